@@ -1,0 +1,201 @@
+import * as path from 'node:path';
+import { Node, getLocation } from 'jsonc-parser';
+import {
+  CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,
+} from 'vscode-languageserver-types';
+import { JsonPath, KasmDocument, nodeAt, propertiesOf, rangeOf } from './document';
+import { WorkspaceFileSystem } from './fileSystem';
+import { iconFilesIn } from './icon';
+import {
+  FieldSpec, KnownValue, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec,
+} from './kasm/knowledge';
+
+export interface CompletionOptions {
+  /** Whether the client understands snippet syntax (`${1:placeholder}`); otherwise plain text is inserted. */
+  snippetSupport: boolean;
+}
+
+/** Completion at an offset: keys not yet present, known values, compatibility entries, icon files, skeletons. */
+export function doComplete(
+  doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined, options: CompletionOptions,
+): CompletionList {
+  const text = doc.textDocument.getText();
+  const items = text.trim() === ''
+    ? skeletonItems(doc, schema)
+    : completeAt(doc, offset, schema, fileSystem);
+  return { isIncomplete: false, items: options.snippetSupport ? items : items.map(withoutSnippets) };
+}
+
+function completeAt(doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): CompletionItem[] {
+  const text = doc.textDocument.getText();
+  const location = getLocation(text, offset);
+  const typed = location.previousNode && ['string', 'number', 'boolean', 'null'].includes(location.previousNode.type)
+    && location.previousNode.offset <= offset && offset <= location.previousNode.offset + location.previousNode.length
+    ? location.previousNode : undefined;
+  const replace = typed ? rangeOf(doc, typed.offset, typed.length) : rangeOf(doc, offset, 0);
+  const after = typed ? typed.offset + typed.length : offset;
+  if (location.isAtPropertyKey) {
+    const objectPath = location.path.slice(0, -1);
+    return keyItems(doc, schema, objectPath, replace, needsCommaAfter(text, after));
+  }
+  const spec = specAt(schema, location.path);
+  if (!spec) return [];
+  return valueItems(doc, schema, location.path, spec, fileSystem, replace, needsCommaAfter(text, after));
+}
+
+function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath, replace: Range, comma: boolean): CompletionItem[] {
+  const spec = specAt(schema, objectPath);
+  const object = objectPath.length ? nodeAt(doc, objectPath) : doc.root;
+  const present = new Set(object ? propertiesOf(object).map((p) => p.name) : []);
+  return (spec?.properties ?? [])
+    .filter((property) => !present.has(property.key))
+    .map((property, index) => ({
+      label: property.key,
+      kind: CompletionItemKind.Property,
+      detail: `${typeLabel(property)}${property.required ? ' (required)' : ''}`,
+      documentation: fieldDocumentation(property),
+      // Required fields first, then the others in the order the template README lists them.
+      sortText: `${property.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+      filterText: `"${property.key}"`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(replace, `"${property.key}": ${valueSnippet(property)}${comma ? ',' : ''}`),
+    }));
+}
+
+function valueItems(
+  doc: KasmDocument, schema: SchemaVersion, valuePath: JsonPath, spec: FieldSpec, fileSystem: WorkspaceFileSystem | undefined,
+  replace: Range, comma: boolean,
+): CompletionItem[] {
+  const suffix = comma ? ',' : '';
+  const last = valuePath[valuePath.length - 1];
+  const used = new Set(typeof last === 'number' ? siblingValues(doc, valuePath.slice(0, -1), last) : []);
+  const items: CompletionItem[] = [];
+  const valueItem = (known: KnownValue, index: number, kind: CompletionItemKind = CompletionItemKind.Value): CompletionItem => ({
+    label: known.value,
+    kind,
+    documentation: { kind: MarkupKind.Markdown, value: known.description },
+    sortText: String(index).padStart(4, '0'),
+    filterText: JSON.stringify(known.value),
+    textEdit: TextEdit.replace(replace, `${JSON.stringify(known.value)}${suffix}`),
+  });
+  (spec.values ?? []).filter((v) => !used.has(v.value)).forEach((v, i) => items.push(valueItem(v, i, CompletionItemKind.EnumMember)));
+  if (valuePath.length === 1 && valuePath[0] === 'image_src' && doc.filePath && fileSystem) {
+    iconFilesIn(fileSystem, path.dirname(doc.filePath))
+      .forEach((file, i) => items.push(valueItem({ value: file, description: 'Icon file in this entry\'s folder.' }, i, CompletionItemKind.File)));
+  }
+  if (typeList(spec).includes('boolean')) {
+    [true, false].forEach((value, i) => items.push({
+      label: String(value), kind: CompletionItemKind.Value, sortText: String(i),
+      documentation: spec.default === value ? 'The default.' : undefined,
+      textEdit: TextEdit.replace(replace, `${value}${suffix}`),
+    }));
+  }
+  if (schema === '1.1' && valuePath[0] === 'compatibility' && valuePath.length === 2) {
+    const present = new Set(siblingVersions(doc));
+    compatibilityVersionsFor('1.1').filter((v) => v.value.endsWith('.x') && !present.has(v.value)).forEach((v, i) => items.push({
+      label: `{ "version": "${v.value}", … }`,
+      kind: CompletionItemKind.Snippet,
+      detail: `compatibility entry for Kasm ${v.value}`,
+      documentation: { kind: MarkupKind.Markdown, value: v.description },
+      sortText: String(i).padStart(4, '0'),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(replace,
+        `{\n\t"version": "${v.value}",\n\t"image": "\${1:repository/image}:\${2:${v.value.replace('.x', '.0')}}",\n\t"uncompressed_size_mb": \${3:0}\n}${suffix}`),
+    }));
+  }
+  if (!items.length && (spec.insertValue || !typeList(spec).includes('string'))) {
+    // No known values: offer the value's shape (an empty list, an object skeleton, the default number).
+    items.push({
+      label: spec.default !== undefined ? String(spec.default) : typeLabel(spec),
+      kind: CompletionItemKind.Value,
+      documentation: fieldDocumentation(spec),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(replace, `${valueSnippet(spec)}${suffix}`),
+    });
+  }
+  return items;
+}
+
+/** A whole entry for each registry schema version, the one in force first, for an empty file. */
+function skeletonItems(doc: KasmDocument, preferred: SchemaVersion): CompletionItem[] {
+  const versions = [preferred, ...SCHEMA_VERSIONS.filter((v) => v !== preferred)];
+  return versions.map((version, i) => {
+    let tabStop = 0;
+    const body = (workspaceSpec(version).properties ?? [])
+      .filter((p) => p.required)
+      .map((p) => `\t"${p.key}": ${renumber(valueSnippet(p), () => ++tabStop).replace(/\n/g, '\n\t')}`)
+      .join(',\n');
+    return {
+      label: `Kasm workspace (registry schema ${version})`,
+      kind: CompletionItemKind.Snippet,
+      detail: version === '1.0' ? 'Kasm 1.13–1.15' : 'Kasm 1.16 and newer',
+      documentation: { kind: MarkupKind.Markdown, value: `A new workspace.json with every field the registry README requires for schema ${version}.` },
+      sortText: String(i),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(rangeOf(doc, 0, doc.textDocument.getText().length), `{\n${body}\n}\n`),
+    };
+  });
+}
+
+/** Gives each tab stop of a snippet a fresh number, so that snippets can be joined into one. */
+function renumber(snippet: string, next: () => number): string {
+  const numbers = new Map<string, number>();
+  const fresh = (n: string) => { if (!numbers.has(n)) numbers.set(n, next()); return numbers.get(n); };
+  return snippet.replace(/\$\{(\d+)/g, (_, n: string) => `\${${fresh(n)}`).replace(/\$(\d+)/g, (_, n: string) => `$${fresh(n)}`);
+}
+
+function valueSnippet(spec: FieldSpec): string {
+  if (spec.insertValue) return spec.insertValue;
+  if (spec.default !== undefined && typeof spec.default !== 'string') return `\${1:${spec.default}}`;
+  switch (typeList(spec)[0]) {
+    case 'string': return '"$1"';
+    case 'array': return '[$1]';
+    case 'object': return '{$1}';
+    case 'boolean': return '${1|true,false|}';
+    default: return '$1';
+  }
+}
+
+function typeLabel(spec: FieldSpec): string {
+  const types = typeList(spec);
+  if (types.length === 1 && types[0] === 'array' && spec.items) return `${typeList(spec.items).join(' | ')}[]`;
+  return types.join(' | ');
+}
+
+function fieldDocumentation(spec: FieldSpec) {
+  const lines = [spec.description];
+  if (spec.default !== undefined) lines.push(`Default: \`${spec.default}\``);
+  lines.push(`[Documentation](${spec.docs})`);
+  return { kind: MarkupKind.Markdown, value: lines.join('\n\n') };
+}
+
+/** Values already in an array, other than at `index`, so that completion does not offer them twice. */
+function siblingValues(doc: KasmDocument, arrayPath: JsonPath, index: number): unknown[] {
+  const array = nodeAt(doc, arrayPath);
+  return (array?.type === 'array' ? array.children ?? [] : []).filter((_, i) => i !== index).map((n: Node) => n.value);
+}
+
+function siblingVersions(doc: KasmDocument): string[] {
+  const list = nodeAt(doc, ['compatibility']);
+  return (list?.children ?? []).map((entry) => {
+    const version = entry.type === 'object' ? propertiesOf(entry).find((p) => p.name === 'version')?.value : undefined;
+    return String(version?.value);
+  });
+}
+
+/** Whether a comma must follow inserted text: another value or key comes next. */
+function needsCommaAfter(text: string, offset: number): boolean {
+  const next = /\S/.exec(text.slice(offset));
+  return next !== null && /["{[\-0-9tfn]/.test(next[0]);
+}
+
+/** A snippet item as plain text, for clients without snippet support: placeholders become their defaults. */
+function withoutSnippets(item: CompletionItem): CompletionItem {
+  if (item.insertTextFormat !== InsertTextFormat.Snippet || !item.textEdit || !('range' in item.textEdit)) return item;
+  const plain = item.textEdit.newText
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\t/g, '  ');
+  return { ...item, insertTextFormat: InsertTextFormat.PlainText, textEdit: TextEdit.replace(item.textEdit.range, plain) };
+}

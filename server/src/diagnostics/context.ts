@@ -1,0 +1,65 @@
+import { Node } from 'jsonc-parser';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import { JsonPath, KasmDocument, pathOf, valueRange } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { SchemaVersion, Severity } from '../kasm/knowledge';
+import { RULES, RuleCode } from './rules';
+
+/** What a quick fix needs to know about a diagnostic; sent as `Diagnostic.data`. */
+export interface KasmDiagnosticData {
+  /** JSON path of the value or key the diagnostic is about. */
+  path: JsonPath;
+  /** Replacement values, best first (nearest allowed value, correctly spelled key, value in MB …). */
+  suggestions?: (string | number)[];
+}
+
+export interface KasmDiagnostic extends Diagnostic {
+  code: RuleCode;
+  data: KasmDiagnosticData;
+}
+
+export interface ReportOptions {
+  severity?: Severity;
+  suggestions?: (string | number)[];
+  /** A more specific documentation page than the rule's. */
+  docs?: string;
+  path?: JsonPath;
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What every rule gets: the document, its schema version, the file system, and a way to report. */
+export class RuleContext {
+  readonly diagnostics: KasmDiagnostic[] = [];
+
+  constructor(
+    readonly doc: KasmDocument,
+    readonly schema: SchemaVersion,
+    readonly fileSystem: WorkspaceFileSystem | undefined,
+  ) {}
+
+  report(code: RuleCode, range: Range, message: string, options: ReportOptions = {}): void {
+    const rule = RULES[code];
+    const data: KasmDiagnosticData = { path: options.path ?? [] };
+    if (options.suggestions?.length) data.suggestions = options.suggestions;
+    this.diagnostics.push({
+      range,
+      message,
+      severity: SEVERITIES[options.severity ?? rule.severity],
+      source: 'kasm',
+      code,
+      codeDescription: { href: options.docs ?? rule.docs },
+      data,
+    });
+  }
+
+  /** Report a problem with a value node: underlined as the value, never as a multi-line block. */
+  reportValue(code: RuleCode, node: Node, message: string, options: ReportOptions = {}): void {
+    this.report(code, valueRange(this.doc, node), message, { path: pathOf(node), ...options });
+  }
+}

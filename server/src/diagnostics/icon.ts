@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import { nodeAt } from '../document';
+import { inspectIcon } from '../icon';
+import { ICON_RULES } from '../kasm/knowledge';
+import { RuleContext } from './context';
+
+/** `image_src`: a plain .png/.svg file name, present next to workspace.json, square and at least 50×50. */
+export function checkIcon(ctx: RuleContext): void {
+  const node = nodeAt(ctx.doc, ['image_src']);
+  if (node?.type !== 'string') return;
+  const name = String(node.value);
+  const icon = inspectIcon(name, ctx.doc.filePath, ctx.fileSystem);
+  const extension = path.extname(name).toLowerCase();
+  if (icon.kind !== 'not-plain' && !(ICON_RULES.extensions as readonly string[]).includes(extension)) {
+    ctx.reportValue('icon-extension', node, `The icon should be a .png or .svg file (the registry README); "${extension || name}" may not display in Kasm.`);
+  }
+  switch (icon.kind) {
+    case 'not-plain':
+      ctx.reportValue('icon-path', node, `image_src must be the file name of an icon in this entry's folder, but ${icon.reason}. It is not read.`);
+      return;
+    case 'missing':
+      ctx.reportValue('icon-missing', node,
+        `The icon "${name}" is not in this entry's folder: the registry publishes the entry with a broken icon.${icon.candidates.length ? ` Icons here: ${icon.candidates.join(', ')}.` : ' Add the file next to workspace.json.'}`,
+        { suggestions: icon.candidates });
+      return;
+    case 'outside':
+      ctx.reportValue('icon-path', node, `The icon "${name}" is a link that leads outside this entry's folder; the registry build would copy another file. It is not read. Put the real file here.`);
+      return;
+    case 'unreadable':
+      ctx.reportValue('icon-unreadable', node, `"${name}" is not a readable PNG image; Kasm will show a broken icon. Save it again as PNG.`);
+      return;
+    case 'png': {
+      const problems: string[] = [];
+      if (icon.width < ICON_RULES.minPixels || icon.height < ICON_RULES.minPixels) problems.push(`smaller than ${ICON_RULES.minPixels}×${ICON_RULES.minPixels}`);
+      if (icon.width !== icon.height) problems.push('not square');
+      if (problems.length) {
+        ctx.reportValue('icon-size', node, `The icon is ${icon.width}×${icon.height} px, ${problems.join(' and ')}: Kasm shows it squeezed or blurry. Use a square image of at least ${ICON_RULES.minPixels}×${ICON_RULES.minPixels} px.`);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}

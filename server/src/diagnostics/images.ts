@@ -1,0 +1,57 @@
+import { Node } from 'jsonc-parser';
+import { nodeAt } from '../document';
+import { BOGUS_DOCKER_REGISTRY } from '../kasm/knowledge';
+import { parseImageReference } from '../kasm/imageReference';
+import { RuleContext } from './context';
+import { describePath } from './describe';
+import { reportSize } from './compatibility';
+
+/** Docker image references (1.0 `name`, 1.1 `compatibility[].image`), `docker_registry` and the 1.0 size. */
+export function checkImages(ctx: RuleContext): void {
+  if (ctx.schema === '1.0') {
+    const name = nodeAt(ctx.doc, ['name']);
+    if (name?.type === 'string') checkImage(ctx, name, ['name']);
+    const size = nodeAt(ctx.doc, ['uncompressed_size_mb']);
+    if (size?.type === 'number' && size.value <= 0) reportSize(ctx, size);
+  } else {
+    const list = nodeAt(ctx.doc, ['compatibility']);
+    (list?.type === 'array' ? list.children ?? [] : []).forEach((_, index) => {
+      const image = nodeAt(ctx.doc, ['compatibility', index, 'image']);
+      if (image?.type === 'string') checkImage(ctx, image, ['compatibility', index, 'image']);
+    });
+  }
+  const registry = nodeAt(ctx.doc, ['docker_registry']);
+  if (registry?.type === 'string') checkDockerRegistry(ctx, registry);
+}
+
+function checkImage(ctx: RuleContext, node: Node, path: (string | number)[]): void {
+  const text = String(node.value);
+  const ref = parseImageReference(text);
+  const where = describePath(path);
+  if (ref.problem) {
+    ctx.reportValue('image-invalid', node,
+      `${where} "${text}" is not a Docker image reference Kasm can pull: ${ref.problem}${ref.suggestion ? ` (did you mean "${ref.suggestion}"?)` : ''}.`,
+      { suggestions: ref.suggestion ? [ref.suggestion] : undefined });
+  } else if (ref.tag === undefined && ref.digest === undefined) {
+    ctx.reportValue('image-no-tag', node,
+      `${where} "${text}" has no tag, so Docker pulls "latest", which changes under your users. Add a tag, e.g. "${text}:1.0.0".`);
+  }
+}
+
+function checkDockerRegistry(ctx: RuleContext, node: Node): void {
+  const text = String(node.value);
+  if (text === BOGUS_DOCKER_REGISTRY.value) {
+    ctx.reportValue('docker-registry-bogus', node,
+      `"${text}" is not a Docker Hub endpoint (there is no v1.1); use "${BOGUS_DOCKER_REGISTRY.replacement}".`,
+      { suggestions: [BOGUS_DOCKER_REGISTRY.replacement] });
+    return;
+  }
+  let url: URL | undefined;
+  try { url = new URL(text); } catch { url = undefined; }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+    ctx.reportValue('docker-registry-invalid', node,
+      `docker_registry "${text}" is not a URL; write the registry's address, e.g. "https://index.docker.io/v1/" for Docker Hub.`);
+  } else if (!text.endsWith('/')) {
+    ctx.reportValue('docker-registry-slash', node, `docker_registry should end with "/" ("${text}/"), as Kasm's own registries are written.`, { suggestions: [`${text}/`] });
+  }
+}

@@ -1,0 +1,33 @@
+import { KasmDocument } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { SchemaVersion } from '../kasm/knowledge';
+import { checkCompatibility } from './compatibility';
+import { KasmDiagnostic, RuleContext } from './context';
+import { checkDockerConfig } from './dockerConfig';
+import { checkIcon } from './icon';
+import { checkImages } from './images';
+import { checkKeys } from './keys';
+import { checkResources } from './resources';
+import { checkAgainstSchema } from './schema';
+import { checkSyntax } from './syntax';
+import { checkValues } from './values';
+
+/** Each family of rules, in the order their diagnostics are listed. */
+const CHECKS: readonly ((ctx: RuleContext) => void)[] = [
+  checkSyntax, checkAgainstSchema, checkKeys, checkCompatibility, checkValues, checkResources, checkImages, checkIcon, checkDockerConfig,
+];
+
+export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): KasmDiagnostic[] {
+  const ctx = new RuleContext(doc, schema, fileSystem);
+  if (!doc.textDocument.getText().trim()) {
+    ctx.report('syntax-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion for a skeleton.');
+    return ctx.diagnostics;
+  }
+  if (!doc.root) {
+    checkSyntax(ctx);
+    return ctx.diagnostics;
+  }
+  for (const check of CHECKS) check(ctx);
+  return ctx.diagnostics;
+}

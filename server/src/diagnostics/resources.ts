@@ -1,0 +1,51 @@
+import { nodeAt } from '../document';
+import { RESOURCE_LIMITS } from '../kasm/knowledge';
+import { RuleContext } from './context';
+
+const numberAt = (ctx: RuleContext, key: string) => {
+  const node = nodeAt(ctx.doc, [key]);
+  return node?.type === 'number' ? { node, value: Number(node.value) } : undefined;
+};
+
+/** Session resources that make no sense: memory is in MB, cores and GPUs within what a host can have. */
+export function checkResources(ctx: RuleContext): void {
+  const memory = numberAt(ctx, 'memory');
+  if (memory) {
+    const { node, value } = memory;
+    const gbToMb = Math.round(value * 1000);
+    if (value <= 0) {
+      ctx.reportValue('memory-not-positive', node, `memory must be more than 0 MB; Kasm's default is 2768 (2.7 GB).`, { suggestions: [2768] });
+    } else if (value <= RESOURCE_LIMITS.memoryLooksLikeGbMax) {
+      ctx.reportValue('memory-in-gb', node,
+        `memory is in MB: ${value} means ${value} MB, not ${value} GB. For ${value} GB write ${gbToMb}.`, { suggestions: [gbToMb] });
+    } else if (value < RESOURCE_LIMITS.memoryMinMb) {
+      ctx.reportValue('memory-too-small', node, `${value} MB is too little memory for a Kasm session to start usefully; Kasm's default is 2768.`, { suggestions: [2768] });
+    } else if (value > RESOURCE_LIMITS.memoryMaxMb) {
+      ctx.reportValue('memory-too-large', node, `${value} MB (${(value / 1e6).toFixed(1)} TB) is more memory than any host has; memory is in MB (2768 = 2.7 GB).`);
+    } else if (!Number.isInteger(value)) {
+      ctx.reportValue('memory-not-integer', node, `memory is a whole number of MB; write ${Math.round(value)}.`, { suggestions: [Math.round(value)] });
+    }
+  }
+  const cores = numberAt(ctx, 'cores');
+  if (cores && cores.value <= 0) {
+    ctx.reportValue('cores-not-positive', cores.node, 'cores must be more than 0 (fractions such as 0.5 are allowed); Kasm\'s default is 2.', { suggestions: [2] });
+  } else if (cores && cores.value > RESOURCE_LIMITS.coresMax) {
+    ctx.reportValue('cores-too-many', cores.node, `${cores.value} cores is more than any realistic session host has (limit ${RESOURCE_LIMITS.coresMax}); Kasm's default is 2.`);
+  }
+  const gpus = numberAt(ctx, 'gpu_count');
+  if (gpus && (gpus.value < 0 || !Number.isInteger(gpus.value))) {
+    ctx.reportValue('gpu-count-invalid', gpus.node, 'gpu_count is a whole number of GPUs, 0 or more.', { suggestions: [Math.max(0, Math.round(gpus.value))] });
+  } else if (gpus && gpus.value > RESOURCE_LIMITS.gpuCountMax) {
+    ctx.reportValue('gpu-count-too-many', gpus.node, `${gpus.value} GPUs is more than any realistic session host has (limit ${RESOURCE_LIMITS.gpuCountMax}).`);
+  }
+  const requireGpu = nodeAt(ctx.doc, ['require_gpu']);
+  const gpuCount = gpus?.value ?? 0;
+  if (requireGpu?.value === true && gpuCount === 0) {
+    ctx.reportValue('gpu-contradiction', requireGpu,
+      'require_gpu is true but gpu_count is 0: sessions wait for a GPU host yet get no GPU. Set gpu_count to 1 or more, or require_gpu to false.');
+  } else if (requireGpu?.value === false && gpus && gpuCount > 0) {
+    ctx.reportValue('gpu-contradiction', gpus.node,
+      `gpu_count is ${gpuCount} but require_gpu is false: on hosts without a GPU the session starts without one. Set require_gpu to true if the image needs it.`,
+      { severity: 'info' });
+  }
+}

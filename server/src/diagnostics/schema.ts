@@ -1,0 +1,99 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { JsonPath, missingPropertyRange, nodeAt } from '../document';
+import { validate1_0, validate1_1 } from '../generated/validators';
+import { FieldSpec, SchemaVersion, childSpec, specAt, typeList } from '../kasm/knowledge';
+import { nearMisses } from '../suggest';
+import { RuleContext } from './context';
+import { describePath, describeType, firstSentence } from './describe';
+
+const VALIDATORS: Record<SchemaVersion, ValidateFunction> = { '1.0': validate1_0, '1.1': validate1_1 };
+
+/** Types, required fields, closed value sets and version patterns, from the ahead-of-time compiled JSON Schema. */
+export function checkAgainstSchema(ctx: RuleContext): void {
+  if (ctx.doc.value === undefined) return;
+  const validate = VALIDATORS[ctx.schema];
+  if (validate(ctx.doc.value)) return;
+  for (const error of validate.errors ?? []) reportSchemaError(ctx, error);
+}
+
+function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
+  const path = toJsonPath(ctx.doc.value, error.instancePath);
+  const node = nodeAt(ctx.doc, path);
+  const spec = specAt(ctx.schema, path);
+  if (!node || !spec) return;
+  const where = describePath(path);
+  switch (error.keyword) {
+    case 'type': {
+      const expected = typeList(spec);
+      const advice = spec.typeAdvice ? ` ${spec.typeAdvice}` : '';
+      const suggestion = coerce(node.value, expected);
+      ctx.reportValue(spec.typeCode === 'compatibility-shape' ? 'compatibility-shape' : 'wrong-type', node,
+        `${where} must be ${expected.map(describeType).join(' or ')}, not ${describeType(jsonTypeOf(node.value, node.type))}.${advice}`,
+        { severity: spec.typeSeverity, docs: spec.docs, suggestions: suggestion === undefined ? undefined : [suggestion] });
+      return;
+    }
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const missingSpec = childSpec(spec, missing);
+      if (!missingSpec) return;
+      ctx.report('missing-required', missingPropertyRange(ctx.doc, node),
+        `Missing "${missing}"${path.length ? ` in ${where}` : ''}: ${firstSentence(missingSpec.description)}${missingReason(missingSpec, ctx.schema)}`,
+        { severity: missingSpec.required, docs: missingSpec.docs, path: [...path, missing] });
+      return;
+    }
+    case 'enum': {
+      const allowed = (spec.values ?? []).map((v) => v.value);
+      const value = String(node.value);
+      const near = nearMisses(value, allowed);
+      ctx.reportValue('unknown-value', node,
+        `"${value}" is not a valid ${where}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
+        { severity: spec.closedValues, docs: spec.docs, suggestions: near.length ? near : allowed });
+      return;
+    }
+    case 'pattern': {
+      const value = String(node.value);
+      const fixed = /^\d+\.\d+$/.test(value) ? `${value}.x` : undefined;
+      ctx.reportValue('version-format', node,
+        `"${value}" is not a Kasm version: write "M.m.x" for every release of a version, or an exact "M.m.p"${fixed ? ` (did you mean "${fixed}"?)` : ''}.`,
+        { docs: spec.docs, suggestions: fixed ? [fixed] : undefined });
+      return;
+    }
+  }
+}
+
+function missingReason(spec: FieldSpec, schema: SchemaVersion): string {
+  if (spec.key === 'compatibility' && schema === '1.1') return ' Without it the schema 1.1 registry build crashes.';
+  if (spec.required === 'error') return ' Kasm cannot use the entry without it.';
+  return ' The registry README requires it.';
+}
+
+/** ajv's instancePath ("/compatibility/0/image") as a path whose array indexes are numbers. */
+function toJsonPath(value: unknown, pointer: string): JsonPath {
+  const path: JsonPath = [];
+  let current = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) {
+      path.push(Number(segment));
+      current = current[Number(segment)];
+    } else {
+      path.push(segment);
+      current = (current as Record<string, unknown> | undefined)?.[segment];
+    }
+  }
+  return path;
+}
+
+function jsonTypeOf(value: unknown, nodeType: string): string {
+  if (nodeType === 'null') return 'null';
+  if (nodeType === 'number' && Number.isInteger(value)) return 'integer';
+  return nodeType;
+}
+
+/** The value a string was probably meant to be ("4096" → 4096, "true" → true), for a quick fix. */
+function coerce(value: unknown, expected: readonly string[]): string | number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if ((expected.includes('integer') && /^-?\d+$/.test(text)) || (expected.includes('number') && /^-?\d+(\.\d+)?$/.test(text))) return Number(text);
+  return undefined;
+}

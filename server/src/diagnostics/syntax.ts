@@ -1,0 +1,27 @@
+import { Node } from 'jsonc-parser';
+import { pathOf, propertiesOf, rangeOf, syntaxErrorMessage } from '../document';
+import { RuleContext } from './context';
+
+/** JSON syntax errors, and keys given twice in one object (JSON.parse silently keeps the last one). */
+export function checkSyntax(ctx: RuleContext): void {
+  for (const error of ctx.doc.syntaxErrors) {
+    ctx.report('syntax-error', rangeOf(ctx.doc, error.offset, Math.max(error.length, 1)), syntaxErrorMessage(error.error));
+  }
+  if (ctx.doc.root) checkDuplicateKeys(ctx, ctx.doc.root);
+}
+
+function checkDuplicateKeys(ctx: RuleContext, node: Node): void {
+  if (node.type === 'object') {
+    const properties = propertiesOf(node);
+    // Report every occurrence but the last: that one is what JSON.parse keeps.
+    const lastIndex = new Map(properties.map((p, i) => [p.name, i]));
+    properties.forEach((property, index) => {
+      if (lastIndex.get(property.name) !== index) {
+        ctx.report('duplicate-key', rangeOf(ctx.doc, property.key.offset, property.key.length),
+          `Duplicate key "${property.name}": JSON.parse keeps only the last one, so this value is ignored. Remove one of them.`,
+          { path: pathOf(property.value ?? property.key) });
+      }
+    });
+  }
+  for (const child of node.children ?? []) checkDuplicateKeys(ctx, child);
+}

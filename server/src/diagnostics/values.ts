@@ -1,0 +1,57 @@
+import { Node } from 'jsonc-parser';
+import { nodeAt } from '../document';
+import { CATEGORIES, MAX_CATEGORIES } from '../kasm/knowledge';
+import { nearMisses } from '../suggest';
+import { RuleContext } from './context';
+
+/** Architectures, categories, names and notes: the values Kasm shows on an entry's card. */
+export function checkValues(ctx: RuleContext): void {
+  const architectures = nodeAt(ctx.doc, ['architecture']);
+  if (architectures?.type === 'array') {
+    if (!architectures.children?.length) {
+      ctx.reportValue('architecture-empty', architectures, 'No architecture is listed, so no Kasm host will offer this entry. Add "amd64" and/or "arm64".');
+    }
+    reportDuplicates(ctx, architectures, 'architecture');
+  }
+  const categories = nodeAt(ctx.doc, ['categories']);
+  if (categories?.type === 'array') checkCategories(ctx, categories);
+  for (const path of ctx.schema === '1.0' ? ['friendly_name', 'name'] : ['friendly_name']) {
+    const name = nodeAt(ctx.doc, [path]);
+    if (name?.type === 'string' && /[^\u0000-\u00ff]/.test(name.value)) {
+      const offending = [...new Set(String(name.value).match(/[^\u0000-\u00ff]/gu))].join(' ');
+      ctx.reportValue('non-latin1-name', name,
+        `"${path}" contains characters outside Latin-1 (${offending}): the registry storefront build (btoa) fails on them. Use Latin-1 characters only.`);
+    }
+  }
+  const notes = nodeAt(ctx.doc, ['notes']);
+  if (notes?.type === 'string' && !String(notes.value).trim()) {
+    ctx.reportValue('empty-notes', notes, '"notes" is empty: say what admins need to know to run the workspace, or remove the key.');
+  }
+}
+
+function checkCategories(ctx: RuleContext, categories: Node): void {
+  const items = categories.children ?? [];
+  items.slice(MAX_CATEGORIES).forEach((item) => {
+    ctx.reportValue('too-many-categories', item,
+      `More than ${MAX_CATEGORIES} categories: the registry README limits an entry to ${MAX_CATEGORIES}, and Kasm displays only the first. Remove this one or an earlier one.`);
+  });
+  reportDuplicates(ctx, categories, 'category');
+  const known = CATEGORIES.map((c) => c.value);
+  for (const item of items) {
+    if (item.type !== 'string' || known.includes(item.value)) continue;
+    const near = nearMisses(String(item.value), known);
+    if (near.length) {
+      ctx.reportValue('category-near-miss', item,
+        `"${item.value}" looks like a misspelling of the category "${near[0]}"; entries with "${near[0]}" are grouped together and "${item.value}" would stand alone. New categories are allowed, so ignore this if it is meant.`,
+        { suggestions: near });
+    }
+  }
+}
+
+function reportDuplicates(ctx: RuleContext, array: Node, what: string): void {
+  const seen = new Set<unknown>();
+  for (const item of array.children ?? []) {
+    if (seen.has(item.value)) ctx.reportValue('duplicate-value', item, `The ${what} "${item.value}" is listed twice. Remove one.`);
+    seen.add(item.value);
+  }
+}

@@ -1,0 +1,117 @@
+import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Range } from 'vscode-languageserver-types';
+import { fileURLToPath } from 'node:url';
+
+export type JsonPath = (string | number)[];
+
+/** A parsed workspace.json: the text, its syntax tree with offsets, and the plain value. */
+export interface KasmDocument {
+  textDocument: TextDocument;
+  root: Node | undefined;
+  /** The value as JSON.parse (and so the registry build) would see it: the last of duplicate keys wins. */
+  value: unknown;
+  syntaxErrors: ParseError[];
+  /** File-system path of the workspace.json, when the document is a file. */
+  filePath: string | undefined;
+}
+
+export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
+  const text = textDocument.getText();
+  const syntaxErrors: ParseError[] = [];
+  // The registry build uses JSON.parse: comments and trailing commas break it, so they are errors here.
+  const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  return {
+    textDocument,
+    root,
+    value: root ? getNodeValue(root) : undefined,
+    syntaxErrors,
+    filePath: filePathOf(textDocument.uri),
+  };
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
+
+export function syntaxErrorMessage(code: ParseErrorCode): string {
+  switch (code) {
+    case ParseErrorCode.InvalidCommentToken: return 'Comments are not allowed: the registry build reads the file with JSON.parse';
+    case ParseErrorCode.PropertyNameExpected: return 'Property name expected (a trailing comma is not allowed in JSON)';
+    case ParseErrorCode.ValueExpected: return 'Value expected';
+    case ParseErrorCode.CommaExpected: return 'Comma expected';
+    case ParseErrorCode.ColonExpected: return 'Colon expected';
+    case ParseErrorCode.CloseBraceExpected: return 'Closing brace "}" expected';
+    case ParseErrorCode.CloseBracketExpected: return 'Closing bracket "]" expected';
+    case ParseErrorCode.EndOfFileExpected: return 'End of file expected: only one JSON value is allowed';
+    case ParseErrorCode.UnexpectedEndOfString: return 'Unterminated string';
+    case ParseErrorCode.InvalidEscapeCharacter: return 'Invalid escape character in string';
+    case ParseErrorCode.InvalidCharacter: return 'Invalid character';
+    default: return printParseErrorCode(code);
+  }
+}
+
+export function nodeAt(doc: KasmDocument, path: JsonPath): Node | undefined {
+  return doc.root ? findNodeAtLocation(doc.root, path) : undefined;
+}
+
+export function rangeOf(doc: KasmDocument, offset: number, length: number): Range {
+  const td = doc.textDocument;
+  return { start: td.positionAt(offset), end: td.positionAt(offset + length) };
+}
+
+/** The property node (key + value) that holds `value`, when `value` is a property value. */
+export function propertyOf(value: Node): Node | undefined {
+  return value.parent?.type === 'property' ? value.parent : undefined;
+}
+
+/** The key node of the property that holds `value`. */
+export function keyOf(value: Node): Node | undefined {
+  return propertyOf(value)?.children?.[0];
+}
+
+/**
+ * Where to underline a problem with a value: the value itself, but never a whole multi-line
+ * object or array (then its key, or its opening bracket for an array element).
+ */
+export function valueRange(doc: KasmDocument, node: Node): Range {
+  const range = rangeOf(doc, node.offset, node.length);
+  if (range.start.line === range.end.line) return range;
+  const key = keyOf(node);
+  return key ? rangeOf(doc, key.offset, key.length) : rangeOf(doc, node.offset, 1);
+}
+
+/** Where to underline a property missing from `object`: the key that holds the object, or its "{". */
+export function missingPropertyRange(doc: KasmDocument, object: Node): Range {
+  const key = keyOf(object);
+  return key ? rangeOf(doc, key.offset, key.length) : rangeOf(doc, object.offset, 1);
+}
+
+/** Properties of an object node as [key, value] pairs, duplicates included, in text order. */
+export function propertiesOf(object: Node): { key: Node; value: Node | undefined; name: string }[] {
+  if (object.type !== 'object') return [];
+  return (object.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key ? [{ key, value, name: String(key.value) }] : [];
+  });
+}
+
+/** The path of a node from the root, e.g. ['compatibility', 0, 'image']. */
+export function pathOf(node: Node): JsonPath {
+  const path: JsonPath = [];
+  let current: Node | undefined = node;
+  while (current?.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === 'property') {
+      path.unshift(String(parent.children?.[0]?.value));
+      current = parent.parent;
+    } else if (parent.type === 'array') {
+      path.unshift(parent.children?.indexOf(current) ?? 0);
+      current = parent;
+    } else {
+      current = parent;
+    }
+  }
+  return path;
+}

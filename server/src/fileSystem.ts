@@ -1,0 +1,13 @@
+/**
+ * The only file access the language service needs: looking at icons next to a workspace.json.
+ * Injected, so the core runs without a disk in tests and any host can provide it.
+ */
+export interface WorkspaceFileSystem {
+  /** The path with every symbolic link resolved, or undefined when nothing exists there. */
+  realPath(path: string): string | undefined;
+  isFile(path: string): boolean;
+  /** The first `length` bytes of a file (fewer if it is shorter), or undefined when unreadable. */
+  readHead(path: string, length: number): Uint8Array | undefined;
+  /** Names of the files directly in a folder (empty when it cannot be read). */
+  listFiles(folder: string): string[];
+}

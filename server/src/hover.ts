@@ -1,0 +1,86 @@
+import { Node, findNodeAtOffset } from 'jsonc-parser';
+import { pathToFileURL } from 'node:url';
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import { JsonPath, KasmDocument, pathOf, rangeOf } from './document';
+import { WorkspaceFileSystem } from './fileSystem';
+import { inspectIcon } from './icon';
+import {
+  FieldSpec, SCHEMA_VERSIONS, SchemaVersion, judgeCompatibilityVersion, specAt, typeList, workspaceSpec,
+} from './kasm/knowledge';
+import { SchemaDetection } from './schemaVersion';
+
+/** Hover on a key (what Kasm does with the field) or a value (what the value means; the icon itself). */
+export function doHover(doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined): Hover | null {
+  if (!doc.root) return null;
+  const node = findNodeAtOffset(doc.root, offset, true);
+  if (!node || !['string', 'number', 'boolean', 'null'].includes(node.type)) return null;
+  const range = rangeOf(doc, node.offset, node.length);
+  const property = node.parent?.type === 'property' ? node.parent : undefined;
+  const isKey = property?.children?.[0] === node;
+  const path: JsonPath = isKey && property ? [...pathOf(property), String(node.value)] : pathOf(node);
+  const spec = specAt(schema.version, path);
+  if (!spec) return null;
+  const sections = isKey
+    ? [keyDocumentation(spec, path, schema)]
+    : [valueDocumentation(doc, node, path, spec, schema.version, fileSystem), keyDocumentation(spec, path, schema)];
+  return { contents: { kind: MarkupKind.Markdown, value: sections.filter(Boolean).join('\n\n---\n\n') }, range };
+}
+
+function keyDocumentation(spec: FieldSpec, path: JsonPath, schema: SchemaDetection): string {
+  const name = path.filter((s) => typeof s === 'string').pop() ?? '';
+  const lines = [`**${name || 'item'}** \`${typeList(spec).join(' | ')}${spec.items ? `<${typeList(spec.items).join(' | ')}>` : ''}\``, spec.description];
+  const facts: string[] = [];
+  if (spec.required) facts.push(`Required${spec.required === 'error' ? ' (Kasm or the registry build fails without it)' : ' by the registry README'}`);
+  if (spec.default !== undefined) facts.push(`Default: \`${spec.default}\``);
+  const allowed = spec.values ?? spec.items?.values;
+  const closed = spec.closedValues ?? spec.items?.closedValues;
+  if (allowed?.length) facts.push(`${closed ? 'Allowed' : 'Known'} values: ${allowed.map((v) => `\`${v.value}\``).join(', ')}`);
+  if (path.length === 1) {
+    const versions = SCHEMA_VERSIONS.filter((v) => workspaceSpec(v).properties?.some((p) => p.key === name));
+    facts.push(`Registry schema ${versions.join(' and ')}; this file: ${schema.version} (${schema.reason})`);
+  }
+  if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
+  lines.push(`[Documentation](${spec.docs})`);
+  return lines.join('\n\n');
+}
+
+function valueDocumentation(
+  doc: KasmDocument, node: Node, path: JsonPath, spec: FieldSpec, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined,
+): string {
+  const value = node.value;
+  const known = spec.values?.find((v) => v.value === value);
+  if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, fileSystem);
+  if (typeof value === 'string' && spec.pattern) return versionDocumentation(value, schema);
+  if (path.length === 1 && path[0] === 'memory' && typeof value === 'number') {
+    return `**${value} MB** = ${(value / 1000).toFixed(2)} GB (${(value * 1e6).toLocaleString('en-US')} bytes in Kasm)`;
+  }
+  if (known) return `**${known.value}**: ${known.description}`;
+  return '';
+}
+
+function versionDocumentation(version: string, schema: SchemaVersion): string {
+  const verdict = judgeCompatibilityVersion(version);
+  switch (verdict.kind) {
+    case 'known':
+      return `**Kasm ${version}**: releases ${verdict.releases.join(', ')}. Kasm ${verdict.major}.${verdict.minor} reads registry schema ${verdict.schema}${verdict.schema === schema ? '.' : `, not ${schema}: it never sees this entry.`}`;
+    case 'unknown': return `**${version}**: no such Kasm release (newest known: ${verdict.newest}).`;
+    case 'before-registries': return `**${version}**: Kasm ${verdict.major}.${verdict.minor} has no workspace registries (since 1.13).`;
+    case 'malformed': return `**${version}**: not a Kasm version; write \`M.m.x\` or \`M.m.p\`.`;
+  }
+}
+
+function iconDocumentation(doc: KasmDocument, name: string, fileSystem: WorkspaceFileSystem | undefined): string {
+  const icon = inspectIcon(name, doc.filePath, fileSystem);
+  switch (icon.kind) {
+    case 'png':
+    case 'svg': {
+      const size = icon.kind === 'png' ? `${icon.width}×${icon.height} px PNG` : 'SVG';
+      return `![${name}](${pathToFileURL(icon.file).href}|width=96)\n\n**${name}**: ${size}`;
+    }
+    case 'missing': return `**${name}**: not found next to workspace.json.`;
+    case 'not-plain': return `**${name}**: not a plain file name (${icon.reason}).`;
+    case 'outside': return `**${name}**: a link leading outside the entry's folder; not shown.`;
+    case 'unreadable': return `**${name}**: not a readable PNG.`;
+    default: return `**${name}**`;
+  }
+}

@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import { WorkspaceFileSystem } from './fileSystem';
+import { ICON_RULES } from './kasm/knowledge';
+import { PNG_HEADER_BYTES, pngSize } from './png';
+
+/** What we know about the icon an `image_src` names. Shared by diagnostics, hover and completion. */
+export type IconInfo =
+  | { kind: 'not-plain'; reason: string }
+  | { kind: 'no-folder' }
+  | { kind: 'missing'; candidates: string[] }
+  | { kind: 'outside'; }
+  | { kind: 'svg'; file: string }
+  | { kind: 'png'; file: string; width: number; height: number }
+  | { kind: 'unreadable'; file: string }
+  | { kind: 'other-extension'; file: string };
+
+/**
+ * Why `image_src` is not a plain file name in the entry's folder, or undefined when it is one. Such values
+ * are never looked up on disk, so a hostile entry cannot make us read outside its folder.
+ */
+export function iconNameProblem(name: string): string | undefined {
+  if (!name.trim()) return 'it is empty';
+  if (/^[a-z][a-z0-9+.-]+:/i.test(name)) return 'it is a URL; Kasm serves the icon from the registry, so put the file next to workspace.json and give its name';
+  if (/^[a-z]:/i.test(name) || name.startsWith('/') || name.startsWith('\\')) return 'it is an absolute path';
+  if (name.split(/[\\/]/).includes('..')) return 'it leads out of the folder with ".."';
+  if (/[\\/]/.test(name)) return 'it names a sub-folder; the build copies icons into one flat folder, so keep the icon next to workspace.json';
+  if (/[\u0000-\u001f]/.test(name)) return 'it contains control characters';
+  return undefined;
+}
+
+/** Icon files (by extension) directly in a folder, sorted. */
+export function iconFilesIn(fileSystem: WorkspaceFileSystem, folder: string): string[] {
+  return fileSystem.listFiles(folder)
+    .filter((file) => (ICON_RULES.extensions as readonly string[]).includes(path.extname(file).toLowerCase()))
+    .sort();
+}
+
+export function inspectIcon(name: string, workspaceJsonPath: string | undefined, fileSystem: WorkspaceFileSystem | undefined): IconInfo {
+  const problem = iconNameProblem(name);
+  if (problem) return { kind: 'not-plain', reason: problem };
+  if (!workspaceJsonPath || !fileSystem) return { kind: 'no-folder' };
+  const folder = path.dirname(workspaceJsonPath);
+  const file = path.join(folder, name);
+  if (!fileSystem.isFile(file)) return { kind: 'missing', candidates: iconFilesIn(fileSystem, folder) };
+  // A symbolic link may lead anywhere: only follow it when it stays inside the entry's folder.
+  const realFolder = fileSystem.realPath(folder);
+  const realFile = fileSystem.realPath(file);
+  if (!realFolder || !realFile || path.dirname(realFile) !== realFolder) return { kind: 'outside' };
+  const extension = path.extname(name).toLowerCase();
+  if (extension === '.svg') return { kind: 'svg', file };
+  if (extension !== '.png') return { kind: 'other-extension', file };
+  const head = fileSystem.readHead(file, PNG_HEADER_BYTES);
+  const size = head && pngSize(head);
+  return size ? { kind: 'png', file, ...size } : { kind: 'unreadable', file };
+}

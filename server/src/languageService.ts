@@ -1,0 +1,67 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import { doComplete } from './completion';
+import { KasmDiagnostic } from './diagnostics/context';
+import { validateDocument } from './diagnostics/index';
+import { KasmDocument, parseKasmDocument } from './document';
+import { WorkspaceFileSystem } from './fileSystem';
+import { doHover } from './hover';
+import { RegistrySchemaSetting, SchemaDetection, detectSchemaVersion } from './schemaVersion';
+
+export interface LanguageServiceOptions {
+  /** Disk access for icons; without it, icon checks that need the disk are skipped. */
+  fileSystem?: WorkspaceFileSystem;
+  /** Whether completions may use snippet syntax (default true; LSP clients say so in their capabilities). */
+  snippetSupport?: boolean;
+}
+
+export interface DocumentSettings {
+  registrySchema: RegistrySchemaSetting;
+}
+
+export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };
+
+export interface KasmLanguageService {
+  parse(document: TextDocument): KasmDocument;
+  schemaVersion(document: TextDocument, settings?: DocumentSettings): SchemaDetection;
+  validate(document: TextDocument, settings?: DocumentSettings): KasmDiagnostic[];
+  complete(document: TextDocument, position: Position, settings?: DocumentSettings): CompletionList;
+  hover(document: TextDocument, position: Position, settings?: DocumentSettings): Hover | null;
+  /** Forget the cached parse of a closed document. */
+  forget(uri: string): void;
+}
+
+/**
+ * The workspace.json language service: plain functions over text documents, no transport. The language
+ * server, the CLI and the tests all use it.
+ */
+export function createLanguageService(options: LanguageServiceOptions = {}): KasmLanguageService {
+  // One parse per document version: validation, completion and hover of the same version share it.
+  const parsed = new Map<string, KasmDocument>();
+  const parse = (document: TextDocument): KasmDocument => {
+    const cached = parsed.get(document.uri);
+    if (cached && cached.textDocument.version === document.version && cached.textDocument === document) return cached;
+    const fresh = parseKasmDocument(document);
+    parsed.set(document.uri, fresh);
+    return fresh;
+  };
+  const schemaOf = (doc: KasmDocument, settings: DocumentSettings) => detectSchemaVersion(doc.value, settings.registrySchema);
+  return {
+    parse,
+    schemaVersion: (document, settings = DEFAULT_SETTINGS) => schemaOf(parse(document), settings),
+    validate(document, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem);
+    },
+    complete(document, position, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      return doComplete(doc, document.offsetAt(position), schemaOf(doc, settings).version, options.fileSystem,
+        { snippetSupport: options.snippetSupport ?? true });
+    },
+    hover(document, position, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
+    },
+    forget: (uri) => { parsed.delete(uri); },
+  };
+}

@@ -1,0 +1,33 @@
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The known words that `word` is probably a misspelling of, best first: same letters ignoring case and
+ * separators (`friendlyname`), or a small edit distance relative to the length (`compatability`).
+ */
+export function nearMisses(word: string, known: readonly string[]): string[] {
+  const target = normalize(word);
+  if (!target) return [];
+  const scored = known
+    .filter((candidate) => candidate !== word)
+    .map((candidate) => {
+      const c = normalize(candidate);
+      const distance = c === target ? 0 : editDistance(target, c);
+      return { candidate, distance };
+    })
+    .filter(({ candidate, distance }) => distance <= Math.max(1, Math.floor(Math.min(candidate.length, word.length) / 4)))
+    .sort((x, y) => x.distance - y.distance);
+  return scored.map((s) => s.candidate);
+}
