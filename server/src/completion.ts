@@ -29,21 +29,28 @@ export function doComplete(
 function completeAt(doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): CompletionItem[] {
   const text = doc.textDocument.getText();
   const location = getLocation(text, offset);
-  const typed = location.previousNode && ['string', 'number', 'boolean', 'null'].includes(location.previousNode.type)
-    && location.previousNode.offset <= offset && offset <= location.previousNode.offset + location.previousNode.length
-    ? location.previousNode : undefined;
+  // The value or key being typed, if any: it is replaced as a whole. (A half-typed key arrives as a
+  // 'property' node whose offset and length are those of the key.)
+  const previous = location.previousNode;
+  const typed = previous && ['string', 'number', 'boolean', 'null', 'property'].includes(previous.type)
+    && previous.offset <= offset && offset <= previous.offset + previous.length
+    ? previous : undefined;
   const replace = typed ? rangeOf(doc, typed.offset, typed.length) : rangeOf(doc, offset, 0);
   const after = typed ? typed.offset + typed.length : offset;
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);
-    return keyItems(doc, schema, objectPath, replace, needsCommaAfter(text, after));
+    const hasValue = /^\s*:/.test(text.slice(after));
+    return keyItems(doc, schema, objectPath, replace, hasValue ? 'key-only' : needsCommaAfter(text, after) ? 'with-comma' : 'key-and-value');
   }
   const spec = specAt(schema, location.path);
   if (!spec) return [];
-  return valueItems(doc, schema, location.path, spec, fileSystem, replace, needsCommaAfter(text, after));
+  return valueItems(doc, schema, location.path, spec, fileSystem, typed, replace, needsCommaAfter(text, after));
 }
 
-function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath, replace: Range, comma: boolean): CompletionItem[] {
+/** What a key completion inserts: just the key (a value follows already), or key and value, with a comma. */
+type KeyInsertion = 'key-only' | 'key-and-value' | 'with-comma';
+
+function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath, replace: Range, insertion: KeyInsertion): CompletionItem[] {
   const spec = specAt(schema, objectPath);
   const object = objectPath.length ? nodeAt(doc, objectPath) : doc.root;
   const present = new Set(object ? propertiesOf(object).map((p) => p.name) : []);
@@ -58,17 +65,19 @@ function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath
       sortText: `${property.required ? 0 : 1}${String(index).padStart(3, '0')}`,
       filterText: `"${property.key}"`,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(replace, `"${property.key}": ${valueSnippet(property)}${comma ? ',' : ''}`),
+      textEdit: TextEdit.replace(replace, insertion === 'key-only'
+        ? `"${property.key}"`
+        : `"${property.key}": ${valueSnippet(property)}${insertion === 'with-comma' ? ',' : ''}`),
     }));
 }
 
 function valueItems(
   doc: KasmDocument, schema: SchemaVersion, valuePath: JsonPath, spec: FieldSpec, fileSystem: WorkspaceFileSystem | undefined,
-  replace: Range, comma: boolean,
+  typed: Node | undefined, replace: Range, comma: boolean,
 ): CompletionItem[] {
   const suffix = comma ? ',' : '';
-  const last = valuePath[valuePath.length - 1];
-  const used = new Set(typeof last === 'number' ? siblingValues(doc, valuePath.slice(0, -1), last) : []);
+  const inArray = typeof valuePath[valuePath.length - 1] === 'number';
+  const used = new Set(inArray ? siblingValues(doc, valuePath.slice(0, -1), typed) : []);
   const items: CompletionItem[] = [];
   const valueItem = (known: KnownValue, index: number, kind: CompletionItemKind = CompletionItemKind.Value): CompletionItem => ({
     label: known.value,
@@ -169,10 +178,10 @@ function fieldDocumentation(spec: FieldSpec) {
   return { kind: MarkupKind.Markdown, value: lines.join('\n\n') };
 }
 
-/** Values already in an array, other than at `index`, so that completion does not offer them twice. */
-function siblingValues(doc: KasmDocument, arrayPath: JsonPath, index: number): unknown[] {
+/** Values already in an array, but the one being typed, so that completion does not offer them twice. */
+function siblingValues(doc: KasmDocument, arrayPath: JsonPath, typed: Node | undefined): unknown[] {
   const array = nodeAt(doc, arrayPath);
-  return (array?.type === 'array' ? array.children ?? [] : []).filter((_, i) => i !== index).map((n: Node) => n.value);
+  return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n !== typed).map((n) => n.value);
 }
 
 function siblingVersions(doc: KasmDocument): string[] {

@@ -14,6 +14,7 @@ export interface KasmDiagnosticData {
 }
 
 export interface KasmDiagnostic extends Diagnostic {
+  message: string;
   code: RuleCode;
   data: KasmDiagnosticData;
 }

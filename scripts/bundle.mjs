@@ -1,0 +1,26 @@
+// Bundles the language server (and the VS Code client, when present) with esbuild.
+// `--production` minifies; the default keeps names readable for stack traces during development.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD entry hides its requires from bundlers; its ES module build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+const builds = [
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) } },
+];
+if (fs.existsSync('client/src/extension.ts')) {
+  builds.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+}
+await Promise.all(builds.map((options) => esbuild.build(options)));
+for (const { outfile } of builds) console.log(`${outfile} ${fs.statSync(outfile).size} bytes`);

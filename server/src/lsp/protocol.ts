@@ -1,0 +1,26 @@
+/** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../languageService';
+import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
+
+/** The `kasm` settings section, as the client sends it. */
+export interface ServerSettings {
+  registrySchema?: string;
+  validate?: { enable?: boolean };
+}
+
+export function toDocumentSettings(settings: ServerSettings): DocumentSettings {
+  const allowed: readonly string[] = ['auto', ...SCHEMA_VERSIONS];
+  const registrySchema = allowed.includes(settings.registrySchema ?? '') ? settings.registrySchema as RegistrySchemaSetting : DEFAULT_SETTINGS.registrySchema;
+  return { registrySchema };
+}
+
+export interface SchemaVersionParams { uri: string }
+export type SchemaVersionResult = SchemaDetection | null;
+
+/** Which registry schema applies to an open document (for a status item). */
+export const SchemaVersionRequest = { type: new RequestType<SchemaVersionParams, SchemaVersionResult, void>('kasm/schemaVersion') };
+
+/** Sent after each validation: the registry schema that applied to the document. */
+export const SchemaVersionNotification = { type: new NotificationType<SchemaDetection & { uri: string }>('kasm/schemaVersionChanged') };

@@ -1,0 +1,165 @@
+/**
+ * The LSP transport over the language service: documents, settings, debounced validation, file watching.
+ * Every rule lives in the core; this file only wires it to a connection. Runs as `node dist/server.js --stdio`
+ * (any LSP editor) or over IPC from the VS Code extension.
+ */
+import {
+  CancellationToken, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, DocumentSettings, KasmLanguageService, createLanguageService } from '../languageService';
+import { nodeFileSystem } from '../nodeFileSystem';
+import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
+import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+
+/** Pause after the last keystroke before a document is validated again. */
+const VALIDATION_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: KasmLanguageService = createLanguageService({ fileSystem: nodeFileSystem });
+  let pullConfiguration = false;
+  let pushedSettings: ServerSettings = {};
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const pendingValidation = new Map<string, NodeJS.Timeout>();
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullConfiguration = capabilities.workspace?.configuration === true;
+    pushedSettings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
+    service = createLanguageService({
+      fileSystem: nodeFileSystem,
+      snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'kasm-workspace-language-server', version: process.env.KASM_SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    // Icons appearing or vanishing change diagnostics of the entries next to them.
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp}' }],
+    }).catch(() => undefined);
+    if (pullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
+  });
+
+  function settingsFor(uri: string): Promise<ServerSettings> {
+    if (!pullConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'kasm' })
+        .then((value: ServerSettings | null) => value ?? {}, () => ({}));
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function documentSettings(uri: string): Promise<DocumentSettings> {
+    return toDocumentSettings(await settingsFor(uri));
+  }
+
+  async function validate(document: TextDocument): Promise<void> {
+    const { uri, version } = document;
+    const settings = await settingsFor(uri);
+    // The document may have changed or closed while the settings were fetched: never publish stale results.
+    if (documents.get(uri)?.version !== version) return;
+    if (settings.validate?.enable === false) {
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    const documentSettings = toDocumentSettings(settings);
+    const diagnostics = safely(() => service.validate(document, documentSettings), []);
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+    const detected = safely(() => service.schemaVersion(document, documentSettings), undefined);
+    if (detected) await connection.sendNotification(SchemaVersionNotification.type, { uri, ...detected });
+  }
+
+  function scheduleValidation(document: TextDocument, delay: number): void {
+    clearTimeout(pendingValidation.get(document.uri));
+    pendingValidation.set(document.uri, setTimeout(() => {
+      pendingValidation.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) void validate(current);
+    }, delay));
+  }
+
+  function safely<T>(compute: () => T, fallback: T): T {
+    try {
+      return compute();
+    } catch (error) {
+      connection.console.error(`kasm: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  }
+
+  /** Runs a request after pending messages (so a cancellation can arrive first); unknown documents get the fallback. */
+  function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
+    return new Promise((resolve) => {
+      setImmediate(async () => {
+        if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        const document = documents.get(uri);
+        if (!document) return resolve(fallback);
+        const settings = await documentSettings(uri).catch(() => DEFAULT_SETTINGS);
+        if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        resolve(safely(() => compute(document, settings), fallback));
+      });
+    });
+  }
+
+  documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
+  documents.onDidChangeContent(({ document }) => scheduleValidation(document, VALIDATION_DELAY_MS));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(pendingValidation.get(document.uri));
+    pendingValidation.delete(document.uri);
+    settingsCache.delete(document.uri);
+    service.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!pullConfiguration) pushedSettings = (change.settings as { kasm?: ServerSettings } | undefined)?.kasm ?? {};
+    for (const document of documents.all()) scheduleValidation(document, 0);
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    for (const document of documents.all()) scheduleValidation(document, 0);
+  });
+
+  connection.onCompletion((params, token) =>
+    runRequest(params.textDocument.uri, token, { isIncomplete: false, items: [] },
+      (document, settings) => service.complete(document, params.position, settings)));
+  connection.onHover((params, token) =>
+    runRequest(params.textDocument.uri, token, null, (document, settings) => service.hover(document, params.position, settings)));
+  connection.onRequest(SchemaVersionRequest.type, (params: SchemaVersionParams, token) =>
+    runRequest(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function printUsage(): void {
+  process.stdout.write([
+    'kasm-workspace-language-server: a language server for Kasm Workspaces registry entries (workspace.json).',
+    '',
+    'Usage: node dist/server.js --stdio        speak LSP over standard input/output',
+    '       node dist/server.js --node-ipc     (used by the VS Code extension)',
+    '',
+    `Settings (workspace/configuration section "kasm"): registrySchema = auto | ${SCHEMA_VERSIONS.join(' | ')}; validate.enable = true | false`,
+    '',
+  ].join('\n'));
+}
+
+const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+if (!process.argv.some((arg) => transports.some((t) => arg.startsWith(t)))) {
+  printUsage();
+  process.exitCode = process.argv.includes('--help') ? 0 : 2;
+} else {
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,131 @@
+// Completion with a `|` cursor in inline documents: what is offered, and the text after applying an item.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
+import { entryFolder, marked, service, squareIcon } from '../helpers/core';
+
+function complete(text: string, options: { file?: string; schema?: RegistrySchemaSetting } = {}) {
+  const { doc, cursor } = marked(text, options.file);
+  const list = service.complete(doc, doc.positionAt(cursor), { registrySchema: options.schema ?? 'auto' });
+  const labels = list.items.map((i) => i.label);
+  /** The document text after accepting the item with this label (snippet placeholders resolved to their defaults). */
+  const apply = (label: string) => {
+    const item = list.items.find((i) => i.label === label);
+    assert.ok(item, `no item "${label}" among ${JSON.stringify(labels)}`);
+    return applyEdit(doc, item);
+  };
+  return { labels, items: list.items, apply };
+}
+
+function applyEdit(doc: TextDocument, item: CompletionItem): string {
+  const edit = item.textEdit;
+  assert.ok(edit && 'range' in edit);
+  const plain = item.insertTextFormat === InsertTextFormat.Snippet
+    ? edit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{?\d+\}?/g, '')
+    : edit.newText;
+  return TextDocument.applyEdits(doc, [{ range: edit.range, newText: plain }]);
+}
+
+describe('completion', () => {
+  it('offers the keys not yet present, required ones first, and inserts key, value and comma', () => {
+    const { labels, apply, items } = complete('{\n  |\n  "description": "x"\n}');
+    assert.ok(!labels.includes('description'));
+    assert.ok(labels.includes('friendly_name') && labels.includes('memory') && labels.includes('launch_config'));
+    const required = items.filter((i) => i.detail?.includes('required')).map((i) => i.label);
+    assert.deepEqual(labels.slice(0, required.length).sort(), [...required].sort());
+    assert.equal(apply('memory'), '{\n  "memory": 2768,\n  "description": "x"\n}');
+  });
+
+  it('completes a half-typed key in place, without a comma at the end of the object', () => {
+    assert.equal(complete('{ "description": "x", "cpu_al|" }').apply('cpu_allocation_method'),
+      '{ "description": "x", "cpu_allocation_method": "Inherit" }');
+  });
+
+  it('offers only the keys of the schema version in force', () => {
+    assert.ok(complete('{ "compatibility": ["1.15.x"], | }').labels.includes('name'));
+    assert.ok(!complete('{ "compatibility": [{ "version": "1.18.x" }], | }').labels.includes('name'));
+  });
+
+  it('offers the architectures not yet listed', () => {
+    const { labels, apply } = complete('{ "architecture": ["amd64", |] }');
+    assert.deepEqual(labels, ['arm64']);
+    assert.equal(apply('arm64'), '{ "architecture": ["amd64", "arm64"] }');
+  });
+
+  it('offers the categories not yet used, with descriptions, and adds a comma before the next item', () => {
+    const { labels, items, apply } = complete('{ "categories": [| "Desktop"] }');
+    assert.ok(labels.includes('Development') && !labels.includes('Desktop'));
+    assert.match(JSON.stringify(items.find((i) => i.label === 'Games')?.documentation), /Preset category/);
+    assert.equal(apply('Office'), '{ "categories": ["Office", "Desktop"] }');
+  });
+
+  it('offers Kasm versions newest first for the file\'s schema: 1.0 strings', () => {
+    const { labels } = complete('{ "compatibility": ["1.15.x", |] }');
+    assert.deepEqual(labels.slice(0, 2), ['1.14.x', '1.13.x']);
+    assert.ok(!labels.includes('1.18.x'));
+  });
+
+  it('offers Kasm versions for a 1.1 entry, newest first', () => {
+    const { labels } = complete('{ "compatibility": [{ "version": "|" }] }');
+    assert.deepEqual(labels.slice(0, 4), ['1.19.x', '1.18.x', '1.17.x', '1.16.x']);
+    assert.ok(labels.includes('1.17.0'));
+  });
+
+  it('offers whole compatibility entries for the versions not yet present', () => {
+    const { labels, apply } = complete('{ "compatibility": [{ "version": "1.19.x" }, |] }');
+    assert.equal(labels[0], '{ "version": "1.18.x", … }');
+    assert.match(apply(labels[0]), /\{\n\t"version": "1.18.x",\n\t"image": "repository\/image:1.18.0",\n\t"uncompressed_size_mb": 0\n\}/);
+  });
+
+  it('offers cpu_allocation_method and image_type values, and booleans', () => {
+    assert.deepEqual(complete('{ "cpu_allocation_method": | }').labels, ['Inherit', 'Quotas', 'Shares']);
+    assert.equal(complete('{ "image_type": "|" }').apply('Container'), '{ "image_type": "Container" }');
+    assert.deepEqual(complete('{ "require_gpu": | }').labels, ['true', 'false']);
+  });
+
+  it('offers the icon files found in the entry\'s folder for image_src', () => {
+    const file = entryFolder({ 'chromium.png': squareIcon(), 'logo.svg': '<svg/>', 'notes.txt': 'x' });
+    const { labels } = complete('{ "image_src": "|" }', { file });
+    assert.deepEqual(labels, ['chromium.png', 'logo.svg']);
+  });
+
+  it('offers the keys of run_config, exec_config hooks and hook settings', () => {
+    assert.ok(complete('{ "run_config": { | } }').labels.includes('security_opt'));
+    assert.deepEqual(complete('{ "exec_config": { "go": {}, | } }').labels, ['first_launch', 'assign']);
+    assert.ok(complete('{ "exec_config": { "go": { | } } }').labels.includes('cmd'));
+    assert.ok(complete('{ "launch_config": { "launch_form": [ { | } ] } }').labels.includes('input_type'));
+  });
+
+  it('offers a full skeleton per schema version in an empty file, the newest first, that validates clean but for the icon', () => {
+    const { labels, apply } = complete('|');
+    assert.deepEqual(labels, ['Kasm workspace (registry schema 1.1)', 'Kasm workspace (registry schema 1.0)']);
+    for (const label of labels) {
+      const text = apply(label);
+      const doc = TextDocument.create('file:///nonexistent/New/workspace.json', 'json', 1, text);
+      const problems = service.validate(doc).filter((d) => !['icon-missing', 'size-zero'].includes(d.code));
+      assert.deepEqual(problems.map((d) => `${d.code}: ${d.message}`), [], text);
+    }
+  });
+
+  it('inserts plain text for clients without snippet support', () => {
+    const plain = createLanguageService({ fileSystem: nodeFileSystem, snippetSupport: false });
+    const { doc, cursor } = marked('{ | }');
+    const item = plain.complete(doc, doc.positionAt(cursor)).items.find((i) => i.label === 'architecture');
+    assert.equal(item?.insertTextFormat, InsertTextFormat.PlainText);
+    assert.equal(item?.textEdit && 'range' in item.textEdit ? item.textEdit.newText : '', '"architecture": [\n  "amd64"\n]');
+  });
+
+  it('answers inside broken JSON without throwing', () => {
+    assert.ok(complete('{ "architecture": [|, "friendly_name": ').labels.includes('amd64'));
+  });
+});
+
+describe('completion of a key that already has a value', () => {
+  it('replaces only the key', () => {
+    assert.equal(complete('{ "friendly|": "My Desktop" }').apply('friendly_name'), '{ "friendly_name": "My Desktop" }');
+  });
+});

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { entryFolder, marked, service, squareIcon } from '../helpers/core';
+import { encodePng } from '../../server/src/png';
+
+function hover(text: string, file?: string) {
+  const { doc, cursor, ranges } = marked(text, file);
+  const result = service.hover(doc, doc.positionAt(cursor));
+  const value = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+  return { value, range: result?.range, expectedRange: ranges[0] };
+}
+
+describe('hover', () => {
+  it('on a key: what Kasm does with it, type, default, docs link, schema versions', () => {
+    const { value, range, expectedRange } = hover('{ «"mem|ory"»: 2768 }');
+    assert.match(value, /\*\*memory\*\* `number`/);
+    assert.match(value, /in MB/);
+    assert.match(value, /Default: `2768`/);
+    assert.match(value, /\[Documentation\]\(https:\/\/kasmweb\.com\/docs/);
+    assert.match(value, /Registry schema 1\.0 and 1\.1; this file: 1\.1/);
+    assert.deepEqual(range, expectedRange);
+  });
+
+  it('on a closed-value key lists the allowed values', () => {
+    assert.match(hover('{ "cpu_allocation_|method": "Inherit" }').value, /Allowed values: `Inherit`, `Quotas`, `Shares`/);
+  });
+
+  it('on a 1.0-only key says so', () => {
+    assert.match(hover('{ "na|me": "a/b:1", "compatibility": ["1.15.x"] }').value, /Registry schema 1\.0;/);
+  });
+
+  it('on a known value: its meaning', () => {
+    assert.match(hover('{ "architecture": ["arm|64"] }').value, /\*\*arm64\*\*: 64-bit ARM/);
+    assert.match(hover('{ "cpu_allocation_method": "Quo|tas" }').value, /hard Docker CPU quota/);
+  });
+
+  it('on a Kasm version: its releases and the registry schema it reads', () => {
+    assert.match(hover('{ "compatibility": ["1.16|.x"] }').value, /releases 1\.16\.0, 1\.16\.1\. Kasm 1\.16 reads registry schema 1\.1, not 1\.0/);
+    assert.match(hover('{ "compatibility": [{ "version": "1.18|.x" }] }').value, /1\.18\.0, 1\.18\.1\. Kasm 1\.18 reads registry schema 1\.1\./);
+  });
+
+  it('on memory: the value in GB and bytes', () => {
+    assert.match(hover('{ "memory": 27|68 }').value, /2768 MB\*\* = 2\.77 GB \(2,768,000,000 bytes/);
+  });
+
+  it('on image_src: the icon itself with its pixel size', () => {
+    const file = entryFolder({ 'icon.png': encodePng(128, 128, [9, 9, 9]) });
+    const { value } = hover('{ "image_src": "ic|on.png" }', file);
+    assert.match(value, /!\[icon\.png\]\(file:\/\/\/.*\/icon\.png\|width=96\)/);
+    assert.match(value, /128×128 px PNG/);
+  });
+
+  it('on image_src of a missing icon says it is missing', () => {
+    assert.match(hover('{ "image_src": "no|ne.png" }', entryFolder({ 'other.png': squareIcon() })).value, /not found/);
+  });
+
+  it('on nothing known: no hover', () => {
+    assert.equal(hover('{ "whatever|": 1 }').value, '');
+    assert.equal(hover('{ "a": [1, |2').value, '');
+  });
+});

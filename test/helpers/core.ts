@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { encodePng } from '../../server/src/png';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+/** The shared corpus of real registry entries lies beside the project (in CI too). */
+export const CORPUS = process.env.KASM_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus');
+
+export const service = createLanguageService({ fileSystem: nodeFileSystem });
+
+let version = 0;
+export function textDocument(text: string, file = '/nonexistent/Example/workspace.json'): TextDocument {
+  return TextDocument.create(pathToFileURL(file).href, 'json', ++version, text);
+}
+
+/**
+ * A document written with markers: `«…»` around each expected range, `|` at the cursor.
+ * Returns the plain document, the marked ranges and the cursor offset.
+ */
+export function marked(text: string, file?: string): { doc: TextDocument; ranges: Range[]; cursor: number } {
+  let plain = '';
+  const starts: number[] = [];
+  const spans: [number, number][] = [];
+  let cursor = -1;
+  for (const char of text) {
+    if (char === '«') starts.push(plain.length);
+    else if (char === '»') spans.push([starts.pop() as number, plain.length]);
+    else if (char === '|') cursor = plain.length;
+    else plain += char;
+  }
+  const doc = textDocument(plain, file);
+  return { doc, cursor, ranges: spans.map(([s, e]) => ({ start: doc.positionAt(s), end: doc.positionAt(e) })) };
+}
+
+/** A fresh folder for one entry (workspace.json path returned), with the given files written into it. */
+export function entryFolder(files: Record<string, string | Buffer> = {}, name = 'Example'): string {
+  const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-test-')), name);
+  fs.mkdirSync(folder, { recursive: true });
+  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), content);
+  return path.join(folder, 'workspace.json');
+}
+
+export const squareIcon = () => encodePng(64, 64, [40, 90, 160]);
+
+/** A complete, clean schema 1.1 entry (its icon must be written next to it as icon.png). */
+export const VALID_1_1 = `{
+  "friendly_name": "My Desktop",
+  "description": "A desktop for the course.",
+  "image_src": "icon.png",
+  "architecture": ["amd64", "arm64"],
+  "categories": ["Desktop", "Development"],
+  "docker_registry": "https://index.docker.io/v1/",
+  "compatibility": [
+    { "version": "1.18.x", "image": "myorg/desktop:1.18.0", "uncompressed_size_mb": 4200 }
+  ]
+}
+`;
+
+export const VALID_1_0 = `{
+  "friendly_name": "My Desktop",
+  "name": "myorg/desktop:1.15.0",
+  "description": "A desktop for the course.",
+  "image_src": "icon.png",
+  "architecture": ["amd64"],
+  "compatibility": ["1.14.x", "1.15.x"],
+  "uncompressed_size_mb": 4200,
+  "cores": 2,
+  "memory": 2768
+}
+`;
