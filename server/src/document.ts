@@ -8,6 +8,8 @@ export type JsonPath = (string | number)[];
 /** A parsed workspace.json: the text, its syntax tree with offsets, and the plain value. */
 export interface KasmDocument {
   textDocument: TextDocument;
+  /** The document version that was parsed (the TextDocument itself is updated in place by LSP edits). */
+  version: number;
   root: Node | undefined;
   /** The value as JSON.parse (and so the registry build) would see it: the last of duplicate keys wins. */
   value: unknown;
@@ -23,6 +25,7 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   return {
     textDocument,
+    version: textDocument.version,
     root,
     value: root ? getNodeValue(root) : undefined,
     syntaxErrors,

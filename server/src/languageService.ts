@@ -40,7 +40,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
   const parsed = new Map<string, KasmDocument>();
   const parse = (document: TextDocument): KasmDocument => {
     const cached = parsed.get(document.uri);
-    if (cached && cached.textDocument.version === document.version && cached.textDocument === document) return cached;
+    if (cached && cached.version === document.version && cached.textDocument === document) return cached;
     const fresh = parseKasmDocument(document);
     parsed.set(document.uri, fresh);
     return fresh;

@@ -99,17 +99,21 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Runs a request after pending messages (so a cancellation can arrive first); unknown documents get the fallback. */
+  /**
+   * Runs a request once the messages queued behind it are handled, so that a $/cancelRequest sent right
+   * after it is seen (the connection handles one queued message per turn, hence two turns). Unknown
+   * documents get the fallback answer, failures are logged and answered with it too.
+   */
   function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
     return new Promise((resolve) => {
-      setImmediate(async () => {
+      setImmediate(() => setImmediate(async () => {
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         const document = documents.get(uri);
         if (!document) return resolve(fallback);
         const settings = await documentSettings(uri).catch(() => DEFAULT_SETTINGS);
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         resolve(safely(() => compute(document, settings), fallback));
-      });
+      }));
     });
   }
 

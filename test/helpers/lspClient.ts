@@ -1,0 +1,103 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationToken, MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection,
+} from 'vscode-jsonrpc/node';
+import { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { ServerSettings } from '../../server/src/lsp/protocol';
+import { REPO_ROOT } from './core';
+
+export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  process: ChildProcessWithoutNullStreams;
+  /** Settings the fake editor answers workspace/configuration with; change them, then notify. */
+  settings: ServerSettings;
+  notifications: { method: string; params: unknown }[];
+  open(file: string, text: string): string;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  close(uri: string): void;
+  /** Resolves with the first diagnostics for `uri` published after now that satisfy `accept`. */
+  diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  complete(uri: string, position: Position, token?: CancellationToken): Promise<CompletionList>;
+  hover(uri: string, position: Position): Promise<Hover | null>;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
+export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published: PublishDiagnosticsParams[] = [];
+  const listeners = new Set<() => void>();
+  const client: Partial<TestClient> = { settings: options.settings ?? {}, notifications: [] };
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    for (const listener of listeners) listener();
+  });
+  connection.onNotification((method, params) => { client.notifications?.push({ method, params }); });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+
+  return Object.assign(client, {
+    connection,
+    process: child,
+    open(file: string, text: string) {
+      const uri = pathToFileURL(file).href;
+      versions.set(uri, 1);
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+      return uri;
+    },
+    change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]) {
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    },
+    close(uri: string) {
+      void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000) {
+      const start = published.length;
+      return new Promise<Diagnostic[]>((resolve, reject) => {
+        const check = () => {
+          const found = published.slice(start).find((p) => p.uri === uri && accept(p));
+          if (found) { listeners.delete(check); clearTimeout(timer); resolve(found.diagnostics); }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.slice(start))}; server stderr: ${stderr}`));
+        }, timeoutMs);
+        listeners.add(check);
+      });
+    },
+    complete: (uri: string, position: Position, token?: CancellationToken) => {
+      const params = { textDocument: { uri }, position };
+      return token
+        ? connection.sendRequest<CompletionList>('textDocument/completion', params, token)
+        : connection.sendRequest<CompletionList>('textDocument/completion', params);
+    },
+    hover: (uri: string, position: Position) => connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }),
+    async stop() {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  }) as TestClient;
+}

@@ -1,0 +1,189 @@
+// The bundled server (dist/server.js --stdio) over real LSP messages, as any editor would drive it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { MarkupContent } from 'vscode-languageserver-types';
+import { VALID_1_1, entryFolder, squareIcon } from '../helpers/core';
+import { TestClient, startTestClient } from '../helpers/lspClient';
+
+const BAD_ENTRY = `{
+  "friendly_name": "Broken",
+  "description": "x",
+  "image_src": "icon.png",
+  "architecture": ["x86"],
+  "memory": 4,
+  "compatibility": [
+    { "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 10 }
+  ]
+}`;
+
+describe('language server over stdio', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient(); });
+  after(async () => { assert.equal(await client.stop(), 0, 'the server exits cleanly on shutdown/exit'); });
+
+  it('publishes positioned diagnostics with code, source, docs link and data for an opened entry', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() }, 'Broken');
+    const pending = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, BAD_ENTRY);
+    const diagnostics = await pending;
+    const byCode = Object.fromEntries(diagnostics.map((d) => [String(d.code), d]));
+    assert.deepEqual(Object.keys(byCode).sort(), ['memory-in-gb', 'unknown-value']);
+    assert.deepEqual(byCode['unknown-value'].range, { start: { line: 4, character: 19 }, end: { line: 4, character: 24 } });
+    assert.equal(byCode['unknown-value'].severity, 1);
+    assert.equal(byCode['memory-in-gb'].source, 'kasm');
+    assert.match(String(byCode['memory-in-gb'].message), /For 4 GB write 4000/);
+    assert.deepEqual(byCode['memory-in-gb'].data, { path: ['memory'], suggestions: [4000] });
+    assert.match(byCode['memory-in-gb'].codeDescription?.href ?? '', /^https:\/\/kasmweb\.com\/docs/);
+    client.close(uri);
+  });
+
+  it('re-validates after incremental edits and publishes for the final version only', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const first = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, BAD_ENTRY);
+    await first;
+    // Fix the memory, one keystroke at a time, in quick succession: `4` → `4000`.
+    const final = client.diagnostics(uri, (p) => p.version === 4);
+    for (let version = 2; version <= 4; version++) {
+      client.change(uri, version, [{ range: { start: { line: 5, character: 13 + version - 2 }, end: { line: 5, character: 13 + version - 2 } }, text: '0' }]);
+    }
+    const diagnostics = await final;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-value']);
+    client.close(uri);
+  });
+
+  it('answers completion and hover', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, '{\n  "architecture": [""],\n  "memory": 2768\n}');
+    await opened;
+    const completion = await client.complete(uri, { line: 1, character: 20 });
+    assert.deepEqual(completion.items.map((i) => i.label), ['amd64', 'arm64']);
+    const hover = await client.hover(uri, { line: 2, character: 5 });
+    assert.match((hover?.contents as MarkupContent).value, /Memory of each session \*\*in MB\*\*/);
+    client.close(uri);
+  });
+
+  it('tells the client which registry schema applies, by notification and on request', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, '{ "compatibility": ["1.15.x"] }');
+    await opened;
+    const detected = await client.connection.sendRequest('kasm/schemaVersion', { uri });
+    assert.deepEqual(detected, { version: '1.0', reason: 'compatibility lists version strings' });
+    assert.ok(client.notifications.some((n) => n.method === 'kasm/schemaVersionChanged' && (n.params as { uri: string }).uri === uri));
+    client.close(uri);
+  });
+
+  it('re-validates when an icon file appears', async () => {
+    const file = entryFolder();
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, VALID_1_1);
+    assert.deepEqual((await opened).map((d) => d.code), ['icon-missing']);
+    fs.writeFileSync(path.join(path.dirname(file), 'icon.png'), squareIcon());
+    const after = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${path.dirname(file)}/icon.png`, type: 1 }] });
+    assert.deepEqual(await after, []);
+    client.close(uri);
+  });
+
+  it('follows kasm.registrySchema and kasm.validate.enable from workspace/configuration', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, VALID_1_1);
+    assert.deepEqual(await opened, []);
+    client.settings = { registrySchema: '1.0' };
+    let next = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok((await next).some((d) => d.code === 'compatibility-shape'), 'a 1.1 entry checked as 1.0');
+    client.settings = { validate: { enable: false } };
+    next = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await next, []);
+    client.settings = {};
+    client.close(uri);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const file = entryFolder();
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, '{ "memory": 0 }');
+    assert.ok((await opened).length > 0);
+    const cleared = client.diagnostics(uri);
+    client.close(uri);
+    assert.deepEqual(await cleared, []);
+  });
+
+  it('gives empty answers for unknown documents and out-of-range positions, never errors', async () => {
+    assert.deepEqual(await client.complete('file:///nowhere/workspace.json', { line: 0, character: 0 }), { isIncomplete: false, items: [] });
+    assert.equal(await client.hover('file:///nowhere/workspace.json', { line: 3, character: 1 }), null);
+    const file = entryFolder();
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, '{ "memory": 1 }');
+    await opened;
+    assert.equal(await client.hover(uri, { line: 999, character: 999 }), null);
+    assert.ok(Array.isArray((await client.complete(uri, { line: 999, character: 999 })).items));
+    client.close(uri);
+  });
+
+  it('survives garbage and answers it with syntax errors', async () => {
+    const file = entryFolder();
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, '\u0000{{{ "a": [1,, } ]]] \uFEFF');
+    const diagnostics = await opened;
+    assert.ok(diagnostics.some((d) => d.code === 'syntax-error'), JSON.stringify(diagnostics));
+    assert.ok((await client.complete(uri, { line: 0, character: 5 })).items !== undefined);
+    client.close(uri);
+  });
+});
+
+describe('cancellation', () => {
+  it('answers a request cancelled right after it was sent with RequestCancelled', async () => {
+    // One write holds the whole exchange, so the cancellation is queued behind the request, as when an
+    // editor cancels a completion the user typed past.
+    const { spawn } = await import('node:child_process');
+    const { SERVER_JS } = await import('../helpers/lspClient');
+    const server = spawn(process.execPath, [SERVER_JS, '--stdio']);
+    const uri = 'file:///nowhere/Example/workspace.json';
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    server.stdin.write([
+      frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
+      frame({ method: 'initialized', params: {} }),
+      frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text: '{ "architecture": [""] }' } } }),
+      frame({ id: 2, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 0, character: 19 } } }),
+      frame({ method: '$/cancelRequest', params: { id: 2 } }),
+      frame({ id: 3, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 0, character: 19 } } }),
+    ].join(''));
+    const responses = new Map<number, { result?: { items: { label: string }[] }; error?: { code: number } }>();
+    let buffer = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answers to requests 2 and 3; got ${buffer}`)), 10000);
+      server.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        for (const match of buffer.matchAll(/Content-Length: (\d+)\r\n\r\n/g)) {
+          const body = buffer.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + Number(match[1]));
+          try { const message = JSON.parse(body); if (typeof message.id === 'number') responses.set(message.id, message); } catch { /* not complete yet */ }
+        }
+        if (responses.has(2) && responses.has(3)) { clearTimeout(timer); resolve(); }
+      });
+    });
+    server.kill();
+    assert.equal(responses.get(2)?.error?.code, -32800, 'the cancelled request is answered with RequestCancelled');
+    assert.deepEqual(responses.get(3)?.result?.items.map((i) => i.label), ['amd64', 'arm64'], 'the next request is answered normally');
+  });
+});
+
+describe('language server started with a bad command line', () => {
+  it('prints its usage and exits with 2 instead of hanging', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { SERVER_JS } = await import('../helpers/lspClient');
+    const result = spawnSync(process.execPath, [SERVER_JS], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stdout, /Usage: node dist\/server\.js --stdio/);
+  });
+});
