@@ -7,8 +7,9 @@ import { JsonPath, KasmDocument, nodeAt, propertiesOf, rangeOf } from './documen
 import { WorkspaceFileSystem } from './fileSystem';
 import { iconFilesIn } from './icon';
 import {
-  FieldSpec, KnownValue, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec,
+  FieldSpec, KnownValue, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList,
 } from './kasm/knowledge';
+import { compatibilityEntrySnippet, entrySnippet, valueSnippet } from './snippets';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:placeholder}`); otherwise plain text is inserted. */
@@ -108,8 +109,7 @@ function valueItems(
       documentation: { kind: MarkupKind.Markdown, value: v.description },
       sortText: String(i).padStart(4, '0'),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(replace,
-        `{\n\t"version": "${v.value}",\n\t"image": "\${1:repository/image}:\${2:${v.value.replace('.x', '.0')}}",\n\t"uncompressed_size_mb": \${3:0}\n}${suffix}`),
+      textEdit: TextEdit.replace(replace, `${compatibilityEntrySnippet(v.value)}${suffix}`),
     }));
   }
   if (!items.length && (spec.insertValue || !typeList(spec).includes('string'))) {
@@ -129,11 +129,6 @@ function valueItems(
 function skeletonItems(doc: KasmDocument, preferred: SchemaVersion): CompletionItem[] {
   const versions = [preferred, ...SCHEMA_VERSIONS.filter((v) => v !== preferred)];
   return versions.map((version, i) => {
-    let tabStop = 0;
-    const body = (workspaceSpec(version).properties ?? [])
-      .filter((p) => p.required)
-      .map((p) => `\t"${p.key}": ${renumber(valueSnippet(p), () => ++tabStop).replace(/\n/g, '\n\t')}`)
-      .join(',\n');
     return {
       label: `Kasm workspace (registry schema ${version})`,
       kind: CompletionItemKind.Snippet,
@@ -141,28 +136,9 @@ function skeletonItems(doc: KasmDocument, preferred: SchemaVersion): CompletionI
       documentation: { kind: MarkupKind.Markdown, value: `A new workspace.json with every field the registry README requires for schema ${version}.` },
       sortText: String(i),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(rangeOf(doc, 0, doc.textDocument.getText().length), `{\n${body}\n}\n`),
+      textEdit: TextEdit.replace(rangeOf(doc, 0, doc.textDocument.getText().length), entrySnippet(version)),
     };
   });
-}
-
-/** Gives each tab stop of a snippet a fresh number, so that snippets can be joined into one. */
-function renumber(snippet: string, next: () => number): string {
-  const numbers = new Map<string, number>();
-  const fresh = (n: string) => { if (!numbers.has(n)) numbers.set(n, next()); return numbers.get(n); };
-  return snippet.replace(/\$\{(\d+)/g, (_, n: string) => `\${${fresh(n)}`).replace(/\$(\d+)/g, (_, n: string) => `$${fresh(n)}`);
-}
-
-function valueSnippet(spec: FieldSpec): string {
-  if (spec.insertValue) return spec.insertValue;
-  if (spec.default !== undefined && typeof spec.default !== 'string') return `\${1:${spec.default}}`;
-  switch (typeList(spec)[0]) {
-    case 'string': return '"$1"';
-    case 'array': return '[$1]';
-    case 'object': return '{$1}';
-    case 'boolean': return '${1|true,false|}';
-    default: return '$1';
-  }
 }
 
 function typeLabel(spec: FieldSpec): string {

@@ -9,14 +9,16 @@ import { SCHEMA_VERSIONS } from '../../server/src/kasm/knowledge';
 import { findWorkspaceFiles } from '../../server/src/registry';
 import { detectSchemaVersion } from '../../server/src/schemaVersion';
 import { rulesMarkdown } from '../../server/src/diagnostics/rulesDoc';
+import { vscodeSnippets } from '../../server/src/snippets';
 import { CORPUS, REPO_ROOT } from '../helpers/core';
 
 describe('schemas/workspace-*.schema.json', () => {
   const shipped = (version: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `workspace-${version}.schema.json`), 'utf8'));
 
-  it('are up to date with the knowledge module, and so is docs/rules.md', () => {
+  it('are up to date with the knowledge module, and so are docs/rules.md and the snippets', () => {
     for (const version of SCHEMA_VERSIONS) assert.deepEqual(shipped(version), workspaceJsonSchema(version));
     assert.equal(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8'), rulesMarkdown());
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'kasm-workspace.code-snippets'), 'utf8')), vscodeSnippets());
   });
 
   it('accept every corpus entry of their version with a plain JSON Schema validator', () => {
