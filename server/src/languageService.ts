@@ -1,5 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import {
+  CompletionList, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
+} from 'vscode-languageserver-types';
 import { doComplete } from './completion';
 import { KasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
@@ -7,6 +9,7 @@ import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { doHover } from './hover';
 import { RegistrySchemaSetting, SchemaDetection, detectSchemaVersion } from './schemaVersion';
+import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './structure';
 
 export interface LanguageServiceOptions {
   /** Disk access for icons; without it, icon checks that need the disk are skipped. */
@@ -27,6 +30,10 @@ export interface KasmLanguageService {
   validate(document: TextDocument, settings?: DocumentSettings): KasmDiagnostic[];
   complete(document: TextDocument, position: Position, settings?: DocumentSettings): CompletionList;
   hover(document: TextDocument, position: Position, settings?: DocumentSettings): Hover | null;
+  format(document: TextDocument, options: FormattingOptions): TextEdit[];
+  documentSymbols(document: TextDocument): DocumentSymbol[];
+  foldingRanges(document: TextDocument): FoldingRange[];
+  selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
   /** Forget the cached parse of a closed document. */
   forget(uri: string): void;
 }
@@ -62,6 +69,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
       const doc = parse(document);
       return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
     },
+    format: (document, formatting) => formatDocument(parse(document), formatting),
+    documentSymbols: (document) => documentSymbols(parse(document)),
+    foldingRanges: (document) => foldingRanges(parse(document)),
+    selectionRanges: (document, positions) => selectionRanges(parse(document), positions),
     forget: (uri) => { parsed.delete(uri); },
   };
 }

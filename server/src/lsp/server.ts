@@ -37,6 +37,10 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        documentFormattingProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
       },
       serverInfo: { name: 'kasm-workspace-language-server', version: process.env.KASM_SERVER_VERSION },
     };
@@ -141,6 +145,14 @@ export function startServer(connection: Connection): void {
       (document, settings) => service.complete(document, params.position, settings)));
   connection.onHover((params, token) =>
     runRequest(params.textDocument.uri, token, null, (document, settings) => service.hover(document, params.position, settings)));
+  connection.onDocumentFormatting((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.format(document, params.options)));
+  connection.onDocumentSymbol((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.documentSymbols(document)));
+  connection.onFoldingRanges((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.foldingRanges(document)));
+  connection.onSelectionRanges((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.selectionRanges(document, params.positions)));
   connection.onRequest(SchemaVersionRequest.type, (params: SchemaVersionParams, token) =>
     runRequest(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
 
