@@ -1,0 +1,139 @@
+/**
+ * Creating a new workspace entry on disk: name checks, the entry's content, and a write that never
+ * overwrites and never leaves a half-written entry. No VS Code API here, so it is tested in plain Node.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/kasm/knowledge';
+import { parseImageReference } from '../../server/src/kasm/imageReference';
+import { encodePng } from '../../server/src/png';
+import { findWorkspaceFiles } from '../../server/src/registry';
+import { detectSchemaVersion } from '../../server/src/schemaVersion';
+
+export interface NewWorkspace {
+  /** The folder that holds the entry folders (usually `<registry>/workspaces`). */
+  workspacesFolder: string;
+  friendlyName: string;
+  description: string;
+  image: string;
+  categories: string[];
+  architectures: string[];
+  /** Kasm versions, e.g. "1.18.x". */
+  versions: string[];
+  uncompressedSizeMb: number;
+  schema: SchemaVersion;
+  /** Copy this image as the icon; without it a placeholder PNG is generated. */
+  iconSource?: string;
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Why a friendly name cannot be a workspace folder name, or undefined when it can. */
+export function friendlyNameProblem(name: string): string | undefined {
+  if (!name.trim()) return 'Enter a name.';
+  if (name !== name.trim()) return 'The name cannot start or end with spaces.';
+  if (/[/\\]/.test(name)) return 'The name cannot contain / or \\: it becomes a folder name.';
+  if (name === '.' || name === '..' || name.includes('..')) return 'The name cannot contain "..".';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'The name cannot contain control characters.';
+  if (/[<>:"|?*]/.test(name)) return 'The name cannot contain < > : " | ? * (not allowed in folder names on Windows).';
+  if (name.endsWith('.')) return 'The name cannot end with a dot.';
+  if (WINDOWS_RESERVED.test(name)) return `"${name}" is a reserved device name on Windows.`;
+  if (/[^\u0000-\u00ff]/.test(name)) return 'Use Latin-1 characters only: the registry storefront build fails on others.';
+  if (name.length > 100) return 'Keep the name under 100 characters.';
+  return undefined;
+}
+
+export function imageProblem(image: string): string | undefined {
+  const ref = parseImageReference(image.trim());
+  if (ref.problem) return `Not a Docker image Kasm can pull: ${ref.problem}${ref.suggestion ? ` (did you mean "${ref.suggestion}"?)` : ''}.`;
+  if (ref.tag === undefined && ref.digest === undefined) return 'Add a tag (e.g. ":1.0.0"), or Docker pulls "latest".';
+  return undefined;
+}
+
+/** The icon file name the registry builder derives from a friendly name ("VS Code & Tools" → "vs-code-and-tools.png"). */
+export function iconFileName(friendlyName: string): string {
+  const slug = friendlyName.toLowerCase().replace(/&/g, '-and-').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${slug || 'workspace'}.png`;
+}
+
+/** The docker_registry matching an image's host. */
+export function dockerRegistryFor(image: string): string {
+  const host = parseImageReference(image).host;
+  if (!host || host === 'docker.io' || host === 'index.docker.io') return DOCKER_REGISTRIES[0].value;
+  if (host === 'lscr.io' || host === 'ghcr.io') return 'https://ghcr.io/';
+  return `https://${host}/`;
+}
+
+/** Where new entries go: `<folder>/workspaces`, or the folder itself when it is a `workspaces` folder. */
+export function workspacesFolderFor(folder: string): string {
+  return path.basename(folder) === 'workspaces' ? folder : path.join(folder, 'workspaces');
+}
+
+/** The registry schema of the entries already under a folder (the majority), or the newest when there are none. */
+export function detectRegistrySchema(root: string): { schema: SchemaVersion; entries: number } {
+  const counts = new Map<SchemaVersion, number>();
+  const files = findWorkspaceFiles(root);
+  for (const file of files) {
+    try {
+      const schema = detectSchemaVersion(JSON.parse(fs.readFileSync(file, 'utf8')), 'auto').version;
+      counts.set(schema, (counts.get(schema) ?? 0) + 1);
+    } catch { /* an unreadable entry tells nothing */ }
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return { schema: best?.[0] ?? NEWEST_SCHEMA, entries: files.length };
+}
+
+export function entryContent(entry: NewWorkspace): Record<string, unknown> {
+  const image = entry.image.trim();
+  const common = {
+    friendly_name: entry.friendlyName,
+    description: entry.description,
+    image_src: iconFileName(entry.friendlyName),
+    architecture: entry.architectures,
+    categories: entry.categories.slice(0, MAX_CATEGORIES),
+    docker_registry: dockerRegistryFor(image),
+  };
+  if (entry.schema === '1.0') {
+    return { ...common, name: image, compatibility: entry.versions, uncompressed_size_mb: entry.uncompressedSizeMb };
+  }
+  return {
+    ...common,
+    compatibility: entry.versions.map((version) => ({ version, image, uncompressed_size_mb: entry.uncompressedSizeMb })),
+  };
+}
+
+export class ScaffoldError extends Error {}
+
+/**
+ * Writes `<workspacesFolder>/<friendly name>/workspace.json` and its icon. Refuses a folder that exists.
+ * Everything is written into a hidden sibling folder first and renamed into place in one step, so a
+ * crash leaves no half-written entry. Returns the path of the new workspace.json.
+ */
+export function createWorkspace(entry: NewWorkspace): string {
+  const problem = friendlyNameProblem(entry.friendlyName);
+  if (problem) throw new ScaffoldError(problem);
+  const target = path.join(entry.workspacesFolder, entry.friendlyName);
+  if (path.dirname(target) !== path.resolve(entry.workspacesFolder)) throw new ScaffoldError('The name must be a single folder name.');
+  if (fs.existsSync(target)) throw new ScaffoldError(`"${target}" already exists; nothing was written. Choose another name.`);
+  const icon = iconFileName(entry.friendlyName);
+  if (entry.iconSource && !['.png', '.svg'].includes(path.extname(entry.iconSource).toLowerCase())) {
+    throw new ScaffoldError('The icon must be a .png or .svg file.');
+  }
+  const iconBytes = entry.iconSource ? fs.readFileSync(entry.iconSource) : encodePng(128, 128, [38, 98, 168]);
+  const iconName = entry.iconSource && path.extname(entry.iconSource).toLowerCase() === '.svg' ? icon.replace(/\.png$/, '.svg') : icon;
+  const content = { ...entryContent(entry), image_src: iconName };
+
+  fs.mkdirSync(entry.workspacesFolder, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(entry.workspacesFolder, '.kasm-new-'));
+  try {
+    fs.writeFileSync(path.join(staging, 'workspace.json'), `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx' });
+    fs.writeFileSync(path.join(staging, iconName), iconBytes, { flag: 'wx' });
+    // Checked again right before the rename: a folder may have appeared while we wrote.
+    if (fs.existsSync(target)) throw new ScaffoldError(`"${target}" already exists; nothing was written. Choose another name.`);
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return path.join(target, 'workspace.json');
+}

@@ -1,0 +1,52 @@
+// The preview renders text from files anyone can send in a pull request: it must stay inert.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { previewModel, renderPreview } from '../../client/src/previewHtml';
+
+const HOSTILE = {
+  friendly_name: '<script>alert(1)</script>',
+  description: '"><img src=x onerror=alert(2)>',
+  categories: ['javascript:alert(3)', '<b onmouseover=alert(4)>x</b>'],
+  architecture: ['amd64'],
+  compatibility: [{ version: '1.18.x', image: '"><iframe src=javascript:alert(5)>' }],
+};
+
+describe('icon preview HTML', () => {
+  const html = renderPreview(previewModel(HOSTILE, '1.1', { kind: 'missing', candidates: [] }, undefined, { errors: 1, warnings: 2 }), 'vscode-resource:', 'NONCE123');
+
+  it('escapes every string from the entry', () => {
+    assert.ok(!/<script>|<img src=x|<iframe|<b onmouseover/i.test(html), html);
+    assert.match(html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+    assert.ok(!/<[a-z][^>]*\son\w+\s*=/i.test(html), 'no element carries an inline event handler');
+  });
+
+  it('has a strict Content-Security-Policy with a nonce and no script at all', () => {
+    assert.match(html, /default-src 'none'; img-src vscode-resource:; style-src 'nonce-NONCE123'; script-src 'none'/);
+    assert.match(html, /<style nonce="NONCE123">/);
+    assert.ok(!/<script/i.test(html));
+  });
+
+  it('shows only the icon it was given, and says clearly when there is none', () => {
+    assert.ok(!/<img/.test(html));
+    assert.match(html, /Icon: No image_src: the entry has no icon/);
+    const withIcon = renderPreview(previewModel({ image_src: 'a.png' }, '1.1', { kind: 'png', file: '/x/a.png', width: 40, height: 30 }, 'https://file+.vscode-resource/x/a.png', { errors: 0, warnings: 0 }), 'src', 'n');
+    assert.match(withIcon, /<img class="icon" src="https:\/\/file\+\.vscode-resource\/x\/a\.png"/);
+    assert.match(withIcon, /Badly sized: 40×30 px is smaller than 50×50 and not square/);
+  });
+
+  it('shows the entry: name, description, categories, architectures, versions, image, problems', () => {
+    const card = renderPreview(previewModel({
+      friendly_name: 'Chromium', description: 'A browser.', categories: ['Browser'], architecture: ['amd64', 'arm64'],
+      compatibility: ['1.14.x', '1.15.x'], name: 'kasmweb/chromium:1.15.0',
+    }, '1.0', { kind: 'svg', file: '/x/c.svg' }, 'src/c.svg', { errors: 0, warnings: 1 }), 'src', 'n');
+    for (const expected of ['Chromium', 'A browser.', 'Browser', 'arm64', '1.15.x', 'kasmweb/chromium:1.15.0', '0 error(s), 1 warning(s)']) {
+      assert.ok(card.includes(expected), expected);
+    }
+  });
+
+  it('renders anything, even an entry that is not an object', () => {
+    for (const value of [null, 42, 'x', [], { compatibility: 'nope', categories: [1, null] }]) {
+      assert.match(renderPreview(previewModel(value, '1.1', { kind: 'no-folder' }, undefined, { errors: 0, warnings: 0 }), 's', 'n'), /no friendly_name/);
+    }
+  });
+});

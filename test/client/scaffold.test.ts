@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem } from '../../client/src/scaffold';
+import { pngSize } from '../../server/src/png';
+import { service, textDocument } from '../helpers/core';
+
+const registry = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
+const answers = (workspacesFolder: string, more: Partial<NewWorkspace> = {}): NewWorkspace => ({
+  workspacesFolder, friendlyName: 'CS 101 Desktop', description: 'The course desktop.', image: 'myorg/cs101:1.0.0',
+  categories: ['Desktop', 'Development'], architectures: ['amd64'], versions: ['1.18.x'], uncompressedSizeMb: 2460, schema: '1.1', ...more,
+});
+
+describe('scaffolding a new workspace', () => {
+  it('writes a workspace.json that our own rules find clean, with a square placeholder icon, for both schemas', () => {
+    for (const schema of ['1.0', '1.1'] as const) {
+      const folder = path.join(registry(), 'workspaces');
+      const file = createWorkspace(answers(folder, { schema, versions: schema === '1.0' ? ['1.15.x', '1.14.x'] : ['1.19.x', '1.18.x'] }));
+      assert.equal(file, path.join(folder, 'CS 101 Desktop', 'workspace.json'));
+      const diagnostics = service.validate(textDocument(fs.readFileSync(file, 'utf8'), file));
+      assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+      assert.equal(service.schemaVersion(textDocument(fs.readFileSync(file, 'utf8'), file)).version, schema);
+      const icon = fs.readFileSync(path.join(path.dirname(file), 'cs-101-desktop.png'));
+      assert.deepEqual(pngSize(icon), { width: 128, height: 128 });
+    }
+  });
+
+  it('copies an icon the user picked, keeping its type', () => {
+    const root = registry();
+    const svg = path.join(root, 'logo.svg');
+    fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const file = createWorkspace(answers(path.join(root, 'workspaces'), { iconSource: svg }));
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).image_src, 'cs-101-desktop.svg');
+    assert.equal(fs.readFileSync(path.join(path.dirname(file), 'cs-101-desktop.svg'), 'utf8'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  });
+
+  it('refuses to overwrite an existing folder and leaves it untouched', () => {
+    const folder = path.join(registry(), 'workspaces');
+    fs.mkdirSync(path.join(folder, 'CS 101 Desktop'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'CS 101 Desktop', 'workspace.json'), 'mine');
+    assert.throws(() => createWorkspace(answers(folder)), /already exists; nothing was written/);
+    assert.equal(fs.readFileSync(path.join(folder, 'CS 101 Desktop', 'workspace.json'), 'utf8'), 'mine');
+    assert.deepEqual(fs.readdirSync(folder), ['CS 101 Desktop'], 'no staging folder is left behind');
+  });
+
+  it('leaves nothing behind when writing fails half-way', () => {
+    const folder = path.join(registry(), 'workspaces');
+    assert.throws(() => createWorkspace(answers(folder, { iconSource: path.join(folder, 'missing.png') })));
+    assert.deepEqual(fs.existsSync(folder) ? fs.readdirSync(folder) : [], []);
+  });
+
+  it('refuses hostile and unusable names', () => {
+    for (const name of ['../escape', 'a/b', 'a\\b', '..', 'bad\u0007bell', 'CON', 'lpt1.txt', 'name.', ' padded', 'what?', 'Chrome 🚀', '']) {
+      assert.ok(friendlyNameProblem(name), `"${name}" should be refused`);
+      assert.throws(() => createWorkspace(answers(registry(), { friendlyName: name })), `"${name}" should not be written`);
+    }
+    assert.equal(friendlyNameProblem('Ubuntu Jammy (CS) & Tools'), undefined);
+  });
+
+  it('checks the Docker image like the language server does', () => {
+    assert.match(imageProblem('MyOrg/Desktop:1') ?? '', /lower case.*did you mean "myorg\/desktop:1"/);
+    assert.match(imageProblem('myorg/desktop') ?? '', /Add a tag/);
+    assert.equal(imageProblem('ghcr.io/myorg/desktop:1.2.3'), undefined);
+  });
+
+  it('names the icon as the registry builder does', () => {
+    assert.equal(iconFileName('VS Code & Tools'), 'vs-code-and-tools.png');
+  });
+
+  it('takes the schema version from the registry\'s existing entries, else the newest', () => {
+    const root = registry();
+    assert.deepEqual(detectRegistrySchema(root), { schema: '1.1', entries: 0 });
+    createWorkspace(answers(path.join(root, 'workspaces'), { schema: '1.0', versions: ['1.15.x'] }));
+    assert.deepEqual(detectRegistrySchema(root), { schema: '1.0', entries: 1 });
+  });
+});
