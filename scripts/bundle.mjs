@@ -22,5 +22,8 @@ const builds = [
 if (fs.existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
+// The end-to-end suite runs inside VS Code's extension host, which loads plain CommonJS.
+const e2eSuite = fs.readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
+builds.push({ ...common, minify: false, entryPoints: e2eSuite, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });
 await Promise.all(builds.map((options) => esbuild.build(options)));
-for (const { outfile } of builds) console.log(`${outfile} ${fs.statSync(outfile).size} bytes`);
+for (const { outfile } of builds) if (outfile) console.log(`${outfile} ${fs.statSync(outfile).size} bytes`);

@@ -1,0 +1,120 @@
+/**
+ * A real VS Code, offline: code-server (VS Code 1.100.3's server and web workbench, installed from npm by
+ * scripts/install-code-server.sh), isolated in a run folder, optionally driven by Debian's headless Chromium.
+ * Used by the end-to-end tests, the UI check and `npm start`.
+ */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import { Browser, Page, chromium } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CODE_SERVER = path.resolve(REPO_ROOT, process.env.CODE_SERVER ?? '.vscode-test/code-server/node_modules/.bin/code-server');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export interface CodeServer {
+  base: string;
+  port: number;
+  runDir: string;
+  extensionsDir: string;
+  /** The workbench URL for a folder, with extension development/test paths in the payload. */
+  url(folder: string, payload?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  stop(): Promise<void>;
+}
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const server = net.createServer();
+  server.unref();
+  server.on('error', reject);
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as net.AddressInfo;
+    server.close(() => resolve(port));
+  });
+});
+
+/** Starts code-server on a free loopback port, with its settings, data and sockets under `runDir`. */
+export async function startCodeServer(runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number } = {}): Promise<CodeServer> {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${CODE_SERVER})`);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  const userData = path.join(runDir, 'user-data');
+  const extensionsDir = path.join(runDir, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
+    'security.workspace.trust.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false,
+  }, null, 2));
+  // A short private temp folder: VS Code puts IPC sockets there, and socket paths have a length limit.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsct-'));
+  const env = {
+    ...process.env, ...options.env,
+    XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'), XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'), XDG_RUNTIME_DIR: tmp, TMPDIR: tmp,
+    EXTENSIONS_GALLERY: '{}',
+  };
+  const port = options.port ?? await freePort();
+  const config = path.join(runDir, 'config.yaml');
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  if (options.vsix) {
+    const install = spawnSync(CODE_SERVER, [...common, '--install-extension', options.vsix], { env, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${options.vsix} failed: ${install.stdout}${install.stderr}`);
+  }
+  const server: ChildProcess = spawn(CODE_SERVER, [
+    ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const log = fs.createWriteStream(path.join(runDir, 'code-server.log'));
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  const kill = (signal: NodeJS.Signals) => { try { process.kill(-(server.pid as number), signal); } catch { /* already gone */ } };
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+    if (i > 600) { kill('SIGKILL'); throw new Error(`code-server did not start; see ${path.join(runDir, 'code-server.log')}`); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, port, runDir, extensionsDir,
+    url(folder, payload = {}) {
+      const entries = Object.entries(payload).map(([key, value]) => [key, `vscode-remote://127.0.0.1:${port}${value}`]);
+      return `${base}/?folder=${encodeURIComponent(folder)}${entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : ''}`;
+    },
+    async stop() {
+      kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      kill('SIGKILL');
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Workbench { browser: Browser; page: Page; exitCode: Promise<number> }
+
+/** Opens the workbench in headless Chromium; extension-host test output is echoed, the test exit code resolves `exitCode`. */
+export async function openWorkbench(url: string, log: (line: string) => void = console.log): Promise<Workbench> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  let finish: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => { finish = resolve; });
+  // The web workbench calls these hooks when it runs extension tests.
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => log(util.format(...(Array.isArray(args) ? args : [args]))));
+  await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+  page.on('pageerror', (error) => log(`[workbench pageerror] ${error.message}`));
+  await page.goto(url);
+  return { browser, page, exitCode };
+}
+
+/** A copy of the sample registry to work in, so that tests never change examples/. */
+export function copyOfExamples(runDir: string): string {
+  const target = path.join(runDir, 'registry');
+  fs.cpSync(path.join(REPO_ROOT, 'examples', 'registry'), target, { recursive: true });
+  return target;
+}

@@ -1,0 +1,127 @@
+// The extension in a real VS Code (code-server's extension host), through the real vscode API only.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { KasmExtensionApi } from '../../../client/src/extension';
+
+const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
+const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;
+const entry = (name: string) => vscode.Uri.joinPath(folder(), 'workspaces', name, 'workspace.json');
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const kasmDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kasm');
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+describe('Kasm Workspaces extension in VS Code', () => {
+  it('activates on a workspace.json, which gets the kasm-workspace language', async () => {
+    const editor = await open(entry('Data Science Lab'));
+    assert.equal(editor.document.languageId, 'kasm-workspace');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension installed');
+    await waitFor('activation', () => extension.isActive);
+    if (process.env.KASM_EXPECT_INSTALLED) {
+      assert.ok(extension.extensionPath.includes(`${path.sep}extensions${path.sep}`), `loaded from the installed .vsix, not ${extension.extensionPath}`);
+    }
+  });
+
+  it('shows Kasm diagnostics for a bad entry, each once, and nothing from other sources', async () => {
+    const uri = entry('Data Science Lab');
+    await open(uri);
+    const diagnostics = await waitFor('kasm diagnostics', () => (kasmDiagnostics(uri).length >= 8 ? kasmDiagnostics(uri) : undefined));
+    const codes = diagnostics.map(codeOf);
+    for (const code of ['unknown-value', 'image-invalid', 'memory-in-gb', 'category-near-miss', 'icon-missing', 'version-unknown']) {
+      assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);
+    }
+    const all = vscode.languages.getDiagnostics(uri);
+    const keys = all.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    assert.equal(new Set(keys).size, keys.length, `a problem shows twice: ${keys.join(' | ')}`);
+    assert.deepEqual(all.filter((d) => d.source !== 'kasm').map((d) => d.message), []);
+    const arch = diagnostics.find((d) => codeOf(d) === 'unknown-value');
+    assert.equal(arch?.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([arch?.range.start.line, arch?.range.start.character, arch?.range.end.character], [6, 4, 9]);
+  });
+
+  it('completes architecture values through the completion provider, each once', async () => {
+    const uri = entry('Course Desktop');
+    const editor = await open(uri);
+    // "amd64" → "" on line 6: arm64 is listed on the next line, so only amd64 is left to offer.
+    await editor.edit((edit) => edit.replace(new vscode.Range(5, 4, 5, 11), '""'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(5, 5));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(labels.filter((l) => ['amd64', 'arm64'].includes(l)), ['amd64'], `labels: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('hovers with what Kasm does with a field', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(29, 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Memory of each session \*\*in MB\*\*/);
+  });
+
+  it('formats and outlines the entry', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.ok(symbols.some((s) => s.name === 'compatibility' && s.children.some((c) => c.name === '1.18.x')));
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 4, insertSpaces: true });
+    assert.ok(edits.length > 0, 'reindenting to 4 spaces changes the file');
+  });
+
+  it('scaffolds a new workspace that our rules find clean, and refuses to overwrite it', async () => {
+    const answers = {
+      friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
+      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.',
+    };
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
+    assert.ok(created, 'the command returns the new workspace.json');
+    assert.equal(created.fsPath, path.join(folder().fsPath, 'workspaces', 'Robotics Club', 'workspace.json'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, created.fsPath, 'the new entry is opened');
+    assert.equal(JSON.parse(fs.readFileSync(created.fsPath, 'utf8')).compatibility[0].image, 'myschool/robotics:1.0.0');
+    assert.ok(fs.existsSync(path.join(path.dirname(created.fsPath), 'robotics-club.png')));
+    // Clean: the server checks it (a typo shows up, and goes away again), and finds nothing else.
+    const editor = await open(created);
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 2), '"memmory": 1,\n  '));
+    await waitFor('the typo to be reported', () => kasmDiagnostics(created).some((d) => codeOf(d) === 'misspelled-key'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('a clean entry', () => kasmDiagnostics(created).length === 0);
+    const before = fs.readFileSync(created.fsPath, 'utf8');
+    const again = await vscode.commands.executeCommand('kasm.newWorkspace', folder(), answers);
+    assert.equal(again, undefined, 'refused');
+    assert.equal(fs.readFileSync(created.fsPath, 'utf8'), before, 'nothing overwritten');
+  });
+
+  it('previews the entry as Kasm shows it, and follows edits', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    const uri = entry('Course Desktop');
+    const editor = await open(uri);
+    await vscode.commands.executeCommand('kasm.previewIcon', uri);
+    let html = await waitFor('the preview', () => (api.previewHtml().includes('Course Desktop') ? api.previewHtml() : undefined));
+    assert.match(html, /<img class="icon" src="[^"]*course-desktop\.png/);
+    assert.match(html, /Ubuntu desktop with VS Code and Chrome/);
+    assert.match(html, /1\.19\.x/);
+    await editor.edit((edit) => edit.replace(new vscode.Range(1, 20, 1, 34), 'Course <b>Desktop</b>'));
+    html = await waitFor('the preview to follow the edit', () => (api.previewHtml().includes('Course &#60;b&#62;Desktop') ? api.previewHtml() : undefined));
+    assert.ok(!html.includes('<b>Desktop'));
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('kasm.previewIcon', entry('Data Science Lab'));
+    html = await waitFor('the preview of the other entry', () => (api.previewHtml().includes('Data Science Lab') ? api.previewHtml() : undefined));
+    assert.match(html, /Icon: Missing: &#34;datascience\.png&#34; is not next to workspace\.json/);
+  });
+});
