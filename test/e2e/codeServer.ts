@@ -46,6 +46,8 @@ export async function startCodeServer(runDir: string, options: { env?: Record<st
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
     'security.workspace.trust.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false,
+    // The run folder lies inside this repository: do not offer to open it.
+    'git.openRepositoryInParentFolders': 'never',
   }, null, 2));
   // A short private temp folder: VS Code puts IPC sockets there, and socket paths have a length limit.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsct-'));

@@ -45,8 +45,9 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const allowed = (spec.values ?? []).map((v) => v.value);
       const value = String(node.value);
       const near = nearMisses(value, allowed);
+      const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       ctx.reportValue('unknown-value', node,
-        `"${value}" is not a valid ${where}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
+        `"${value}" is not a valid ${field}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
         { severity: spec.closedValues, docs: spec.docs, suggestions: near.length ? near : allowed });
       return;
     }

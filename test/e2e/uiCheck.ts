@@ -1,0 +1,71 @@
+/**
+ * A UI check as a person would do it, in code-server driven by Chromium: open a bad entry from the Explorer,
+ * read the Problems panel, open the icon preview from the command palette, and take screenshots of both.
+ */
+import * as path from 'node:path';
+import { Page } from 'playwright-core';
+import { REPO_ROOT, copyOfExamples, openWorkbench, startCodeServer } from './codeServer';
+
+export interface UiCheckResult {
+  /** Problems-panel rows that carry the unknown-architecture message (a problem shown twice would make 2). */
+  architectureRows: number;
+  problemRows: number;
+  previewTitle: string;
+  screenshots: string[];
+}
+
+async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
+  for (const name of names) {
+    // Exact text; the first match is the one under the folder just expanded (Course Desktop sorts first).
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: exact }).first();
+    await row.waitFor({ timeout: 60000 });
+    const expanded = await row.getAttribute('aria-expanded');
+    if (expanded !== 'true') await row.click();
+  }
+}
+
+export async function uiCheck(outDir: string): Promise<UiCheckResult> {
+  const runDir = path.join(REPO_ROOT, '.vscode-test', 'run-ui');
+  const server = await startCodeServer(runDir);
+  try {
+    const workspace = copyOfExamples(runDir);
+    const { browser, page } = await openWorkbench(server.url(workspace, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
+    try {
+      await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
+      await page.locator('.tab', { hasText: 'workspace.json' }).first().waitFor();
+      await page.keyboard.press('Control+Shift+M');
+      const architecture = page.locator('.markers-panel .monaco-list-row', { hasText: '"x86" is not a valid architecture' });
+      await architecture.first().waitFor({ timeout: 60000 });
+      await page.waitForTimeout(500);
+      const problemRows = await page.locator('.markers-panel .monaco-list-row').count();
+      const architectureRows = await architecture.count();
+      const problemsShot = path.join(outDir, 'problems-panel.png');
+      await page.screenshot({ path: problemsShot });
+
+      await openFromExplorer(page, 'Course Desktop', 'workspace.json');
+      // Both tabs are called workspace.json: the breadcrumb tells which entry is active.
+      await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
+      await page.waitForTimeout(300);
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Kasm: Preview Workspace Icon');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Workspace Icon' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const card = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1');
+      await card.waitFor({ timeout: 60000 });
+      const previewTitle = (await card.textContent()) ?? '';
+      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('img.icon').waitFor();
+      await page.waitForTimeout(500);
+      const previewShot = path.join(outDir, 'icon-preview.png');
+      await page.screenshot({ path: previewShot });
+      return { architectureRows, problemRows, previewTitle, screenshots: [problemsShot, previewShot] };
+    } catch (error) {
+      await page.screenshot({ path: path.join(runDir, 'ui-fail.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
