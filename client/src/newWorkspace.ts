@@ -6,8 +6,11 @@ import {
   NewWorkspace, ScaffoldError, createWorkspace, detectRegistrySchema, friendlyNameProblem, imageProblem, workspacesFolderFor,
 } from './scaffold';
 
-/** Answers that skip the prompts (tests and other extensions); anything left out is asked for. */
-export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' | 'schema'>> & { schema?: SchemaVersion };
+/**
+ * Answers that skip the prompts (tests and other extensions); anything left out is asked for.
+ * `icon` is "placeholder" for a generated icon, or the path of an image to copy.
+ */
+export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' | 'schema' | 'iconSource'>> & { schema?: SchemaVersion; icon?: string };
 
 /**
  * "Kasm: New Workspace…": asks for the entry's essentials in a few steps, writes
@@ -20,7 +23,7 @@ export async function newWorkspace(target: vscode.Uri | undefined, answers: NewW
   const workspacesFolder = workspacesFolderFor(root);
   const detected = detectRegistrySchema(root);
   const schema = answers.schema ?? detected.schema;
-  const step = stepper(5);
+  const step = stepper(7);
 
   const friendlyName = answers.friendlyName ?? await vscode.window.showInputBox({
     title: step('New Kasm workspace: name'),
@@ -48,11 +51,21 @@ export async function newWorkspace(target: vscode.Uri | undefined, answers: NewW
     compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).map((v, i) => ({ label: v.value, detail: v.description, picked: i === 0 })));
   if (!versions?.length) return undefined;
 
+  const size = answers.uncompressedSizeMb ?? Number(await vscode.window.showInputBox({
+    title: step('Uncompressed image size in MB'), prompt: '"docker image ls" shows it: 2.46 GB → 2460. Kasm checks it against the free space.',
+    placeHolder: '2460', ignoreFocusOut: true,
+    validateInput: (value) => (/^[1-9]\d*$/.test(value.trim()) ? undefined : 'A whole number of MB, more than 0.'),
+  }) ?? NaN);
+  if (Number.isNaN(size)) return undefined;
+
+  const iconSource = answers.icon === undefined ? await pickIcon(step('Icon')) : answers.icon === 'placeholder' ? undefined : answers.icon;
+  if (iconSource === null) return undefined;
+
   const entry: NewWorkspace = {
     workspacesFolder, friendlyName, image: image.trim(), categories, architectures, versions, schema,
     description: answers.description ?? `${friendlyName}: describe what this workspace is for.`,
-    uncompressedSizeMb: answers.uncompressedSizeMb ?? 2000,
-    iconSource: answers.iconSource,
+    uncompressedSizeMb: size,
+    iconSource,
   };
   try {
     const created = vscode.Uri.file(createWorkspace(entry));
@@ -76,6 +89,18 @@ async function pickRoot(): Promise<string | undefined> {
   if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Registry folder for the new workspace' }))?.uri.fsPath;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Use as registry folder' });
   return picked?.[0]?.fsPath;
+}
+
+/** An image file to copy as the icon, undefined for a generated placeholder, null when cancelled. */
+async function pickIcon(title: string): Promise<string | undefined | null> {
+  const choice = await vscode.window.showQuickPick([
+    { label: 'Generate a placeholder icon', detail: 'A 128×128 PNG you can replace later', own: false },
+    { label: 'Use an image file…', detail: 'A square .png or .svg of at least 50×50 px, copied next to workspace.json', own: true },
+  ], { title, ignoreFocusOut: true });
+  if (!choice) return null;
+  if (!choice.own) return undefined;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Icons: ['png', 'svg'] }, openLabel: 'Use as icon' });
+  return picked?.[0]?.fsPath ?? null;
 }
 
 async function pickMany(title: string, items: vscode.QuickPickItem[]): Promise<string[] | undefined> {

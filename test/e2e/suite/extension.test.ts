@@ -87,7 +87,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
   it('scaffolds a new workspace that our rules find clean, and refuses to overwrite it', async () => {
     const answers = {
       friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
-      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.',
+      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.', icon: 'placeholder',
     };
     const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
     assert.ok(created, 'the command returns the new workspace.json');
@@ -120,8 +120,27 @@ describe('Kasm Workspaces extension in VS Code', () => {
     html = await waitFor('the preview to follow the edit', () => (api.previewHtml().includes('Course &#60;b&#62;Desktop') ? api.previewHtml() : undefined));
     assert.ok(!html.includes('<b>Desktop'));
     await vscode.commands.executeCommand('undo');
-    await vscode.commands.executeCommand('kasm.previewIcon', entry('Data Science Lab'));
+    // From the Explorer's context menu on an icon file: the entry next to it.
+    const otherIcon = vscode.Uri.joinPath(folder(), 'workspaces', 'Data Science Lab', 'datascience-lab.png');
+    await vscode.commands.executeCommand('kasm.previewIcon', otherIcon);
     html = await waitFor('the preview of the other entry', () => (api.previewHtml().includes('Data Science Lab') ? api.previewHtml() : undefined));
     assert.match(html, /Icon: Missing: &#34;datascience\.png&#34; is not next to workspace\.json/);
+  });
+
+  it('updates the preview when the icon file changes on disk', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    const uri = entry('Course Desktop');
+    await vscode.commands.executeCommand('kasm.previewIcon', uri);
+    await waitFor('the preview', () => api.previewHtml().includes('128×128 px PNG'));
+    const icon = path.join(path.dirname(uri.fsPath), 'course-desktop.png');
+    const original = fs.readFileSync(icon);
+    // A 1×1 PNG: the preview must call it badly sized.
+    fs.writeFileSync(icon, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    try {
+      const html = await waitFor('the preview to see the new icon', () => (api.previewHtml().includes('1×1 px') ? api.previewHtml() : undefined));
+      assert.match(html, /Badly sized: 1×1 px is smaller than 50×50/);
+    } finally {
+      fs.writeFileSync(icon, original);
+    }
   });
 });
