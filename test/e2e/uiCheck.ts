@@ -21,7 +21,13 @@ async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: exact }).first();
     await row.waitFor({ timeout: 60000 });
     const expanded = await row.getAttribute('aria-expanded');
-    if (expanded !== 'true') await row.click();
+    if (expanded === 'true') continue;
+    await row.click();
+    // A folder: let the tree show its children before the next row is looked up (rows shift when it expands).
+    if (expanded === 'false') {
+      await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: exact }).first().waitFor();
+      await page.waitForTimeout(300);
+    }
   }
 }
 
