@@ -18,6 +18,10 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) } },
+  {
+    ...common, entryPoints: ['server/src/cli/lint.ts'], outfile: 'dist/cli.js',
+    define: { KASM_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 if (fs.existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });

@@ -8,6 +8,8 @@ export interface WorkspaceFileSystem {
   isFile(path: string): boolean;
   /** The first `length` bytes of a file (fewer if it is shorter), or undefined when unreadable. */
   readHead(path: string, length: number): Uint8Array | undefined;
+  /** A whole file, or undefined when unreadable. */
+  readFile(path: string): Uint8Array | undefined;
   /** Names of the files directly in a folder (empty when it cannot be read). */
   listFiles(folder: string): string[];
 }

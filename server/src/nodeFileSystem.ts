@@ -23,6 +23,9 @@ export const nodeFileSystem: WorkspaceFileSystem = {
       if (fd !== undefined) fs.closeSync(fd);
     }
   },
+  readFile(file) {
+    try { return fs.readFileSync(file); } catch { return undefined; }
+  },
   listFiles(folder) {
     try {
       return fs.readdirSync(folder, { withFileTypes: true })

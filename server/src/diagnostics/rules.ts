@@ -62,6 +62,10 @@ export const RULES = {
   'launch-form-key': { severity: 'warning', summary: 'A launch form field key that is duplicated or referenced but missing.', docs: DOCS.launchConfig },
   'launch-form-options': { severity: 'warning', summary: 'A select field without options, or options on a field that shows none.', docs: DOCS.launchConfig },
   'launch-form-regex': { severity: 'warning', summary: 'A validator_regex or value_regex that is not a valid regular expression.', docs: DOCS.launchConfig },
+  'duplicate-name': { severity: 'warning', summary: 'Two entries of the registry have the same friendly_name (1.1) or name (1.0): the storefront gives them one page.', docs: DOCS.template },
+  'icon-collision': { severity: 'warning', summary: 'Two entries use the same icon file name with different content: the build copies all icons into one folder, so one overwrites the other.', docs: DOCS.template },
+  'available-tags-partial': { severity: 'warning', summary: 'Some entries of the registry give available_tags and this one does not: it shows in no channel but develop.', docs: DOCS.template },
+  'registry-schema-mismatch': { severity: 'warning', summary: 'The entry is of another registry schema version than the rest of the registry (or its branch).', docs: DOCS.template },
   'docker-config-review': { severity: 'hint', summary: 'run_config/exec_config settings admins should review before installing (they can run arbitrary commands).', docs: DOCS.registry },
 } as const satisfies Record<string, Rule>;
 

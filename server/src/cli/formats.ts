@@ -1,0 +1,106 @@
+/** Output formats of kasm-registry-lint. Every format prints the same results; positions are 1-based. */
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { KasmDiagnostic } from '../diagnostics/context';
+import { RULES, RuleCode } from '../diagnostics/rules';
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+export interface LintMessage {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  code: RuleCode;
+  message: string;
+}
+
+export interface LintResult {
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  diagnostics: LintMessage[];
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+export function toLintMessage(d: KasmDiagnostic): LintMessage {
+  return {
+    line: d.range.start.line + 1, column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error], code: d.code, message: d.message,
+  };
+}
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export function format(name: FormatName, results: LintResult[], options: { color: boolean; version: string }): string {
+  switch (name) {
+    case 'json': return `${JSON.stringify(results, null, 2)}\n`;
+    case 'sarif': return `${JSON.stringify(sarif(results, options.version), null, 2)}\n`;
+    case 'github': return github(results);
+    case 'stylish': return stylish(results, options.color);
+  }
+}
+
+function stylish(results: LintResult[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const colors: Record<SeverityName, string> = { error: '31', warning: '33', info: '36', hint: '90' };
+  const lines: string[] = [];
+  const count = (s: SeverityName) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  for (const result of results) {
+    if (!result.diagnostics.length) continue;
+    lines.push(paint('4', result.file));
+    const width = Math.max(...result.diagnostics.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of result.diagnostics) {
+      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${paint(colors[d.severity], d.severity.padEnd(7))}  ${d.message}  ${paint('90', d.code)}`);
+    }
+    lines.push('');
+  }
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info') + count('hint')];
+  const total = errors + warnings + infos;
+  lines.push(total
+    ? paint(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info) in ${results.length} entr${results.length === 1 ? 'y' : 'ies'}`)
+    : paint('32', `✔ ${results.length} entr${results.length === 1 ? 'y' : 'ies'} checked, no problems`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** GitHub Actions workflow commands: annotations on the pull request's files. */
+function github(results: LintResult[]): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const command: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+  return results.flatMap((r) => r.diagnostics.map((d) =>
+    `::${command[d.severity]} file=${property(r.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${property(`kasm(${d.code})`)}::${data(d.message)}`))
+    .map((line) => `${line}\n`).join('');
+}
+
+/** SARIF 2.1.0, for GitHub code scanning. */
+function sarif(results: LintResult[], version: string): object {
+  const level: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+  const codes = Object.keys(RULES) as RuleCode[];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'kasm-registry-lint', version, informationUri: RULES['syntax-error'].docs,
+          rules: codes.map((code) => ({
+            id: code, shortDescription: { text: RULES[code].summary }, helpUri: RULES[code].docs,
+            defaultConfiguration: { level: level[RULES[code].severity] },
+          })),
+        },
+      },
+      results: results.flatMap((r) => r.diagnostics.map((d) => ({
+        ruleId: d.code, ruleIndex: codes.indexOf(d.code), level: level[d.severity], message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        }],
+      }))),
+    }],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * kasm-registry-lint: the editor's checks for a whole registry, for CI. Same rules, codes and messages as
+ * the language server. Exit 0 clean (or warnings within --max-warnings), 1 errors or too many warnings, 2 bad usage.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+import { createLanguageService } from '../languageService';
+import { nodeFileSystem } from '../nodeFileSystem';
+import { RegistryIndex } from '../registryIndex';
+import { gitBranch } from '../registryChecks';
+import { RegistrySchemaSetting } from '../schemaVersion';
+import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
+
+declare const KASM_VERSION: string | undefined;
+const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: kasm-registry-lint [options] [paths...]
+
+Checks every workspace.json under each path (default: the current folder) as Kasm and the
+registry build read it, with the same rules as the Kasm Workspaces extension for VS Code.
+
+Options:
+  --format <name>      ${FORMATS.join(' | ')} (default: stylish)
+  --schema <version>   auto | ${SCHEMA_VERSIONS.join(' | ')}: registry schema to check against (default: auto)
+  --max-warnings <n>   exit 1 when there are more than n warnings (default: no limit)
+  --quiet              report errors only
+  --no-color           plain stylish output (also when NO_COLOR is set or output is not a terminal)
+  -h, --help           this text
+  -v, --version        the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 bad usage or an unreadable path.
+`;
+
+export class UsageError extends Error {}
+
+interface Options { paths: string[]; format: FormatName; schema: RegistrySchemaSetting; maxWarnings?: number; quiet: boolean; color: boolean }
+
+export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
+  const options: Options = { paths: [], format: 'stylish', schema: 'auto', quiet: false, color: isTty && !process.env.NO_COLOR };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-h': case '--help': return 'help';
+      case '-v': case '--version': return 'version';
+      case '--format': {
+        const f = value();
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"; use ${FORMATS.join(', ')}`);
+        options.format = f as FormatName;
+        break;
+      }
+      case '--schema': {
+        const s = value();
+        if (!['auto', ...SCHEMA_VERSIONS].includes(s)) throw new UsageError(`unknown schema "${s}"; use auto, ${SCHEMA_VERSIONS.join(', ')}`);
+        options.schema = s as RegistrySchemaSetting;
+        break;
+      }
+      case '--max-warnings': {
+        const n = value();
+        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not "${n}"`);
+        options.maxWarnings = Number(n);
+        break;
+      }
+      case '--quiet': options.quiet = true; break;
+      case '--no-color': options.color = false; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
+        options.paths.push(arg);
+    }
+  }
+  if (!options.paths.length) options.paths.push('.');
+  return options;
+}
+
+/** Lints the registries at `paths`; a file path is linted on its own. */
+export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string): LintResult[] {
+  const service = createLanguageService({ fileSystem: nodeFileSystem });
+  const results: LintResult[] = [];
+  for (const given of paths) {
+    const target = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try { stat = fs.statSync(target); } catch { throw new UsageError(`cannot read "${given}": no such file or folder`); }
+    const root = stat.isDirectory() ? target : path.dirname(target);
+    const index = new RegistryIndex(service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }, () => ({ registrySchema: schema }));
+    if (stat.isDirectory()) {
+      index.load();
+    } else {
+      const bytes = nodeFileSystem.readFile(target);
+      if (!bytes) throw new UsageError(`cannot read "${given}"`);
+      index.update(target, Buffer.from(bytes).toString('utf8'));
+    }
+    for (const [file, diagnostics] of index.diagnostics()) {
+      const messages = diagnostics.map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
+      results.push({ file: path.relative(cwd, file).split(path.sep).join('/'), diagnostics: messages });
+    }
+  }
+  return results;
+}
+
+export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s: string) => void; err: (s: string) => void }): number {
+  try {
+    const options = parseArguments(args, io.isTty);
+    if (options === 'help') { io.out(USAGE); return 0; }
+    if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
+    let results = lint(options.paths, options.schema, io.cwd);
+    if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
+    io.out(format(options.format, results, { color: options.color, version: VERSION }));
+    const all = results.flatMap((r) => r.diagnostics);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      io.err(`kasm-registry-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      return 1;
+    }
+    return errors ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`kasm-registry-lint: ${error.message}\nRun kasm-registry-lint --help for the options.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    cwd: process.cwd(), isTty: process.stdout.isTTY === true,
+    out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),
+  });
+}

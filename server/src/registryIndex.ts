@@ -1,0 +1,61 @@
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KasmDiagnostic } from './diagnostics/context';
+import { DEFAULT_SETTINGS, DocumentSettings, KasmLanguageService } from './languageService';
+import { findWorkspaceFiles } from './registry';
+import { RegistryContext, checkRegistry } from './registryChecks';
+
+/**
+ * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed;
+ * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
+ */
+export class RegistryIndex {
+  private readonly entries = new Map<string, { document: TextDocument; diagnostics: KasmDiagnostic[] }>();
+  private version = 0;
+
+  constructor(
+    private readonly service: KasmLanguageService,
+    readonly context: RegistryContext,
+    private readonly settings: (file: string) => DocumentSettings = () => DEFAULT_SETTINGS,
+  ) {}
+
+  /** Loads every workspace.json under the registry root from disk. */
+  load(): this {
+    for (const file of findWorkspaceFiles(this.context.root)) {
+      const bytes = this.context.fileSystem.readFile(file);
+      if (bytes) this.update(file, Buffer.from(bytes).toString('utf8'));
+    }
+    return this;
+  }
+
+  /** Sets the text of an entry (from disk, or from an open editor) and re-checks it. */
+  update(file: string, text: string): void {
+    const current = this.entries.get(file);
+    if (current && current.document.getText() === text) return;
+    const document = TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text);
+    this.entries.set(file, { document, diagnostics: this.service.validate(document, this.settings(file)) });
+  }
+
+  remove(file: string): void {
+    const entry = this.entries.get(file);
+    if (entry) this.service.forget(entry.document.uri);
+    this.entries.delete(file);
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  /** Each entry's own diagnostics followed by those of the cross-entry rules. */
+  diagnostics(): Map<string, KasmDiagnostic[]> {
+    const parsed = [...this.entries].map(([file, { document }]) => ({
+      file, doc: this.service.parse(document), schema: this.service.schemaVersion(document, this.settings(file)).version,
+    }));
+    const crossEntry = checkRegistry(parsed, this.context);
+    return new Map(this.files().map((file) => [file, [...(this.entries.get(file)?.diagnostics ?? []), ...(crossEntry.get(file) ?? [])]]));
+  }
+}

@@ -1,0 +1,87 @@
+// kasm-registry-lint as CI runs it: the bundled dist/cli.js, its output formats (golden files) and exit codes.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { CORPUS, REPO_ROOT } from '../helpers/core';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry');
+const GOLDEN = path.join(REPO_ROOT, 'test', 'golden');
+
+function run(args: string[], cwd = FIXTURE) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Compares with test/golden/<name>; UPDATE_GOLDEN=1 rewrites the file instead. */
+function golden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from the golden file (UPDATE_GOLDEN=1 to accept)`);
+}
+
+describe('kasm-registry-lint', () => {
+  for (const [format, file] of [['stylish', 'lint.stylish.txt'], ['json', 'lint.json'], ['sarif', 'lint.sarif.json'], ['github', 'lint.github.txt']]) {
+    it(`prints the ${format} format`, () => {
+      const result = run(['--format', format]);
+      assert.equal(result.code, 0, result.stderr);
+      golden(file, result.stdout);
+    });
+  }
+
+  it('lists every entry checked in json, also the clean ones, with 1-based positions', () => {
+    const results = JSON.parse(run(['--format', 'json']).stdout) as { file: string; diagnostics: { line: number; column: number; code: string }[] }[];
+    assert.deepEqual(results.map((r) => r.file), ['workspaces/Alpha/workspace.json', 'workspaces/Beta/workspace.json', 'workspaces/Delta/workspace.json', 'workspaces/Gamma/workspace.json']);
+    assert.deepEqual(results[2].diagnostics, []);
+    assert.deepEqual(results[3].diagnostics.find((d) => d.code === 'memory-in-gb'), {
+      line: 9, column: 13, endLine: 9, endColumn: 14, severity: 'warning', code: 'memory-in-gb', message: 'memory is in MB: 4 means 4 MB, not 4 GB. For 4 GB write 4000.',
+    });
+  });
+
+  it('writes valid SARIF 2.1.0 whose results name known rules', () => {
+    const log = JSON.parse(run(['--format', 'sarif']).stdout);
+    assert.equal(log.version, '2.1.0');
+    const rules = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    for (const result of log.runs[0].results) assert.equal(rules[result.ruleIndex], result.ruleId);
+  });
+
+  it('exits 1 on errors, 0 on warnings only, 1 over --max-warnings, and --quiet shows errors only', () => {
+    const examples = path.join(REPO_ROOT, 'examples');
+    assert.equal(run([examples]).code, 1);
+    assert.equal(run(['.']).code, 0);
+    const tooMany = run(['--max-warnings', '3']);
+    assert.equal(tooMany.code, 1);
+    assert.match(tooMany.stderr, /7 warnings, more than --max-warnings 3/);
+    assert.equal(run(['--max-warnings=7']).code, 0);
+    const quiet = run(['--quiet', '--format', 'json']);
+    assert.ok(JSON.parse(quiet.stdout).every((r: { diagnostics: unknown[] }) => r.diagnostics.length === 0));
+  });
+
+  it('lints a single file on its own', () => {
+    const result = run(['--format', 'json', 'workspaces/Delta/workspace.json']);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout), [{ file: 'workspaces/Delta/workspace.json', diagnostics: [] }]);
+  });
+
+  it('exits 2 with a message for bad usage and unreadable paths', () => {
+    for (const [args, message] of [[['--format', 'xml'], /unknown format "xml"/], [['--bogus'], /unknown option "--bogus"/], [['nowhere'], /cannot read "nowhere"/], [['--max-warnings', 'lots'], /whole number/], [['--schema'], /--schema needs a value/]] as const) {
+      const result = run([...args]);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr, message);
+    }
+  });
+
+  it('answers --help and --version', () => {
+    assert.match(run(['--help']).stdout, /Usage: kasm-registry-lint/);
+    assert.equal(run(['--version']).stdout.trim(), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('reports no error over any registry of the corpus', () => {
+    for (const registry of fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory())) {
+      const result = run(['--quiet', '--format', 'json', registry], CORPUS);
+      assert.equal(result.code, 0, `${registry}: ${result.stdout}`);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+// Cross-entry rules, each with a registry that breaks it and one that does not.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { encodePng } from '../../server/src/png';
+import { RegistryIndex } from '../../server/src/registryIndex';
+import { gitBranch } from '../../server/src/registryChecks';
+import { service } from '../helpers/core';
+
+type Files = Record<string, string | Buffer | object>;
+
+function registry(files: Files, branch?: string): { root: string; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), Buffer.isBuffer(content) || typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  if (branch) { fs.mkdirSync(path.join(root, '.git')); fs.writeFileSync(path.join(root, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`); }
+  const index = new RegistryIndex(service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }).load();
+  const all = index.diagnostics();
+  return { root, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
+}
+
+const entry11 = (name: string, extra: object = {}, element: object = {}) => ({
+  friendly_name: name, description: 'x', image_src: 'icon.png', architecture: ['amd64'],
+  compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 1, ...element }], ...extra,
+});
+const entry10 = (name: string, image: string) => ({
+  friendly_name: name, name: image, description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: ['1.15.x'], uncompressed_size_mb: 1,
+});
+const icon = (shade: number) => encodePng(64, 64, [shade, shade, shade]);
+
+describe('registry-wide checks', () => {
+  it('duplicate friendly_name (1.1) is reported on both entries; distinct names pass', () => {
+    const bad = registry({ 'workspaces/A/workspace.json': entry11('Same'), 'workspaces/B/workspace.json': entry11('Same'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
+    assert.ok(bad.codes('A').includes('duplicate-name') && bad.codes('B').includes('duplicate-name'));
+    const good = registry({ 'workspaces/A/workspace.json': entry11('One'), 'workspaces/B/workspace.json': entry11('Two') });
+    assert.ok(!good.codes('A').includes('duplicate-name'));
+  });
+
+  it('duplicate name (1.0, the 1.0 page id) is reported; the same friendly_name with other images passes in 1.0', () => {
+    const bad = registry({ 'workspaces/A/workspace.json': entry10('A', 'a/b:1'), 'workspaces/B/workspace.json': entry10('B', 'a/b:1') });
+    assert.ok(bad.codes('B').includes('duplicate-name'));
+    const good = registry({ 'workspaces/A/workspace.json': entry10('Same', 'a/b:1'), 'workspaces/B/workspace.json': entry10('Same', 'a/c:1') });
+    assert.deepEqual(good.codes('A').filter((c) => c === 'duplicate-name'), []);
+  });
+
+  it('the same icon file name with different content collides; the same file reused on purpose passes', () => {
+    const bad = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(200) });
+    assert.ok(bad.codes('A').includes('icon-collision') && bad.codes('B').includes('icon-collision'));
+    const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
+    assert.ok(!good.codes('A').includes('icon-collision'));
+  });
+
+  it('available_tags on some entries only is reported where missing; all or none passes', () => {
+    const bad = registry({ 'workspaces/A/workspace.json': entry11('A', {}, { available_tags: ['develop'] }), 'workspaces/B/workspace.json': entry11('B') });
+    assert.deepEqual(bad.codes('B').filter((c) => c === 'available-tags-partial'), ['available-tags-partial']);
+    assert.ok(!bad.codes('A').includes('available-tags-partial'));
+    for (const tags of [{ available_tags: ['develop'] }, {}]) {
+      const good = registry({ 'workspaces/A/workspace.json': entry11('A', {}, tags), 'workspaces/B/workspace.json': entry11('B', {}, tags) });
+      assert.ok(!good.codes('B').includes('available-tags-partial'));
+    }
+  });
+
+  it('an entry of another schema than the rest of the registry is reported; one schema passes', () => {
+    const bad = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/C/workspace.json': entry10('C', 'a/c:1') });
+    assert.deepEqual(bad.codes('C').filter((c) => c === 'registry-schema-mismatch'), ['registry-schema-mismatch']);
+    assert.ok(!bad.codes('A').includes('registry-schema-mismatch'));
+    const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B') });
+    assert.ok(!good.codes('A').includes('registry-schema-mismatch'));
+  });
+
+  it('a branch named like a schema version decides; a 1.0 entry on branch 1.1 is an error (the build crashes)', () => {
+    const bad = registry({ 'workspaces/C/workspace.json': entry10('C', 'a/c:1') }, '1.1');
+    const mismatch = bad.all.get(path.join(bad.root, 'workspaces/C/workspace.json'))?.find((d) => d.code === 'registry-schema-mismatch');
+    assert.equal(mismatch?.severity, 1);
+    assert.match(mismatch?.message ?? '', /branch "1\.1"/);
+    const good = registry({ 'workspaces/C/workspace.json': entry10('C', 'a/c:1') }, '1.0');
+    assert.ok(!good.codes('C').includes('registry-schema-mismatch'));
+    const feature = registry({ 'workspaces/C/workspace.json': entry10('C', 'a/c:1') }, 'feature/new-icons');
+    assert.ok(!feature.codes('C').includes('registry-schema-mismatch'));
+  });
+
+  it('finds every workspace.json under the root but those in node_modules and .git', () => {
+    const found = registry({ 'a/workspace.json': entry11('A'), 'deep/er/workspace.json': entry11('B'), 'node_modules/x/workspace.json': '{}', '.git/y/workspace.json': '{}' });
+    assert.deepEqual([...found.all.keys()].map((f) => path.relative(found.root, f)).sort(), ['a/workspace.json', 'deep/er/workspace.json']);
+  });
+});
