@@ -1,27 +1,32 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { IconPreview } from './iconPreview';
+import { RegistryGallery } from './registryGallery';
 import { startLanguageClient } from './languageClient';
 import { NewWorkspaceAnswers, newWorkspace } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 
 let client: LanguageClient | undefined;
 
-/** What the extension exports: the preview's current HTML, read by the end-to-end tests. */
+/** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {
   previewHtml(): string;
+  galleryHtml(): string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KasmExtensionApi> {
   const preview = new IconPreview();
+  const gallery = new RegistryGallery();
   context.subscriptions.push(
     preview,
+    gallery,
+    vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri) => preview.show(uri)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace(folder, answers)),
   );
   client = await startLanguageClient(context);
   registerSchemaStatus(context, client);
-  return { previewHtml: () => preview.html };
+  return { previewHtml: () => preview.html, galleryHtml: () => gallery.html };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,12 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { inspectIcon } from '../../server/src/icon';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { parseKasmDocument } from '../../server/src/document';
-import { detectSchemaVersion, RegistrySchemaSetting } from '../../server/src/schemaVersion';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadEntryModel } from './entryModel';
 import { newNonce } from './html';
-import { previewModel, renderPreview } from './previewHtml';
+import { renderPreview } from './previewHtml';
 
 /**
  * "Kasm: Preview Workspace Icon": one webview beside the editor that shows the entry as a Kasm user sees it,
@@ -73,21 +70,7 @@ export class IconPreview implements vscode.Disposable {
     const panel = this.panel;
     const entry = this.entry;
     if (!panel || !entry) return;
-    const document = await vscode.workspace.openTextDocument(entry);
-    const parsed = parseKasmDocument(TextDocument.create(entry.toString(), 'json', document.version, document.getText()));
-    const setting = vscode.workspace.getConfiguration('kasm', entry).get<RegistrySchemaSetting>('registrySchema', 'auto');
-    const schema = detectSchemaVersion(parsed.value, setting).version;
-    const imageSrc = (parsed.value as { image_src?: unknown } | undefined)?.image_src;
-    const icon = inspectIcon(typeof imageSrc === 'string' ? imageSrc : '', entry.fsPath, nodeFileSystem);
-    // Only a file that inspectIcon found inside the entry's folder is ever handed to the webview.
-    const iconSrc = icon.kind === 'png' || icon.kind === 'svg'
-      ? `${panel.webview.asWebviewUri(vscode.Uri.file(icon.file))}?v=${Date.now()}` : undefined;
-    const diagnostics = vscode.languages.getDiagnostics(entry).filter((d) => d.source === 'kasm');
-    const problems = {
-      errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
-      warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
-    };
-    const model = previewModel(parsed.value, schema, icon, iconSrc, problems);
+    const model = await loadEntryModel(entry, panel.webview);
     panel.title = `Preview: ${model.friendlyName || path.basename(path.dirname(entry.fsPath))}`;
     this.html = renderPreview(model, panel.webview.cspSource, newNonce());
     panel.webview.html = this.html;

@@ -28,10 +28,10 @@ export class RegistryIndex {
     return this;
   }
 
-  /** Sets the text of an entry (from disk, or from an open editor) and re-checks it. */
-  update(file: string, text: string): void {
+  /** Sets the text of an entry (from disk, or from an open editor) and re-checks it; `force` re-checks unchanged text (its icon changed). */
+  update(file: string, text: string, force = false): void {
     const current = this.entries.get(file);
-    if (current && current.document.getText() === text) return;
+    if (current && !force && current.document.getText() === text) return;
     const document = TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text);
     this.entries.set(file, { document, diagnostics: this.service.validate(document, this.settings(file)) });
   }

@@ -64,7 +64,20 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
       await page.waitForTimeout(500);
       const previewShot = path.join(outDir, 'icon-preview.png');
       await page.screenshot({ path: previewShot });
-      return { architectureRows, problemRows, previewTitle, screenshots: [problemsShot, previewShot] };
+
+      // The registry gallery; a click on a card opens its entry.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Kasm: Preview Registry');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Registry' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const gallery = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+      await gallery.locator('.card', { hasText: 'Data Science Lab' }).waitFor({ timeout: 60000 });
+      await page.waitForTimeout(500);
+      const galleryShot = path.join(outDir, 'registry-gallery.png');
+      await page.screenshot({ path: galleryShot });
+      await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
+      await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
+      return { architectureRows, problemRows, previewTitle, screenshots: [problemsShot, previewShot, galleryShot] };
     } catch (error) {
       await page.screenshot({ path: path.join(runDir, 'ui-fail.png') }).catch(() => undefined);
       throw error;

@@ -28,7 +28,7 @@ export interface TestClient {
 }
 
 /** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
-export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean } = {}): Promise<TestClient> {
+export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[] } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -47,6 +47,7 @@ export async function startTestClient(options: { settings?: ServerSettings; snip
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },

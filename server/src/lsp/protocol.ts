@@ -8,6 +8,7 @@ import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
 export interface ServerSettings {
   registrySchema?: string;
   validate?: { enable?: boolean };
+  registryChecks?: { enable?: boolean };
 }
 
 export function toDocumentSettings(settings: ServerSettings): DocumentSettings {

@@ -3,6 +3,8 @@
  * Every rule lives in the core; this file only wires it to a connection. Runs as `node dist/server.js --stdio`
  * (any LSP editor) or over IPC from the VS Code extension.
  */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CancellationToken, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
@@ -12,6 +14,7 @@ import { DEFAULT_SETTINGS, DocumentSettings, KasmLanguageService, createLanguage
 import { nodeFileSystem } from '../nodeFileSystem';
 import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+import { RegistryWorkspace } from './registryWorkspace';
 
 /** Pause after the last keystroke before a document is validated again. */
 const VALIDATION_DELAY_MS = 150;
@@ -23,14 +26,22 @@ export function startServer(connection: Connection): void {
   let pushedSettings: ServerSettings = {};
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const pendingValidation = new Map<string, NodeJS.Timeout>();
+  let workspaceFolders: string[] = [];
+  let registries: RegistryWorkspace | undefined;
 
   connection.onInitialize((params): InitializeResult => {
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+      .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
     pushedSettings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
     service = createLanguageService({
       fileSystem: nodeFileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    });
+    registries = new RegistryWorkspace(service, (file, diagnostics) => {
+      const uri = pathToFileURL(file).href;
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
     });
     return {
       capabilities: {
@@ -48,11 +59,27 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     // Icons appearing or vanishing change diagnostics of the entries next to them.
+    // Entries changed outside the editor change the registry's diagnostics.
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp}' }],
+      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp}' }, { globPattern: '**/workspace.json' }],
     }).catch(() => undefined);
     if (pullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
+    void scanRegistries();
   });
+
+  const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
+
+  /** Checks every entry of the workspace folders (unless kasm.registryChecks.enable is off). */
+  async function scanRegistries(): Promise<void> {
+    const workspace = registries;
+    if (!workspace) return;
+    workspace.clear();
+    for (const folder of workspaceFolders) {
+      const settings = await settingsFor(pathToFileURL(folder).href);
+      if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
+      await workspace.add(folder, toDocumentSettings(settings), openText).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+    }
+  }
 
   function settingsFor(uri: string): Promise<ServerSettings> {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -79,8 +106,15 @@ export function startServer(connection: Connection): void {
       return;
     }
     const documentSettings = toDocumentSettings(settings);
-    const diagnostics = safely(() => service.validate(document, documentSettings), []);
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    const file = filePath(uri);
+    const index = file ? registries?.indexFor(file) : undefined;
+    if (file && index) {
+      // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.
+      safely(() => registries?.updateText(index, file, document.getText()), undefined);
+    } else {
+      const diagnostics = safely(() => service.validate(document, documentSettings), []);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    }
     const detected = safely(() => service.schemaVersion(document, documentSettings), undefined);
     if (detected) await connection.sendNotification(SchemaVersionNotification.type, { uri, ...detected });
   }
@@ -128,15 +162,28 @@ export function startServer(connection: Connection): void {
     pendingValidation.delete(document.uri);
     settingsCache.delete(document.uri);
     service.forget(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    const file = filePath(document.uri);
+    // An entry of a registry stays in the Problems panel with what is on disk; anything else is cleared.
+    if (file && registries?.indexFor(file)) registries.updateFromDisk(file);
+    else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!pullConfiguration) pushedSettings = (change.settings as { kasm?: ServerSettings } | undefined)?.kasm ?? {};
     for (const document of documents.all()) scheduleValidation(document, 0);
+    void scanRegistries();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const file = filePath(change.uri);
+      if (!file) continue;
+      if (path.basename(file) === 'workspace.json') {
+        if (!documents.get(change.uri)) safely(() => registries?.updateFromDisk(file), undefined);
+      } else {
+        safely(() => registries?.recheckFolder(path.dirname(file), openText), undefined);
+      }
+    }
     for (const document of documents.all()) scheduleValidation(document, 0);
   });
 
@@ -158,6 +205,10 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function filePath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
 }
 
 function printUsage(): void {

@@ -143,4 +143,14 @@ describe('Kasm Workspaces extension in VS Code', () => {
       fs.writeFileSync(icon, original);
     }
   });
+
+  it('shows the whole registry in the gallery, problems marked on the cards', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    await open(entry('Data Science Lab'));
+    await waitFor('diagnostics', () => kasmDiagnostics(entry('Data Science Lab')).length > 0);
+    await vscode.commands.executeCommand('kasm.previewRegistry');
+    const html = await waitFor('the gallery', () => (/Data Science Lab.*✖ 2/s.test(api.galleryHtml()) ? api.galleryHtml() : undefined));
+    assert.match(html, /Course Desktop/);
+    assert.match(html, /<option value="1\.21\.x">/);
+  });
 });

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { findWorkspaceFiles } from '../../server/src/registry';
+import { loadEntryModel } from './entryModel';
+import { GalleryCard, renderGallery } from './galleryHtml';
+import { newNonce } from './html';
+
+/**
+ * "Kasm: Preview Registry": the workspace folders' registries as their users browse them. One panel,
+ * refreshed when entries, icons or problems change; a card opens its workspace.json.
+ */
+export class RegistryGallery implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private files: vscode.Uri[] = [];
+  private pending: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The HTML last shown, for tests and for nothing else. */
+  html = '';
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,png,svg}');
+    const refresh = () => this.scheduleRender();
+    this.subscriptions.push(
+      watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
+      vscode.languages.onDidChangeDiagnostics(refresh),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (path.basename(e.document.uri.fsPath) === 'workspace.json') refresh(); }),
+    );
+  }
+
+  async show(): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (!folders.length) {
+      void vscode.window.showErrorMessage('Kasm: open a registry folder to preview it.');
+      return;
+    }
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+    } else {
+      this.panel = vscode.window.createWebviewPanel('kasm.registryGallery', 'Kasm Registry', vscode.ViewColumn.Active,
+        { enableScripts: true, localResourceRoots: folders.map((f) => f.uri) });
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.webview.onDidReceiveMessage((message: unknown) => this.open(message));
+    }
+    await this.render();
+  }
+
+  /** The page only names a card by its index; anything else is ignored. */
+  private open(message: unknown): void {
+    const index = (message as { type?: unknown; index?: unknown } | null)?.index;
+    if ((message as { type?: unknown } | null)?.type !== 'open' || !Number.isInteger(index)) return;
+    const file = this.files[index as number];
+    if (file) void vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  private scheduleRender(): void {
+    if (!this.panel) return;
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.render(), 300);
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const files = folders.flatMap((folder) => findWorkspaceFiles(folder.uri.fsPath).map((file) => ({ folder, file: vscode.Uri.file(file) })));
+    const cards: GalleryCard[] = [];
+    for (const { folder, file } of files) {
+      const model = await loadEntryModel(file, panel.webview).catch(() => undefined);
+      if (!model) continue;
+      cards.push({
+        friendlyName: model.friendlyName, description: model.description, categories: model.categories, versions: model.versions,
+        iconSrc: model.iconSrc, folder: path.relative(folder.uri.fsPath, path.dirname(file.fsPath)),
+        errors: model.problems.errors, warnings: model.problems.warnings,
+      });
+    }
+    this.files = files.map((f) => f.file);
+    this.html = renderGallery(cards, panel.webview.cspSource, newNonce());
+    panel.webview.html = this.html;
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,95 @@
+import * as path from 'node:path';
+import { KasmDiagnostic } from '../diagnostics/context';
+import { DocumentSettings, KasmLanguageService } from '../languageService';
+import { nodeFileSystem } from '../nodeFileSystem';
+import { findWorkspaceFiles } from '../registry';
+import { gitBranch } from '../registryChecks';
+import { RegistryIndex } from '../registryIndex';
+
+/** Files read between two yields to the event loop while a registry is first loaded, so typing stays responsive. */
+const LOAD_CHUNK = 25;
+
+/**
+ * The registries of the editor's workspace folders: every entry checked at start and on file changes, so
+ * problems show without opening each file. Only diagnostics that changed are published again.
+ */
+export class RegistryWorkspace {
+  private readonly indexes: RegistryIndex[] = [];
+  private readonly published = new Map<string, string>();
+
+  constructor(
+    private readonly service: KasmLanguageService,
+    private readonly publish: (file: string, diagnostics: KasmDiagnostic[]) => void,
+  ) {}
+
+  /** Loads a workspace folder's entries a chunk at a time, then publishes them all. */
+  async add(root: string, settings: DocumentSettings, openText: (file: string) => string | undefined): Promise<void> {
+    const index = new RegistryIndex(this.service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }, () => settings);
+    const files = findWorkspaceFiles(root);
+    for (let i = 0; i < files.length; i++) {
+      const text = openText(files[i]) ?? this.readDisk(files[i]);
+      if (text !== undefined) index.update(files[i], text);
+      if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.indexes.push(index);
+    this.publishChanged(index);
+  }
+
+  clear(): void {
+    this.indexes.length = 0;
+    this.published.clear();
+  }
+
+  /** The registry a file belongs to: the workspace folder that holds it. */
+  indexFor(file: string): RegistryIndex | undefined {
+    return this.indexes.find((index) => !path.relative(index.context.root, file).startsWith('..') && !path.isAbsolute(path.relative(index.context.root, file)));
+  }
+
+  /** An open document's text: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
+  updateText(index: RegistryIndex, file: string, text: string): void {
+    index.update(file, text);
+    this.publishChanged(index, file);
+  }
+
+  /** A workspace.json changed, appeared or vanished on disk (or its editor closed): take the disk's version. */
+  updateFromDisk(file: string): void {
+    const index = this.indexFor(file);
+    if (!index) return;
+    const text = this.readDisk(file);
+    if (text === undefined) index.remove(file); else index.update(file, text);
+    if (text === undefined) this.forget(file);
+    this.publishChanged(index);
+  }
+
+  /** Files around an entry changed (icons): check the entries of that folder again. */
+  recheckFolder(folder: string, openText: (file: string) => string | undefined): void {
+    for (const index of this.indexes) {
+      const files = index.files().filter((file) => path.dirname(file) === folder);
+      for (const file of files) {
+        const text = openText(file) ?? this.readDisk(file);
+        if (text !== undefined) index.update(file, text, true);
+      }
+      if (files.length) this.publishChanged(index);
+    }
+  }
+
+  private forget(file: string): void {
+    if (this.published.has(file)) this.publish(file, []);
+    this.published.delete(file);
+  }
+
+  /** Publishes the entries whose diagnostics changed, and `always` in any case. */
+  private publishChanged(index: RegistryIndex, always?: string): void {
+    for (const [file, diagnostics] of index.diagnostics()) {
+      const key = JSON.stringify(diagnostics);
+      if (file !== always && this.published.get(file) === key) continue;
+      this.published.set(file, key);
+      this.publish(file, diagnostics);
+    }
+  }
+
+  private readDisk(file: string): string | undefined {
+    const bytes = nodeFileSystem.readFile(file);
+    return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+  }
+}

@@ -1,0 +1,56 @@
+// The server checks a whole registry: problems of entries nobody opened reach the editor, and cross-entry
+// problems follow edits in other entries.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/core';
+import { TestClient, startTestClient } from '../helpers/lspClient';
+
+describe('language server on a registry folder', () => {
+  const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-lsp-registry-')), 'registry');
+  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry'), root, { recursive: true });
+  const uriOf = (entry: string) => pathToFileURL(path.join(root, 'workspaces', entry, 'workspace.json')).href;
+  let client: TestClient;
+  let firstBeta: Promise<{ code?: unknown }[]>;
+  let firstGamma: Promise<{ code?: unknown }[]>;
+
+  before(async () => {
+    client = await startTestClient({ workspaceFolders: [root] });
+    // Listen before the scan's diagnostics can arrive.
+    firstBeta = client.diagnostics(uriOf('Beta'));
+    firstGamma = client.diagnostics(uriOf('Gamma'));
+  });
+  after(async () => { await client.stop(); });
+
+  it('publishes the problems of every entry, unopened ones included, cross-entry rules too', async () => {
+    assert.deepEqual((await firstBeta).map((d) => d.code).sort(), ['available-tags-partial', 'duplicate-name', 'icon-collision']);
+    assert.deepEqual((await firstGamma).map((d) => d.code).sort(), ['memory-in-gb', 'registry-schema-mismatch']);
+  });
+
+  it('clears a closed entry\'s duplicate-name when another entry is renamed in the editor', async () => {
+    const alpha = path.join(root, 'workspaces', 'Alpha', 'workspace.json');
+    const text = fs.readFileSync(alpha, 'utf8');
+    const opened = client.diagnostics(uriOf('Alpha'));
+    client.open(alpha, text);
+    await opened;
+    const betaAfter = client.diagnostics(uriOf('Beta'));
+    client.change(uriOf('Alpha'), 2, [{ text: text.replace('"Shared Name"', '"Alpha Desktop"') }]);
+    assert.ok(!(await betaAfter).some((d) => d.code === 'duplicate-name'), 'Beta, never opened, no longer shares a name');
+    // Closing Alpha without saving brings back what is on disk.
+    const betaReverted = client.diagnostics(uriOf('Beta'));
+    client.close(uriOf('Alpha'));
+    assert.ok((await betaReverted).some((d) => d.code === 'duplicate-name'));
+  });
+
+  it('follows a workspace.json deleted on disk', async () => {
+    const betaAfter = client.diagnostics(uriOf('Beta'), (p) => !p.diagnostics.some((d) => d.code === 'duplicate-name'));
+    const gone = client.diagnostics(uriOf('Alpha'));
+    fs.rmSync(path.join(root, 'workspaces', 'Alpha'), { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('Alpha'), type: 3 }] });
+    assert.deepEqual(await gone, []);
+    assert.ok(!(await betaAfter).some((d) => d.code === 'icon-collision'));
+  });
+});
