@@ -1,7 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CompletionList, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
+  CodeAction, CompletionList, DocumentSymbol, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
 } from 'vscode-languageserver-types';
+import { getCodeActions } from './codeActions/index';
 import { doComplete } from './completion';
 import { KasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
@@ -30,6 +31,11 @@ export interface KasmLanguageService {
   validate(document: TextDocument, settings?: DocumentSettings): KasmDiagnostic[];
   complete(document: TextDocument, position: Position, settings?: DocumentSettings): CompletionList;
   hover(document: TextDocument, position: Position, settings?: DocumentSettings): Hover | null;
+  /**
+   * Quick fixes for the problems in `range`, fix-all and the schema conversion. `registryCodes` are the codes
+   * of diagnostics the editor shows there that only the registry-wide checks know (registry-schema-mismatch).
+   */
+  codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[] }, settings?: DocumentSettings): CodeAction[];
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
@@ -68,6 +74,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     hover(document, position, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
+    },
+    codeActions(document, range, { only, registryCodes } = {}, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      const schema = schemaOf(doc, settings).version;
+      const context = { doc, schema, fileSystem: options.fileSystem };
+      return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, only, registryCodes);
     },
     format: (document, formatting) => formatDocument(parse(document), formatting),
     documentSymbols: (document) => documentSymbols(parse(document)),

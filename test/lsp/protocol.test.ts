@@ -106,6 +106,23 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  it('offers quick fixes for the diagnostics the editor sends, and fix-all', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const opened = client.diagnostics(`file://${file}`);
+    const uri = client.open(file, BAD_ENTRY);
+    const diagnostics = await opened;
+    const memory = diagnostics.find((d) => d.code === 'memory-in-gb');
+    assert.ok(memory);
+    const actions = await client.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+      'textDocument/codeAction', { textDocument: { uri }, range: memory.range, context: { diagnostics: [memory], only: ['quickfix'] } });
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Change to 4000 MB (4 GB)', 'quickfix']]);
+    assert.deepEqual(actions[0].edit.changes[uri].map((e) => e.newText), ['4000']);
+    const fixAll = await client.connection.sendRequest<{ title: string }[]>('textDocument/codeAction',
+      { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.kasm'] } });
+    assert.deepEqual(fixAll, []);
+    client.close(uri);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const file = entryFolder();
     const opened = client.diagnostics(`file://${file}`);

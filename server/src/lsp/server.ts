@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CancellationToken, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +15,7 @@ import { nodeFileSystem } from '../nodeFileSystem';
 import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistryWorkspace } from './registryWorkspace';
+import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
 
 /** Pause after the last keystroke before a document is validated again. */
 const VALIDATION_DELAY_MS = 150;
@@ -48,6 +49,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CONVERT_SCHEMA_KIND] },
         documentFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -192,6 +194,10 @@ export function startServer(connection: Connection): void {
       (document, settings) => service.complete(document, params.position, settings)));
   connection.onHover((params, token) =>
     runRequest(params.textDocument.uri, token, null, (document, settings) => service.hover(document, params.position, settings)));
+  connection.onCodeAction((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document, settings) => service.codeActions(document, params.range, {
+      only: params.context.only, registryCodes: params.context.diagnostics.map((d) => String(d.code)),
+    }, settings)));
   connection.onDocumentFormatting((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document) => service.format(document, params.options)));
   connection.onDocumentSymbol((params, token) =>

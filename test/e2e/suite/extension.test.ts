@@ -153,4 +153,17 @@ describe('Kasm Workspaces extension in VS Code', () => {
     assert.match(html, /Course Desktop/);
     assert.match(html, /<option value="1\.21\.x">/);
   });
+
+  it('fixes a problem with its quick fix, through the editor\'s code action provider', async () => {
+    const uri = entry('Data Science Lab');
+    const editor = await open(uri);
+    const memory = await waitFor('the memory warning', () => kasmDiagnostics(uri).find((d) => codeOf(d) === 'memory-in-gb'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, memory.range, vscode.CodeActionKind.QuickFix.value);
+    const change = actions.find((a) => a.title === 'Change to 8000 MB (8 GB)');
+    assert.ok(change?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(change.edit));
+    assert.match(editor.document.getText(), /"memory": 8000/);
+    await waitFor('the warning to go', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
+    await vscode.commands.executeCommand('undo');
+  });
 });

@@ -1,0 +1,57 @@
+import { Edit, FormattingOptions, JSONPath, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { TextEdit } from 'vscode-languageserver-types';
+import { KasmDocument, rangeOf } from '../document';
+
+/** The indentation the author uses (tabs, or the first indented line's spaces), so inserted text matches it. */
+export function formattingOf(text: string): FormattingOptions {
+  const indented = /\n([ \t]+)\S/.exec(text);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (indented?.[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  return { insertSpaces: true, tabSize: indented ? indented[1].length : 2, eol };
+}
+
+/** Edits that set (or, with undefined, remove) the value at a path, keeping everything else as written. */
+export function setAt(text: string, path: JSONPath, value: unknown): Edit[] {
+  const key = path[path.length - 1];
+  const root = parseTree(text);
+  const parent = root && (path.length > 1 ? findNodeAtLocation(root, path.slice(0, -1)) : root);
+  const last = parent?.type === 'object' ? parent.children?.[parent.children.length - 1] : undefined;
+  if (value === undefined || typeof key !== 'string' || !last || (root && findNodeAtLocation(root, path))) {
+    return modify(text, path, value, { formattingOptions: formattingOf(text) });
+  }
+  // A new key after the last one, in the object's own style: jsonc's modify would lay a one-line object out again.
+  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+  const onOwnLine = text.slice(lineStart, last.offset).trim() === '';
+  const indent = text.slice(lineStart, last.offset);
+  const options = formattingOf(text);
+  const unit = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
+  const json = onOwnLine
+    ? JSON.stringify(value, null, unit).replace(/\n/g, `${options.eol}${indent}`)
+    : JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+  const content = `,${onOwnLine ? `${options.eol}${indent}` : ' '}${JSON.stringify(key)}: ${json}`;
+  return [{ offset: last.offset + last.length, length: 0, content }];
+}
+
+/** Applies changes one after another (each sees the result of the last) and returns the new text. */
+export function applyInSequence(text: string, changes: ((current: string) => Edit[])[]): string {
+  return changes.reduce((current, change) => applyEdits(current, change(current)), text);
+}
+
+/** One edit covering only what differs between `text` and `next`, so the rest stays untouched. */
+export function diffEdit(text: string, next: string): Edit[] {
+  if (text === next) return [];
+  let start = 0;
+  while (start < text.length && start < next.length && text[start] === next[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < next.length - start && text[text.length - 1 - end] === next[next.length - 1 - end]) end++;
+  return [{ offset: start, length: text.length - end - start, content: next.slice(start, next.length - end) }];
+}
+
+/** Several changes applied one after another, as one edit of the text they start from. */
+export function inSequence(changes: ((current: string) => Edit[])[]): (text: string) => Edit[] {
+  return (text) => diffEdit(text, applyInSequence(text, changes));
+}
+
+export function toTextEdits(doc: KasmDocument, edits: Edit[]): TextEdit[] {
+  return edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.length), e.content));
+}

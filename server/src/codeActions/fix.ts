@@ -1,0 +1,28 @@
+import { Edit } from 'jsonc-parser';
+import { KasmDiagnostic } from '../diagnostics/context';
+import { RuleCode } from '../diagnostics/rules';
+import { KasmDocument } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { SchemaVersion } from '../kasm/knowledge';
+
+/** One way to fix a diagnostic: edits computed on the text they apply to. */
+export interface Fix {
+  title: string;
+  apply(text: string): Edit[];
+  /** The fix most likely meant: shown first, applied by "auto fix". */
+  preferred?: boolean;
+  /** Certain to keep what the author meant: applied by source.fixAll.kasm without asking. */
+  safe?: boolean;
+}
+
+export interface FixContext {
+  doc: KasmDocument;
+  schema: SchemaVersion;
+  fileSystem: WorkspaceFileSystem | undefined;
+}
+
+/** Quick fixes for the diagnostics of some codes. */
+export interface QuickFixProvider {
+  codes: readonly RuleCode[];
+  fixes(diagnostic: KasmDiagnostic, context: FixContext): Fix[];
+}

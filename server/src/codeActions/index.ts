@@ -1,0 +1,80 @@
+import { applyEdits } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, CodeActionKind, Range } from 'vscode-languageserver-types';
+import { KasmDiagnostic } from '../diagnostics/context';
+import { validateDocument } from '../diagnostics/index';
+import { KasmDocument, parseKasmDocument } from '../document';
+import { addAllMissing, addMissing } from './addMissing';
+import { addTag } from './addTag';
+import { conversionTarget, convertSchema } from './convertSchema';
+import { diffEdit, toTextEdits } from './edits';
+import { Fix, FixContext, QuickFixProvider } from './fix';
+import { removeKey } from './removeKey';
+import { renameKey } from './renameKey';
+import { replaceValue } from './replaceValue';
+
+/** Fix every safe problem at once (also on save, with "editor.codeActionsOnSave": { "source.fixAll.kasm": "explicit" }). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kasm`;
+/** Convert the entry between registry schema 1.0 and 1.1. */
+export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`;
+
+const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, renameKey, removeKey, addMissing, addTag];
+
+export function fixesFor(diagnostic: KasmDiagnostic, context: FixContext): Fix[] {
+  return PROVIDERS.filter((p) => p.codes.includes(diagnostic.code)).flatMap((p) => p.fixes(diagnostic, context));
+}
+
+const overlaps = (a: Range, b: Range) =>
+  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character)
+    || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+
+/**
+ * Code actions for a range: quick fixes for the diagnostics there, "add all missing fields", fix-all and the
+ * schema conversion. `only` filters by kind as the LSP request does.
+ */
+export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[], range: Range, only?: string[], registryCodes: string[] = []): CodeAction[] {
+  const wants = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const { doc } = context;
+  const text = doc.textDocument.getText();
+  const action = (title: string, kind: string, edits: ReturnType<Fix['apply']>, attached: KasmDiagnostic[] = [], preferred?: boolean): CodeAction => ({
+    title, kind, diagnostics: attached.length ? attached : undefined, isPreferred: preferred || undefined,
+    edit: { changes: { [doc.textDocument.uri]: toTextEdits(doc, edits) } },
+  });
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics.filter((d) => overlaps(d.range, range))) {
+      for (const fix of fixesFor(diagnostic, context)) {
+        const edits = fix.apply(text);
+        if (edits.length) actions.push(action(fix.title, CodeActionKind.QuickFix, edits, [diagnostic], fix.preferred));
+      }
+    }
+    const addAll = addAllMissing(diagnostics.filter((d) => overlaps(d.range, range)), context);
+    if (addAll) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAll.apply(text)));
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixed = fixAll(doc, context);
+    if (fixed !== text) actions.push(action('Fix all safe Kasm problems', FIX_ALL_KIND, diffEdit(text, fixed)));
+  }
+  if (wants(CONVERT_SCHEMA_KIND) && !doc.syntaxErrors.length) {
+    const target = conversionTarget(context.schema);
+    const convert = convertSchema(doc, context.schema);
+    // 1.0 → 1.1 is always on offer; back to 1.0 only where the registry (or the setting) is 1.0.
+    const wanted = target === '1.1' || registryCodes.includes('registry-schema-mismatch') || diagnostics.some((d) => d.code === 'compatibility-shape');
+    if (convert && wanted) actions.push(action(`Convert entry to registry schema ${target}`, CONVERT_SCHEMA_KIND, convert(text)));
+  }
+  return actions;
+}
+
+/** The text with every safe fix applied, one at a time on a fresh check, until none is left. */
+export function fixAll(doc: KasmDocument, context: FixContext): string {
+  let text = doc.textDocument.getText();
+  for (let round = 0; round < 200; round++) {
+    const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
+    const next = validateDocument(current, context.schema, context.fileSystem)
+      .flatMap((d) => fixesFor(d, { ...context, doc: current }))
+      .find((fix) => fix.safe && fix.apply(text).length);
+    if (!next) return text;
+    text = applyEdits(text, next.apply(text));
+  }
+  return text;
+}

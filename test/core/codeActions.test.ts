@@ -1,0 +1,178 @@
+// Quick fixes, fix-all and the schema conversion: the document before and after, and that the result
+// validates with fewer problems while the rest of the text stays as the author wrote it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, Range } from 'vscode-languageserver-types';
+import { findWorkspaceFiles } from '../../server/src/registry';
+import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
+import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } from '../helpers/core';
+
+const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; registryCodes?: string[] } = {}) {
+  const doc = textDocument(text, options.file);
+  const settings = { registrySchema: options.schema ?? 'auto' as RegistrySchemaSetting };
+  const list = service.codeActions(doc, WHOLE, { only: options.only, registryCodes: options.registryCodes }, settings);
+  const apply = (action: CodeAction) => TextDocument.applyEdits(doc, action.edit?.changes?.[doc.uri] ?? []);
+  const problems = (t: string) => service.validate(textDocument(t, options.file), settings).length;
+  return { list, titles: list.map((a) => a.title), apply, problems, doc };
+}
+
+/** Applies the action with this title; checks the result has fewer problems; returns the new text. */
+function fix(text: string, title: string, options: Parameters<typeof actions>[1] = {}): string {
+  const { list, titles, apply, problems } = actions(text, options);
+  const action = list.find((a) => a.title === title);
+  assert.ok(action, `no action "${title}" among ${JSON.stringify(titles)}`);
+  const after = apply(action);
+  assert.ok(problems(after) < problems(text), `"${title}" leaves ${problems(after)} problems, had ${problems(text)}:\n${after}`);
+  return after;
+}
+
+describe('quick fixes', () => {
+  it('replaces a value with the nearest allowed one', () => {
+    assert.equal(fix('{ "architecture": ["AMD64"] }', 'Change to "amd64"'), '{ "architecture": ["amd64"] }');
+    assert.equal(fix('{\n  "cpu_allocation_method": "inherit"\n}', 'Change to "Inherit"'), '{\n  "cpu_allocation_method": "Inherit"\n}');
+    assert.equal(fix('{ "categories": ["Developement"] }', 'Change to "Development"'), '{ "categories": ["Development"] }');
+    assert.equal(fix('{ "image_type": "Containr" }', 'Change to "Container"'), '{ "image_type": "Container" }');
+  });
+
+  it('renames a misspelled key, keeping its value and layout', () => {
+    assert.equal(fix('{\n    "compatability": [\n        "1.14.x"\n    ]\n}', 'Rename "compatability" to "compatibility"', { schema: '1.0' }),
+      '{\n    "compatibility": [\n        "1.14.x"\n    ]\n}');
+    assert.equal(fix('{ "friendlyname": "X" }', 'Rename "friendlyname" to "friendly_name"'), '{ "friendly_name": "X" }');
+  });
+
+  it('removes keys Kasm ignores, with their commas', () => {
+    assert.equal(fix('{\n  "sha": "abc",\n  "cores": 2\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');
+    assert.equal(fix('{\n  "cores": 2,\n  "sha": "abc"\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');
+    const in11 = '{\n  "name": "a/b:1",\n  "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 1 }]\n}';
+    assert.equal(fix(in11, 'Remove "name" (Kasm ignores it)'), '{\n  "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 1 }]\n}');
+    assert.equal(fix('{ "cores": 1, "memory": 2768, "cores": 2 }', 'Remove the first "cores" (JSON.parse ignores it)'), '{ "memory": 2768, "cores": 2 }');
+  });
+
+  it('adds a missing required field, or all of them, with sensible values', () => {
+    const file = entryFolder({ 'desktop.png': squareIcon() }, 'Course Desktop');
+    assert.equal(fix('{\n  "friendly_name": "Course Desktop"\n}', 'Add "description"', { file }),
+      '{\n  "friendly_name": "Course Desktop",\n  "description": "Course Desktop workspace."\n}');
+    const all = fix('{\n  "friendly_name": "Course Desktop"\n}', 'Add the 4 missing required fields', { file });
+    assert.deepEqual(JSON.parse(all), {
+      friendly_name: 'Course Desktop', description: 'Course Desktop workspace.', image_src: 'desktop.png', architecture: ['amd64'],
+      compatibility: [{ version: '1.19.x', image: 'repository/image:tag', uncompressed_size_mb: 0 }],
+    });
+    assert.match(all, /^\{\n  "friendly_name": "Course Desktop",\n  "description"/);
+    assert.equal(fix('{ "exec_config": { "go": { "user": "root" } } }', 'Add "cmd"'), '{ "exec_config": { "go": { "user": "root", "cmd": "" } } }');
+  });
+
+  it('converts a GB-looking memory to MB, and coerces numbers written as text', () => {
+    assert.equal(fix('{ "memory": 4 }', 'Change to 4000 MB (4 GB)'), '{ "memory": 4000 }');
+    assert.equal(fix('{ "memory": "4096" }', 'Change to 4096'), '{ "memory": 4096 }');
+  });
+
+  it('points image_src at the icon that is in the folder', () => {
+    const file = entryFolder({ 'chromium.png': squareIcon() });
+    assert.equal(fix('{ "image_src": "chrome.png" }', 'Use the icon "chromium.png" found in this folder', { file }), '{ "image_src": "chromium.png" }');
+  });
+
+  it('adds the image\'s tag to available_tags', () => {
+    const before = '{ "compatibility": [{ "version": "1.18.x", "image": "a/b:1.18.0", "uncompressed_size_mb": 1, "available_tags": ["develop"] }] }';
+    assert.equal(fix(before, 'Add "1.18.0" to available_tags'),
+      '{ "compatibility": [{ "version": "1.18.x", "image": "a/b:1.18.0", "uncompressed_size_mb": 1, "available_tags": ["develop", "1.18.0"] }] }');
+  });
+
+  it('fixes Docker registries and version strings', () => {
+    assert.equal(fix('{ "docker_registry": "https://index.docker.io/v1.1/" }', 'Change to "https://index.docker.io/v1/"'), '{ "docker_registry": "https://index.docker.io/v1/" }');
+    assert.equal(fix('{ "docker_registry": "https://ghcr.io" }', 'Change to "https://ghcr.io/"'), '{ "docker_registry": "https://ghcr.io/" }');
+    assert.equal(fix('{ "compatibility": ["1.15"] }', 'Change to "1.15.x"', { schema: '1.0' }), '{ "compatibility": ["1.15.x"] }');
+    assert.equal(fix('{ "name": "MyOrg/Desktop:1" }', 'Change to "myorg/desktop:1"'), '{ "name": "myorg/desktop:1" }');
+  });
+
+  it('offers fixes only for the problems in the requested range', () => {
+    const doc = textDocument('{\n  "memory": 4,\n  "architecture": ["AMD64"]\n}');
+    const titles = service.codeActions(doc, { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, { only: ['quickfix'] }).map((a) => a.title);
+    assert.deepEqual(titles, ['Change to 4000 MB (4 GB)']);
+  });
+});
+
+describe('fix all (source.fixAll.kasm)', () => {
+  it('applies every safe fix at once and leaves the rest of the text alone', () => {
+    const before = `{
+  "friendly_name": "Lab",
+  "compatability": ["1.15"],
+  "architecture": ["AMD64", "arm64"],
+  "cpu_allocation_method": "quotas",
+  "docker_registry": "https://index.docker.io/v1.1/",
+  "memory": "2768",
+  "cores": 2,
+  "sha": "0123456789012345678901234567890123456789",
+  "categories": ["Developement", "desktop"]
+}`;
+    const { list, apply } = actions(before, { schema: '1.0', only: ['source.fixAll.kasm'] });
+    assert.deepEqual(list.map((a) => a.title), ['Fix all safe Kasm problems']);
+    assert.equal(apply(list[0]), `{
+  "friendly_name": "Lab",
+  "compatibility": ["1.15.x"],
+  "architecture": ["amd64", "arm64"],
+  "cpu_allocation_method": "Quotas",
+  "docker_registry": "https://index.docker.io/v1/",
+  "memory": 2768,
+  "cores": 2,
+  "categories": ["Developement", "Desktop"]
+}`);
+  });
+
+  it('offers nothing when nothing is safe to fix', () => {
+    assert.deepEqual(actions('{ "memory": 4 }', { only: ['source.fixAll.kasm'] }).list, []);
+  });
+});
+
+describe('converting between registry schemas', () => {
+  it('moves name and uncompressed_size_mb into compatibility entries, keeping key order and layout', () => {
+    const { list, apply } = actions(VALID_1_0, { only: ['source.kasm.convertSchema'] });
+    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.1']);
+    assert.equal(apply(list[0]), `{
+  "friendly_name": "My Desktop",
+  "description": "A desktop for the course.",
+  "image_src": "icon.png",
+  "architecture": ["amd64"],
+  "compatibility": [
+    {
+      "version": "1.16.x",
+      "image": "myorg/desktop:1.15.0",
+      "uncompressed_size_mb": 4200
+    }
+  ],
+  "cores": 2,
+  "memory": 2768
+}
+`);
+  });
+
+  it('offers the way back only where the registry is schema 1.0', () => {
+    const entry11 = '{ "friendly_name": "A", "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 5 }] }';
+    assert.deepEqual(actions(entry11, { only: ['source'] }).titles, []);
+    const { list, apply } = actions(entry11, { only: ['source'], registryCodes: ['registry-schema-mismatch'] });
+    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.0']);
+    assert.deepEqual(JSON.parse(apply(list[0])), { friendly_name: 'A', compatibility: ['1.13.x', '1.14.x', '1.15.x'], name: 'a/b:1', uncompressed_size_mb: 5 });
+  });
+
+  it('round-trips every schema 1.0 corpus entry without an error and keeps its image and size', () => {
+    for (const file of findWorkspaceFiles(CORPUS)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const original = JSON.parse(text);
+      if (service.schemaVersion(textDocument(text, file)).version !== '1.0') continue;
+      const to11 = actions(text, { file, only: ['source.kasm.convertSchema'] });
+      const converted = to11.apply(to11.list[0]);
+      const as11 = textDocument(converted, file);
+      assert.equal(service.schemaVersion(as11).version, '1.1', path.relative(CORPUS, file));
+      assert.deepEqual(service.validate(as11).filter((d) => d.severity === 1).map((d) => d.message), [], path.relative(CORPUS, file));
+      const back = actions(converted, { file, only: ['source.kasm.convertSchema'], registryCodes: ['registry-schema-mismatch'] });
+      const restored = JSON.parse(back.apply(back.list[0]));
+      assert.equal(restored.name, original.name);
+      assert.equal(restored.uncompressed_size_mb, original.uncompressed_size_mb);
+      assert.deepEqual(service.validate(textDocument(JSON.stringify(restored), file)).filter((d) => d.severity === 1), []);
+    }
+  });
+});
