@@ -21,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
     preview,
     gallery,
     vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
-    vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri) => preview.show(uri)),
+    // A code lens of the server passes the entry's URI as a string.
+    vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace(folder, answers)),
   );
   client = await startLanguageClient(context);

@@ -13,6 +13,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }, { scheme: 'untitled', language: LANGUAGE_ID }],
     outputChannelName: 'Kasm Workspaces',
+    // This client can run the commands of the server's code lenses (kasm.previewIcon, source actions).
+    initializationOptions: { codeLenses: true },
   };
   // The id "kasm" makes the client read the kasm.trace.server setting.
   const client = new LanguageClient('kasm', 'Kasm Workspaces', serverOptions, clientOptions);

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeAction, CompletionList, DocumentSymbol, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
+  CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions/index';
 import { doComplete } from './completion';
@@ -8,6 +8,7 @@ import { KasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
 import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
+import { codeLenses, documentLinks, inlayHints } from './editorAids';
 import { doHover } from './hover';
 import { RegistrySchemaSetting, SchemaDetection, detectSchemaVersion } from './schemaVersion';
 import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './structure';
@@ -37,6 +38,9 @@ export interface KasmLanguageService {
    */
   codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[] }, settings?: DocumentSettings): CodeAction[];
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
+  documentLinks(document: TextDocument): DocumentLink[];
+  inlayHints(document: TextDocument, range: Range): InlayHint[];
+  codeLenses(document: TextDocument, settings?: DocumentSettings): CodeLens[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   selectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
@@ -80,6 +84,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
       const schema = schemaOf(doc, settings).version;
       const context = { doc, schema, fileSystem: options.fileSystem };
       return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, only, registryCodes);
+    },
+    documentLinks: (document) => documentLinks(parse(document), options.fileSystem),
+    inlayHints: (document, range) => inlayHints(parse(document), range),
+    codeLenses(document, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      return codeLenses(doc, schemaOf(doc, settings).version);
     },
     format: (document, formatting) => formatDocument(parse(document), formatting),
     documentSymbols: (document) => documentSymbols(parse(document)),

@@ -35,7 +35,10 @@ export function startServer(connection: Connection): void {
       .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
-    pushedSettings = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings ?? {};
+    const initializationOptions = params.initializationOptions as { settings?: ServerSettings; codeLenses?: boolean } | undefined;
+    pushedSettings = initializationOptions?.settings ?? {};
+    // Code lenses run commands of the VS Code extension; other editors could not run them.
+    const lenses = initializationOptions?.codeLenses === true;
     service = createLanguageService({
       fileSystem: nodeFileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
@@ -51,6 +54,9 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CONVERT_SCHEMA_KIND] },
         documentFormattingProvider: true,
+        documentLinkProvider: {},
+        inlayHintProvider: true,
+        ...(lenses ? { codeLensProvider: {} } : {}),
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -198,6 +204,12 @@ export function startServer(connection: Connection): void {
     runRequest(params.textDocument.uri, token, [], (document, settings) => service.codeActions(document, params.range, {
       only: params.context.only, registryCodes: params.context.diagnostics.map((d) => String(d.code)),
     }, settings)));
+  connection.onDocumentLinks((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.documentLinks(document)));
+  connection.languages.inlayHint.on((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document) => service.inlayHints(document, params.range)));
+  connection.onCodeLens((params, token) =>
+    runRequest(params.textDocument.uri, token, [], (document, settings) => service.codeLenses(document, settings)));
   connection.onDocumentFormatting((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document) => service.format(document, params.options)));
   connection.onDocumentSymbol((params, token) =>

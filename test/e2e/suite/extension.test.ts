@@ -166,4 +166,19 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await waitFor('the warning to go', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
     await vscode.commands.executeCommand('undo');
   });
+
+  it('links the icon, shows sizes in GB, and offers the preview as a code lens', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.ok(links.some((l) => l.target?.fsPath.endsWith('course-desktop.png')), `links: ${links.map((l) => l.target?.toString()).join(', ')}`);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, 40, 0));
+    assert.ok(hints.some((h) => (typeof h.label === 'string' ? h.label : '') === '≈ 4.20 GB'), `hints: ${hints.map((h) => h.label).join(', ')}`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const preview = lenses.find((l) => l.command?.title === 'Preview icon');
+    assert.ok(preview?.command);
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    await vscode.commands.executeCommand(preview.command.command, ...(preview.command.arguments ?? []));
+    await waitFor('the lens to open the preview', () => api.previewHtml().includes('Course Desktop'));
+  });
 });

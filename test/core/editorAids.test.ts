@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { imagePage, readableMegabytes } from '../../server/src/editorAids';
+import { VALID_1_0, entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+describe('editor aids', () => {
+  it('links image_src to the icon file, and images to their registry page', () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const { doc, ranges } = marked('{ "image_src": "«icon.png»", "compatibility": [{ "image": "«kasmweb/chrome:1.18.0»" }, { "image": "ghcr.io/a/b:1" }] }', file);
+    const links = service.documentLinks(doc);
+    assert.deepEqual(links.map((l) => [l.range, l.target]), [
+      [ranges[0], pathToFileURL(path.join(path.dirname(file), 'icon.png')).href],
+      [ranges[1], 'https://hub.docker.com/r/kasmweb/chrome'],
+    ]);
+  });
+
+  it('links no icon outside the entry\'s folder, and none that is missing', () => {
+    assert.deepEqual(service.documentLinks(textDocument('{ "image_src": "../../etc/passwd" }', entryFolder())), []);
+    assert.deepEqual(service.documentLinks(textDocument('{ "image_src": "missing.png" }', entryFolder())), []);
+  });
+
+  it('knows Docker Hub pages of official and user images', () => {
+    assert.equal(imagePage('ubuntu:22.04'), 'https://hub.docker.com/_/ubuntu');
+    assert.equal(imagePage('docker.io/library/alpine:3'), 'https://hub.docker.com/_/alpine');
+    assert.equal(imagePage('quay.io/org/img:1'), 'https://quay.io/repository/org/img');
+    assert.equal(imagePage('lscr.io/linuxserver/chromium:latest'), undefined);
+  });
+
+  it('shows sizes in GB beside memory and uncompressed_size_mb', () => {
+    const hints = service.inlayHints(textDocument('{\n  "memory": 2768,\n  "cores": 4000,\n  "uncompressed_size_mb": 2460\n}'), WHOLE);
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 1, character: 16 }, '≈ 2.77 GB'], [{ line: 3, character: 30 }, '≈ 2.46 GB']]);
+    assert.equal(readableMegabytes(512), '512 MB');
+  });
+
+  it('offers "Preview icon" on image_src and "Convert to registry schema 1.1" on 1.0 entries', () => {
+    assert.deepEqual(service.codeLenses(textDocument(VALID_1_0)).map((l) => [l.command?.title, l.range.start.line]),
+      [['Preview icon', 4], ['Convert to registry schema 1.1', 0]]);
+    assert.deepEqual(service.codeLenses(textDocument('{ "compatibility": [{ "version": "1.18.x" }] }')), []);
+  });
+});
