@@ -23,7 +23,7 @@ export function doComplete(
   const text = doc.textDocument.getText();
   const items = text.trim() === ''
     ? skeletonItems(doc, schema)
-    : completeAt(doc, offset, schema, fileSystem);
+    : doc.degraded ? [] : completeAt(doc, offset, schema, fileSystem);
   return { isIncomplete: false, items: options.snippetSupport ? items : items.map(withoutSnippets) };
 }
 

@@ -16,10 +16,24 @@ export interface KasmDocument {
   syntaxErrors: ParseError[];
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
+  /** Set when the document is too large or too deeply nested to check fully: why, and JSON.parse's verdict. */
+  degraded?: { reason: string; jsonError?: { offset: number; message: string } };
 }
+
+/** Real entries are a few KB and a few levels deep: far beyond that, only JSON validity is checked. */
+export const CHECK_LIMITS = { maxLength: 1_000_000, maxDepth: 128 } as const;
 
 export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const text = textDocument.getText();
+  const filePath = filePathOf(textDocument.uri);
+  // jsonc-parser parses recursively: a very deep document would overflow the stack, a huge one take seconds.
+  const depth = nestingDepth(text, CHECK_LIMITS.maxDepth);
+  if (text.length > CHECK_LIMITS.maxLength || depth > CHECK_LIMITS.maxDepth) {
+    const reason = text.length > CHECK_LIMITS.maxLength
+      ? `This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`
+      : `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
+    return { textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) } };
+  }
   const syntaxErrors: ParseError[] = [];
   // The registry build uses JSON.parse: comments and trailing commas break it, so they are errors here.
   const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
@@ -29,8 +43,41 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
     root,
     value: root ? getNodeValue(root) : undefined,
     syntaxErrors,
-    filePath: filePathOf(textDocument.uri),
+    filePath,
   };
+}
+
+/** The deepest nesting of brackets outside strings, counted up to `stopAbove` + 1 (enough to decide). */
+function nestingDepth(text: string, stopAbove: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      if (++depth > deepest && (deepest = depth) > stopAbove) return deepest;
+    } else if (c === 125 || c === 93) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** Where JSON.parse (and so the registry build) fails on the text, if it does. */
+function jsonParseError(text: string): { offset: number; message: string } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    return { offset: position ? Number(position[1]) : 0, message: `Not valid JSON: ${message}` };
+  }
 }
 
 function filePathOf(uri: string): string | undefined {

@@ -11,7 +11,7 @@ import { KasmDocument, rangeOf } from './document';
 
 export function formatDocument(doc: KasmDocument, options: FormattingOptions): TextEdit[] {
   // Formatting a file that does not parse could move text the user has not finished writing.
-  if (doc.syntaxErrors.length) return [];
+  if (doc.syntaxErrors.length || doc.degraded) return [];
   return format(doc.textDocument.getText(), undefined, {
     tabSize: options.tabSize, insertSpaces: options.insertSpaces, insertFinalNewline: options.insertFinalNewline ?? false,
     eol: doc.textDocument.getText().includes('\r\n') ? '\r\n' : '\n',

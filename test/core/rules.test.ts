@@ -28,6 +28,9 @@ const v11 = '{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 1 
 const CASES: RuleCase[] = [
   { code: 'syntax-error', what: 'a comment', text: '{ «// note»\n "friendly_name": "x" }', severity: 'error', message: /Comments are not allowed/ },
   { code: 'syntax-error', what: 'a missing comma', text: '{ "friendly_name": "x" «"description"»: "y" }', severity: 'error', message: /Comma expected/ },
+  { code: 'check-degraded', what: 'nesting 200 levels deep (no stack overflow)', text: `«[»${'['.repeat(199)}${']'.repeat(200)}`, severity: 'warning', message: /more than 128 levels/ },
+  { code: 'check-degraded', what: 'a 2 MB file', text: `«{»"notes": "${'x'.repeat(2_000_000)}"}`, severity: 'warning', message: /2\.0 MB/ },
+  { code: 'syntax-error', what: 'a broken 2 MB file (found by JSON.parse)', text: `{"notes": "${'x'.repeat(2_000_000)}",«}»`, severity: 'error', message: /Not valid JSON/ },
   { code: 'syntax-error', what: 'an empty file', text: '«»', severity: 'error', message: /empty/ },
   { code: 'duplicate-key', what: 'a key given twice', text: '{ «"cores"»: 1, "cores": 2 }', severity: 'warning', message: /JSON.parse keeps only the last/ },
   { code: 'wrong-type', what: 'memory as a string', text: '{ "memory": «"4096"» }', severity: 'error', message: /memory must be a number, not a string/, suggestions: [4096] },

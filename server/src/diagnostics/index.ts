@@ -1,4 +1,4 @@
-import { KasmDocument } from '../document';
+import { KasmDocument, rangeOf } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { SchemaVersion } from '../kasm/knowledge';
 import { checkCompatibility } from './compatibility';
@@ -22,6 +22,12 @@ export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileS
   if (!doc.textDocument.getText().trim()) {
     ctx.report('syntax-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion for a skeleton.');
+    return ctx.diagnostics;
+  }
+  if (doc.degraded) {
+    ctx.report('check-degraded', rangeOf(doc, 0, Math.min(1, doc.textDocument.getText().length)), doc.degraded.reason);
+    const error = doc.degraded.jsonError;
+    if (error) ctx.report('syntax-error', rangeOf(doc, error.offset, 1), error.message);
     return ctx.diagnostics;
   }
   if (!doc.root) {

@@ -13,6 +13,7 @@ export interface Rule {
  * mis-installs; a rule may raise or lower it where the knowledge module says so (e.g. loosely checked run_config).
  */
 export const RULES = {
+  'check-degraded': { severity: 'warning', summary: 'The file is far larger or deeper than any registry entry: only its JSON syntax is checked.', docs: DOCS.template },
   'syntax-error': { severity: 'error', summary: 'The file is not valid JSON (the registry build reads it with JSON.parse).', docs: DOCS.template },
   'duplicate-key': { severity: 'warning', summary: 'A key appears twice in one object; JSON.parse silently keeps the last.', docs: DOCS.template },
   'wrong-type': { severity: 'error', summary: 'A value has the wrong JSON type.', docs: DOCS.template },
