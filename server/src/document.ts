@@ -35,8 +35,15 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
     return { textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) } };
   }
   const syntaxErrors: ParseError[] = [];
-  // The registry build uses JSON.parse: comments and trailing commas break it, so they are errors here.
-  const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let root: Node | undefined;
+  try {
+    // The registry build uses JSON.parse: comments and trailing commas break it, so they are errors here.
+    root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch {
+    // The depth guard above should make this impossible; if the parser still overflows, check less, never crash.
+    const reason = 'This workspace.json is too deeply nested to check. Only its JSON syntax is checked.';
+    return { textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) } };
+  }
   return {
     textDocument,
     version: textDocument.version,
@@ -55,8 +62,9 @@ function nestingDepth(text: string, stopAbove: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
+      // As in jsonc-parser's scanner, a string also ends at a line break (unterminated).
       if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
     } else if (c === 34) {
       inString = true;
     } else if (c === 123 || c === 91) {
@@ -97,7 +105,12 @@ export function syntaxErrorMessage(code: ParseErrorCode): string {
     case ParseErrorCode.EndOfFileExpected: return 'End of file expected: only one JSON value is allowed';
     case ParseErrorCode.UnexpectedEndOfString: return 'Unterminated string';
     case ParseErrorCode.InvalidEscapeCharacter: return 'Invalid escape character in string';
-    case ParseErrorCode.InvalidCharacter: return 'Invalid character';
+    case ParseErrorCode.InvalidCharacter: return 'Invalid character in string (control characters must be escaped, e.g. \\n)';
+    case ParseErrorCode.InvalidSymbol: return 'Unexpected text: not a JSON value (strings need double quotes; true, false and null are lower case)';
+    case ParseErrorCode.InvalidNumberFormat: return 'Invalid number';
+    case ParseErrorCode.InvalidUnicode: return 'Invalid \\u escape: it needs four hexadecimal digits';
+    case ParseErrorCode.UnexpectedEndOfComment: return 'Unterminated comment (and comments are not allowed in JSON)';
+    case ParseErrorCode.UnexpectedEndOfNumber: return 'Incomplete number';
     default: return printParseErrorCode(code);
   }
 }
