@@ -25,11 +25,13 @@ export interface TestClient {
   complete(uri: string, position: Position, token?: CancellationToken): Promise<CompletionList>;
   hover(uri: string, position: Position): Promise<Hover | null>;
   stop(): Promise<number | null>;
+  /** What the server wrote to standard error so far. */
+  stderr(): string;
 }
 
 /** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
-export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[] } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -92,6 +94,7 @@ export async function startTestClient(options: { settings?: ServerSettings; snip
         : connection.sendRequest<CompletionList>('textDocument/completion', params);
     },
     hover: (uri: string, position: Position) => connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }),
+    stderr: () => stderr,
     async stop() {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');
