@@ -18,18 +18,21 @@ function visit(ctx: RuleContext, node: Node, spec: FieldSpec): void {
     return;
   }
   if (node.type !== 'object') return;
-  const known = (spec.properties ?? []).map((p) => p.key);
-  for (const { key, value, name } of propertiesOf(node)) {
+  const properties = propertiesOf(node);
+  // Known keys not written yet: what a misspelled key may have meant.
+  const present = new Set(properties.map((p) => p.name));
+  const unwritten = (spec.properties ?? []).map((p) => p.key).filter((k) => !present.has(k));
+  for (const { key, value, name } of properties) {
     const child = childSpec(spec, name);
     if (child) {
       if (value) visit(ctx, value, child);
     } else if (spec.unknownKeys && !spec.additionalProperties) {
-      reportUnknownKey(ctx, node, key, name, known, spec);
+      reportUnknownKey(ctx, node, key, name, unwritten, spec);
     }
   }
 }
 
-function reportUnknownKey(ctx: RuleContext, object: Node, key: Node, name: string, known: string[], spec: FieldSpec): void {
+function reportUnknownKey(ctx: RuleContext, object: Node, key: Node, name: string, unwritten: string[], spec: FieldSpec): void {
   const objectPath = pathOf(object);
   const range = rangeOf(ctx.doc, key.offset, key.length);
   const path = [...objectPath, name];
@@ -50,13 +53,14 @@ function reportUnknownKey(ctx: RuleContext, object: Node, key: Node, name: strin
     ctx.report('not-for-registry', range, `"${name}" is a Kasm workspace setting, but registry entries are not known to apply it; set it in Kasm after installing.`, { path });
     return;
   }
-  const near = nearMisses(name, known.filter((k) => !propertiesOf(object).some((p) => p.name === k)));
+  const near = nearMisses(name, unwritten);
   if (near.length) {
     ctx.report('misspelled-key', range, `Unknown key "${name}": did you mean "${near[0]}"? Kasm ignores "${name}".`, { path, suggestions: near });
     return;
   }
   if (objectPath[0] === 'exec_config' && objectPath.length === 1) {
-    ctx.report('exec-hook-unknown', range, `Kasm runs the exec hooks ${known.map((k) => `"${k}"`).join(', ')}; "${name}" is never run.`, { path });
+    const hooks = (spec.properties ?? []).map((p) => `"${p.key}"`).join(', ');
+    ctx.report('exec-hook-unknown', range, `Kasm runs the exec hooks ${hooks}; "${name}" is never run.`, { path });
     return;
   }
   const owner = objectPath[0] === 'run_config' ? 'docker run option known to this extension' : `key of ${describePath(objectPath)}`;

@@ -39,7 +39,7 @@ export const DOCS = {
 /** `compatibility` version strings: `M.m.x` or an exact `M.m.p` (§3.2). */
 export const VERSION_PATTERN = '^\\d+\\.\\d+\\.(x|\\d+)$';
 
-export interface MinorRelease { major: number; minor: number; schema: SchemaVersion | undefined }
+export interface MinorRelease { major: number; minor: number; schema: SchemaVersion | undefined; releases: string[] }
 
 function parseRelease(version: string): { major: number; minor: number; patch: number } {
   const [major, minor, patch] = version.split('.').map(Number);
@@ -54,14 +54,21 @@ export function schemaForKasm(major: number, minor: number): SchemaVersion | und
   return found;
 }
 
-/** Distinct `major.minor` lines of the known releases, newest first. */
+let minorLines: MinorRelease[] | undefined;
+
+/** Distinct `major.minor` lines of the known releases, newest first (derived once: rules ask on every keystroke). */
 export function minorReleases(): MinorRelease[] {
-  const seen = new Map<string, MinorRelease>();
-  for (const release of KASM_RELEASES) {
-    const { major, minor } = parseRelease(release);
-    seen.set(`${major}.${minor}`, { major, minor, schema: schemaForKasm(major, minor) });
+  if (!minorLines) {
+    const seen = new Map<string, MinorRelease>();
+    for (const release of KASM_RELEASES) {
+      const { major, minor } = parseRelease(release);
+      const line = seen.get(`${major}.${minor}`) ?? { major, minor, schema: schemaForKasm(major, minor), releases: [] };
+      line.releases.push(release);
+      seen.set(`${major}.${minor}`, line);
+    }
+    minorLines = [...seen.values()].reverse();
   }
-  return [...seen.values()].reverse();
+  return minorLines;
 }
 
 /** The first Kasm `major.minor` that has registries at all. */
@@ -69,12 +76,20 @@ export const FIRST_REGISTRY_MINOR = SCHEMA_SINCE[0].minor;
 
 export interface KnownValue { value: string; description: string }
 
+const versionsBySchema = new Map<SchemaVersion, KnownValue[]>();
+
 /** Compatibility version strings an author may write for a schema, newest first: `M.m.x`, then exact releases. */
 export function compatibilityVersionsFor(schema: SchemaVersion): KnownValue[] {
+  let versions = versionsBySchema.get(schema);
+  if (!versions) versionsBySchema.set(schema, versions = buildCompatibilityVersions(schema));
+  return versions;
+}
+
+function buildCompatibilityVersions(schema: SchemaVersion): KnownValue[] {
   const lines = minorReleases().filter((r) => r.schema === schema);
   const wildcard = lines.map((r) => ({
     value: `${r.major}.${r.minor}.x`,
-    description: `Every Kasm ${r.major}.${r.minor} release (${releasesOf(r).join(', ')}). Kasm ${r.major}.${r.minor} reads registry schema ${r.schema}.`,
+    description: `Every Kasm ${r.major}.${r.minor} release (${r.releases.join(', ')}). Kasm ${r.major}.${r.minor} reads registry schema ${r.schema}.`,
   }));
   const exact = [...KASM_RELEASES].reverse()
     .filter((v) => { const { major, minor } = parseRelease(v); return schemaForKasm(major, minor) === schema; })
@@ -82,9 +97,6 @@ export function compatibilityVersionsFor(schema: SchemaVersion): KnownValue[] {
   return [...wildcard, ...exact];
 }
 
-function releasesOf(line: MinorRelease): string[] {
-  return KASM_RELEASES.filter((v) => { const r = parseRelease(v); return r.major === line.major && r.minor === line.minor; });
-}
 
 /** What a compatibility version string refers to, for diagnostics and hover. */
 export type VersionVerdict =
@@ -93,8 +105,10 @@ export type VersionVerdict =
   | { kind: 'before-registries'; major: number; minor: number }
   | { kind: 'known'; major: number; minor: number; schema: SchemaVersion; releases: string[] };
 
+const VERSION_REGEX = new RegExp(VERSION_PATTERN);
+
 export function judgeCompatibilityVersion(version: string): VersionVerdict {
-  if (!new RegExp(VERSION_PATTERN).test(version)) return { kind: 'malformed' };
+  if (!VERSION_REGEX.test(version)) return { kind: 'malformed' };
   const [majorText, minorText, last] = version.split('.');
   const major = Number(majorText);
   const minor = Number(minorText);
@@ -106,7 +120,7 @@ export function judgeCompatibilityVersion(version: string): VersionVerdict {
     return { kind: 'unknown', newest: `${newest.major}.${newest.minor}` };
   }
   if (line.schema === undefined) return { kind: 'before-registries', major, minor };
-  const releases = releasesOf(line);
+  const releases = line.releases;
   if (last !== 'x' && !releases.includes(version)) return { kind: 'unknown', newest: `${newest.major}.${newest.minor}` };
   return { kind: 'known', major, minor, schema: line.schema, releases: last === 'x' ? releases : [version] };
 }

@@ -1,0 +1,187 @@
+// npm run bench: how fast the Kasm language service is, against VS Code's JSON language service validating the
+// same documents against our JSON Schema, and against the floor, JSON.parse. Prints a table and writes
+// bench/results.json and docs/benchmarks.md. A benchmark, not a test: nothing here fails a build.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { SCHEMA_VERSIONS } from '../server/src/kasm/knowledge';
+import { createLanguageService } from '../server/src/languageService';
+import { nodeFileSystem } from '../server/src/nodeFileSystem';
+import { findWorkspaceFiles } from '../server/src/registry';
+import { detectSchemaVersion } from '../server/src/schemaVersion';
+import { startTestClient } from '../test/helpers/lspClient';
+import { CORPUS, REPO_ROOT } from '../test/helpers/core';
+import { generateRegistry } from './registries';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p99 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]; };
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+async function perDocument(files: string[]) {
+  const ours = createLanguageService({ fileSystem: nodeFileSystem });
+  const peer = getLanguageService({});
+  peer.configure({ validate: true });
+  const schemas = Object.fromEntries(SCHEMA_VERSIONS.map((v) => [v, JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `workspace-${v}.schema.json`), 'utf8'))]));
+  const docs = files.map((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return { file, text, schema: schemas[detectSchemaVersion(JSON.parse(text), 'auto').version] };
+  });
+  const times = { ours: [] as number[], peer: [] as number[], parse: [] as number[] };
+  let version = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const doc of docs) {
+      // A new version each time: nothing is cached between rounds. The contenders take turns in one process.
+      const td = TextDocument.create(pathToFileURL(doc.file).href, 'json', ++version, doc.text);
+      const order = [0, 1, 2].map((k) => (k + r) % 3);
+      for (const k of order) {
+        const t0 = performance.now();
+        if (k === 0) ours.validate(td);
+        else if (k === 1) await peer.doValidation(td, peer.parseJSONDocument(td), undefined, doc.schema);
+        else JSON.parse(doc.text);
+        const us = (performance.now() - t0) * 1000;
+        (k === 0 ? times.ours : k === 1 ? times.peer : times.parse).push(us);
+      }
+    }
+  }
+  return times;
+}
+
+function cursorTimes(files: string[]) {
+  const ours = createLanguageService({ fileSystem: nodeFileSystem });
+  const completion: number[] = [];
+  const hover: number[] = [];
+  let seed = 7;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const doc = TextDocument.create(pathToFileURL(file).href, 'json', 1, text);
+    for (let k = 0; k < 8; k++) {
+      const position = doc.positionAt(Math.floor(random() * text.length));
+      let t0 = performance.now();
+      ours.complete(doc, position);
+      completion.push(performance.now() - t0);
+      t0 = performance.now();
+      ours.hover(doc, position);
+      hover.push(performance.now() - t0);
+    }
+  }
+  return { completion, hover };
+}
+
+async function serverStartup(entry: string) {
+  const initialize: number[] = [];
+  const firstDiagnostics: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    const client = await startTestClient();
+    initialize.push(performance.now() - t0);
+    const wait = client.diagnostics(pathToFileURL(entry).href);
+    const t1 = performance.now();
+    client.open(entry, fs.readFileSync(entry, 'utf8'));
+    await wait;
+    firstDiagnostics.push(performance.now() - t1);
+    await client.stop();
+  }
+  return { initializeMs: median(initialize), firstDiagnosticsMs: median(firstDiagnostics) };
+}
+
+function lint(root: string) {
+  const t0 = performance.now();
+  const result = spawnSync(process.execPath, ['-r', path.join(__dirname, 'maxrss.cjs'), path.join(REPO_ROOT, 'dist', 'cli.js'), '--format', 'json', root],
+    { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const rss = Number(/MAXRSS_KB (\d+)/.exec(result.stderr)?.[1] ?? 0) / 1024;
+  return { ms, rssMb: rss, entries: (JSON.parse(result.stdout) as unknown[]).length };
+}
+
+async function registryInServer(root: string, entries: number) {
+  const uris = new Set(findWorkspaceFiles(root).map((f) => pathToFileURL(f).href));
+  const t0 = performance.now();
+  const client = await startTestClient({ workspaceFolders: [root] });
+  const seen = new Set<string>();
+  await new Promise<void>((resolve) => {
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+      seen.add(p.uri);
+      if ([...uris].every((u) => seen.has(u))) resolve();
+    });
+  });
+  const ms = performance.now() - t0;
+  const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  await client.stop();
+  return { ms, rssMb, entries };
+}
+
+async function main(): Promise<void> {
+  const files = findWorkspaceFiles(CORPUS);
+  const seeds = files.map((f) => fs.readFileSync(f, 'utf8'));
+  console.log(`corpus: ${files.length} entries; ${ROUNDS} interleaved rounds`);
+  const docTimes = await perDocument(files);
+  const cursor = cursorTimes(files);
+  const startup = await serverStartup(files[0]);
+  const registry1000 = generateRegistry(seeds, 1000);
+  const registry5000 = generateRegistry(seeds, 5000);
+  const lint1000 = lint(registry1000);
+  const lint5000 = lint(registry5000);
+  const server1000 = await registryInServer(registry1000, 1000);
+  const hugeDoc = TextDocument.create('file:///bench/huge/workspace.json', 'json', 1, `{ "notes": "${'x'.repeat(20_000_000)}" }`);
+  const t0 = performance.now();
+  createLanguageService().validate(hugeDoc);
+  const huge20MbMs = performance.now() - t0;
+  for (const dir of [registry1000, registry5000]) fs.rmSync(dir, { recursive: true, force: true });
+
+  const results = {
+    validateMedianUs: round(median(docTimes.ours)),
+    jsonLanguageServiceMedianUs: round(median(docTimes.peer)),
+    jsonParseMedianUs: round(median(docTimes.parse)),
+    validateP99Us: round(p99(docTimes.ours)),
+    jsonLanguageServiceP99Us: round(p99(docTimes.peer)),
+    validateVsJsonLanguageService: round(median(docTimes.ours) / median(docTimes.peer), 2),
+    validateVsJsonParse: round(median(docTimes.ours) / median(docTimes.parse), 1),
+    completionP99Ms: round(p99(cursor.completion), 2),
+    hoverP99Ms: round(p99(cursor.hover), 2),
+    cursorPositions: cursor.completion.length,
+    initializeMs: round(startup.initializeMs),
+    firstDiagnosticsMs: round(startup.firstDiagnosticsMs),
+    serverBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'server.js')).size,
+    clientBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size,
+    lint1000Ms: round(lint1000.ms, 0),
+    lint5000Ms: round(lint5000.ms, 0),
+    lintGrowth5000vs1000: round(lint5000.ms / lint1000.ms, 2),
+    lintRssMb: round(Math.max(lint1000.rssMb, lint5000.rssMb), 0),
+    lint1000RssMb: round(lint1000.rssMb, 0),
+    registryDiagnostics1000Ms: round(server1000.ms, 0),
+    serverRss1000Mb: round(server1000.rssMb, 0),
+    validate20MbMs: round(huge20MbMs, 0),
+  };
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2)}\n`);
+  const targets: [string, string, boolean][] = [
+    ['validate vs JSON language service (median, per document)', `${results.validateVsJsonLanguageService} × (≤ 0.5)`, results.validateVsJsonLanguageService <= 0.5],
+    ['validate vs JSON.parse', `${results.validateVsJsonParse} ×`, true],
+    ['completion p99', `${results.completionP99Ms} ms (< 5)`, results.completionP99Ms < 5],
+    ['hover p99', `${results.hoverP99Ms} ms`, true],
+    ['initialize (spawn → reply, median of 10)', `${results.initializeMs} ms (< 150)`, results.initializeMs < 150],
+    ['first diagnostics after didOpen (median of 10)', `${results.firstDiagnosticsMs} ms`, true],
+    ['server bundle', `${(results.serverBundleBytes / 1024).toFixed(0)} KB (< 600)`, results.serverBundleBytes < 600 * 1024],
+    ['client bundle', `${(results.clientBundleBytes / 1024).toFixed(0)} KB (< 100)`, results.clientBundleBytes < 100 * 1024],
+    ['CLI, 1,000 entries', `${results.lint1000Ms} ms (< 1500)`, results.lint1000Ms < 1500],
+    ['CLI, 5,000 entries', `${results.lint5000Ms} ms (${results.lintGrowth5000vs1000} × the 1,000; linear is 5)`, results.lintGrowth5000vs1000 < 6],
+    ['CLI peak memory', `${results.lintRssMb} MB`, true],
+    ['server checking a 1,000-entry folder', `${results.registryDiagnostics1000Ms} ms, RSS ${results.serverRss1000Mb} MB (< 100)`, results.serverRss1000Mb < 100],
+    ['a 20 MB workspace.json (degraded check)', `${results.validate20MbMs} ms (< 1000)`, results.validate20MbMs < 1000],
+  ];
+  const table = ['| measure | result | target met |', '| --- | --- | --- |', ...targets.map(([what, value, ok]) => `| ${what} | ${value} | ${ok ? 'yes' : '**no**'} |`)].join('\n');
+  console.log(`\n${machine}\n\n${table}\n\nper document: ours ${results.validateMedianUs} µs (p99 ${results.validateP99Us}), JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us}), JSON.parse ${results.jsonParseMedianUs} µs`);
+  const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), 'utf8').replace(/<!-- results -->[\s\S]*<!-- \/results -->/,
+    `<!-- results -->\nLatest run: ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${table}\n\nPer document over the corpus: ours ${results.validateMedianUs} µs median (p99 ${results.validateP99Us} µs), VS Code's JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us} µs), JSON.parse ${results.jsonParseMedianUs} µs.\n<!-- /results -->`);
+  fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);
+}
+
+main().catch((error: Error) => { console.error(error); process.exit(1); });
