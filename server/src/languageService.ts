@@ -10,7 +10,8 @@ import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { codeLenses, documentLinks, inlayHints } from './editorAids';
 import { doHover } from './hover';
-import { RegistrySchemaSetting, SchemaDetection, detectSchemaVersion } from './schemaVersion';
+import { SchemaDetection, detectSchemaVersion } from './schemaVersion';
+import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './structure';
 
 export interface LanguageServiceOptions {
@@ -20,11 +21,6 @@ export interface LanguageServiceOptions {
   snippetSupport?: boolean;
 }
 
-export interface DocumentSettings {
-  registrySchema: RegistrySchemaSetting;
-}
-
-export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };
 
 export interface KasmLanguageService {
   parse(document: TextDocument): KasmDocument;

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from './diagnostics/context';
-import { DEFAULT_SETTINGS, DocumentSettings, KasmLanguageService } from './languageService';
+import { KasmLanguageService } from './languageService';
+import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
 import { RegistryContext, checkRegistry } from './registryChecks';
 

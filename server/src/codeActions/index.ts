@@ -1,4 +1,4 @@
-import { applyEdits } from 'jsonc-parser';
+import { Edit, applyEdits } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Range } from 'vscode-languageserver-types';
 import { KasmDiagnostic } from '../diagnostics/context';
@@ -20,6 +20,20 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 
 const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, renameKey, removeKey, addMissing, addTag];
 
+/**
+ * A fix's edits on `text`, or none when they cannot be computed: on half-written JSON a path the diagnostic
+ * named may have changed shape (jsonc's modify throws then). Such a fix is simply not offered.
+ */
+function editsOf(fix: Fix, text: string): Edit[] {
+  try {
+    const edits = fix.apply(text);
+    applyEdits(text, edits); // throws on overlapping edits
+    return edits;
+  } catch {
+    return [];
+  }
+}
+
 export function fixesFor(diagnostic: KasmDiagnostic, context: FixContext): Fix[] {
   return PROVIDERS.filter((p) => p.codes.includes(diagnostic.code)).flatMap((p) => p.fixes(diagnostic, context));
 }
@@ -36,7 +50,7 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
   const wants = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const { doc } = context;
   const text = doc.textDocument.getText();
-  const action = (title: string, kind: string, edits: ReturnType<Fix['apply']>, attached: KasmDiagnostic[] = [], preferred?: boolean): CodeAction => ({
+  const action = (title: string, kind: string, edits: Edit[], attached: KasmDiagnostic[] = [], preferred?: boolean): CodeAction => ({
     title, kind, diagnostics: attached.length ? attached : undefined, isPreferred: preferred || undefined,
     edit: { changes: { [doc.textDocument.uri]: toTextEdits(doc, edits) } },
   });
@@ -44,12 +58,13 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics.filter((d) => overlaps(d.range, range))) {
       for (const fix of fixesFor(diagnostic, context)) {
-        const edits = fix.apply(text);
+        const edits = editsOf(fix, text);
         if (edits.length) actions.push(action(fix.title, CodeActionKind.QuickFix, edits, [diagnostic], fix.preferred));
       }
     }
     const addAll = addAllMissing(diagnostics.filter((d) => overlaps(d.range, range)), context);
-    if (addAll) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAll.apply(text)));
+    const addAllEdits = addAll ? editsOf(addAll, text) : [];
+    if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));
   }
   if (wants(FIX_ALL_KIND)) {
     const fixed = fixAll(doc, context);
@@ -60,7 +75,8 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
     const convert = convertSchema(doc, context.schema);
     // 1.0 → 1.1 is always on offer; back to 1.0 only where the registry (or the setting) is 1.0.
     const wanted = target === '1.1' || registryCodes.includes('registry-schema-mismatch') || diagnostics.some((d) => d.code === 'compatibility-shape');
-    if (convert && wanted) actions.push(action(`Convert entry to registry schema ${target}`, CONVERT_SCHEMA_KIND, convert(text)));
+    const edits = convert && wanted ? editsOf({ title: '', apply: convert }, text) : [];
+    if (edits.length) actions.push(action(`Convert entry to registry schema ${target}`, CONVERT_SCHEMA_KIND, edits));
   }
   return actions;
 }
@@ -70,11 +86,13 @@ export function fixAll(doc: KasmDocument, context: FixContext): string {
   let text = doc.textDocument.getText();
   for (let round = 0; round < 200; round++) {
     const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
-    const next = validateDocument(current, context.schema, context.fileSystem)
+    const edits = validateDocument(current, context.schema, context.fileSystem)
       .flatMap((d) => fixesFor(d, { ...context, doc: current }))
-      .find((fix) => fix.safe && fix.apply(text).length);
-    if (!next) return text;
-    text = applyEdits(text, next.apply(text));
+      .filter((fix) => fix.safe)
+      .map((fix) => editsOf(fix, text))
+      .find((e) => e.length);
+    if (!edits) return text;
+    text = applyEdits(text, edits);
   }
   return text;
 }

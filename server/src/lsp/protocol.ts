@@ -1,6 +1,6 @@
 /** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import { DEFAULT_SETTINGS, DocumentSettings } from '../languageService';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
 

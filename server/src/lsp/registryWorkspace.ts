@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { KasmDiagnostic } from '../diagnostics/context';
-import { DocumentSettings, KasmLanguageService } from '../languageService';
+import { KasmLanguageService } from '../languageService';
+import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { findWorkspaceFiles } from '../registry';
 import { gitBranch } from '../registryChecks';

@@ -10,7 +10,8 @@ import {
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, DocumentSettings, KasmLanguageService, createLanguageService } from '../languageService';
+import { KasmLanguageService, createLanguageService } from '../languageService';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
