@@ -3,7 +3,7 @@
  * version and category. Pure functions, so escaping and the security policy are tested without an editor.
  * The page's only script (nonce'd, no inline handlers) filters cards and posts the index of a clicked card.
  */
-import { escapeHtml } from './html';
+import { escapeHtml, webviewPage } from './html';
 
 export interface GalleryCard {
   friendlyName: string;
@@ -34,15 +34,9 @@ export function renderGallery(cards: GalleryCard[], cspSource: string, nonce: st
   <span class="chips">${card.categories.map((c) => `<span class="chip">${escapeHtml(c)}</span>`).join('')}</span>
 </button>`;
   }).join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; frame-src 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Kasm registry</title>
-<style nonce="${escapeHtml(nonce)}">
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 12px; }
+  return webviewPage({
+    title: 'Kasm registry', cspSource, nonce,
+    style: `  body { padding: 12px; }
   .filters { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
   select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border, transparent); padding: 2px 4px; }
   .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
@@ -58,20 +52,16 @@ export function renderGallery(cards: GalleryCard[], cspSource: string, nonce: st
   .problems { margin-left: 6px; font-size: 0.85em; }
   .problems.errors { color: var(--vscode-errorForeground, #c33); }
   .problems.warnings { color: var(--vscode-editorWarning-foreground, #b80); }
-  .count { color: var(--vscode-descriptionForeground); }
-</style>
-</head>
-<body>
-<div class="filters">
+  .count { color: var(--vscode-descriptionForeground); }`,
+    body: `<div class="filters">
   <label>Kasm version <select id="version"><option value="">all</option>${options(versions)}</select></label>
   <label>Category <select id="category"><option value="">all</option>${options(categories)}</select></label>
   <span class="count" id="count">${cards.length} workspace${cards.length === 1 ? '' : 's'}</span>
 </div>
 <div class="grid">
 ${cardHtml}
-</div>
-<script nonce="${escapeHtml(nonce)}">
-  const vscode = acquireVsCodeApi();
+</div>`,
+    script: `  const vscode = acquireVsCodeApi();
   const cards = Array.from(document.querySelectorAll('.card'));
   const version = document.getElementById('version');
   const category = document.getElementById('category');
@@ -87,8 +77,6 @@ ${cardHtml}
   }
   version.addEventListener('change', filter);
   category.addEventListener('change', filter);
-  for (const card of cards) card.addEventListener('click', () => vscode.postMessage({ type: 'open', index: Number(card.dataset.index) }));
-</script>
-</body>
-</html>`;
+  for (const card of cards) card.addEventListener('click', () => vscode.postMessage({ type: 'open', index: Number(card.dataset.index) }));`,
+  });
 }

@@ -11,8 +11,30 @@ export function newNonce(): string {
 
 /**
  * The Content-Security-Policy of our webviews: nothing by default, images only from the webview's own
- * resource origin (which localResourceRoots limits to the entry's folder), styles only with the nonce, no scripts.
+ * resource origin (which localResourceRoots limits to the workspace), styles and the one script (if any)
+ * only with the nonce.
  */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'none'; frame-src 'none'; form-action 'none'`;
+export function contentSecurityPolicy(cspSource: string, nonce: string, withScript: boolean): string {
+  return `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src ${withScript ? `'nonce-${nonce}'` : "'none'"}; frame-src 'none'; form-action 'none'`;
+}
+
+/** A whole webview page: the policy, the nonce'd style and script, the theme-coloured body. Callers escape `body`. */
+export function webviewPage(page: { title: string; cspSource: string; nonce: string; style: string; body: string; script?: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce, page.script !== undefined)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(page.title)}</title>
+<style nonce="${escapeHtml(page.nonce)}">
+  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); }
+${page.style}
+</style>
+</head>
+<body>
+${page.body}
+${page.script === undefined ? '' : `<script nonce="${escapeHtml(page.nonce)}">\n${page.script}\n</script>`}
+</body>
+</html>`;
 }

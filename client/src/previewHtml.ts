@@ -4,7 +4,7 @@
  */
 import { IconInfo } from '../../server/src/icon';
 import { ICON_RULES, SchemaVersion } from '../../server/src/kasm/knowledge';
-import { contentSecurityPolicy, escapeHtml } from './html';
+import { escapeHtml, webviewPage } from './html';
 
 export interface PreviewModel {
   friendlyName: string;
@@ -89,15 +89,9 @@ export function renderPreview(model: PreviewModel, cspSource: string, nonce: str
     : '<div class="icon missing" aria-label="no icon">?</div>';
   const problems = model.problems.errors || model.problems.warnings
     ? `<p class="problems">${model.problems.errors} error(s), ${model.problems.warnings} warning(s): see the Problems panel.</p>` : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Kasm workspace preview</title>
-<style nonce="${escapeHtml(nonce)}">
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 16px; }
+  return webviewPage({
+    title: 'Kasm workspace preview', cspSource, nonce,
+    style: `  body { padding: 16px; }
   .card { display: flex; gap: 16px; max-width: 560px; padding: 16px; border: 1px solid var(--vscode-panel-border, #8884); border-radius: 8px; background: var(--vscode-sideBar-background, transparent); }
   .icon { width: 96px; height: 96px; object-fit: contain; flex: none; border-radius: 8px; }
   .icon.missing { display: flex; align-items: center; justify-content: center; font-size: 48px; border: 2px dashed var(--vscode-errorForeground, #c33); color: var(--vscode-errorForeground, #c33); }
@@ -109,11 +103,8 @@ export function renderPreview(model: PreviewModel, cspSource: string, nonce: str
   dt { color: var(--vscode-descriptionForeground); }
   dd { margin: 0; }
   .warning, .problems { color: var(--vscode-editorWarning-foreground, #b80); }
-  .empty { font-style: italic; color: var(--vscode-disabledForeground, #888); }
-</style>
-</head>
-<body>
-<div class="card">
+  .empty { font-style: italic; color: var(--vscode-disabledForeground, #888); }`,
+    body: `<div class="card">
   ${icon}
   <div>
     <h1>${model.friendlyName ? escapeHtml(model.friendlyName) : '<span class="empty">no friendly_name</span>'}</h1>
@@ -129,7 +120,6 @@ export function renderPreview(model: PreviewModel, cspSource: string, nonce: str
     ${model.iconProblem ? `<p class="warning">Icon: ${escapeHtml(model.iconProblem)}</p>` : ''}
     ${problems}
   </div>
-</div>
-</body>
-</html>`;
+</div>`,
+  });
 }
