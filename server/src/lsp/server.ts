@@ -164,8 +164,10 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
-  documents.onDidChangeContent(({ document }) => scheduleValidation(document, VALIDATION_DELAY_MS));
+  // TextDocuments reports an opened document as changed too: check it at once, and wait only for typing.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+  documents.onDidChangeContent(({ document }) => scheduleValidation(document, justOpened.delete(document.uri) ? 0 : VALIDATION_DELAY_MS));
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingValidation.get(document.uri));
     pendingValidation.delete(document.uri);
