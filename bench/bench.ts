@@ -118,6 +118,20 @@ async function registryInServer(root: string, entries: number) {
   return { ms, rssMb, entries };
 }
 
+/** A 20 MB workspace.json opened in the server: time to its (degraded) diagnostics, and the server's memory then. */
+async function hugeDocumentInServer() {
+  const client = await startTestClient();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-bench-huge-')), 'workspace.json');
+  const wait = client.diagnostics(pathToFileURL(file).href, () => true, 30000);
+  const t0 = performance.now();
+  client.open(file, `{ "notes": "${'x'.repeat(20_000_000)}" }`);
+  await wait;
+  const ms = performance.now() - t0;
+  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  await client.stop();
+  return { ms, rssMb };
+}
+
 async function main(): Promise<void> {
   const files = findWorkspaceFiles(CORPUS);
   const seeds = files.map((f) => fs.readFileSync(f, 'utf8'));
@@ -130,10 +144,7 @@ async function main(): Promise<void> {
   const lint1000 = lint(registry1000);
   const lint5000 = lint(registry5000);
   const server1000 = await registryInServer(registry1000, 1000);
-  const hugeDoc = TextDocument.create('file:///bench/huge/workspace.json', 'json', 1, `{ "notes": "${'x'.repeat(20_000_000)}" }`);
-  const t0 = performance.now();
-  createLanguageService().validate(hugeDoc);
-  const huge20MbMs = performance.now() - t0;
+  const huge = await hugeDocumentInServer();
   for (const dir of [registry1000, registry5000]) fs.rmSync(dir, { recursive: true, force: true });
 
   const results = {
@@ -158,7 +169,8 @@ async function main(): Promise<void> {
     lint1000RssMb: round(lint1000.rssMb, 0),
     registryDiagnostics1000Ms: round(server1000.ms, 0),
     serverRss1000Mb: round(server1000.rssMb, 0),
-    validate20MbMs: round(huge20MbMs, 0),
+    huge20MbDiagnosticsMs: round(huge.ms, 0),
+    huge20MbServerRssMb: round(huge.rssMb, 0),
   };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2)}\n`);
@@ -175,7 +187,7 @@ async function main(): Promise<void> {
     ['CLI, 5,000 entries', `${results.lint5000Ms} ms (${results.lintGrowth5000vs1000} × the 1,000; linear is 5)`, results.lintGrowth5000vs1000 < 6],
     ['CLI peak memory', `${results.lintRssMb} MB`, true],
     ['server checking a 1,000-entry folder', `${results.registryDiagnostics1000Ms} ms, RSS ${results.serverRss1000Mb} MB (< 100)`, results.serverRss1000Mb < 100],
-    ['a 20 MB workspace.json (degraded check)', `${results.validate20MbMs} ms (< 1000)`, results.validate20MbMs < 1000],
+    ['a 20 MB workspace.json opened in the server (degraded check)', `${results.huge20MbDiagnosticsMs} ms (< 1000), RSS ${results.huge20MbServerRssMb} MB`, results.huge20MbDiagnosticsMs < 1000],
   ];
   const table = ['| measure | result | target met |', '| --- | --- | --- |', ...targets.map(([what, value, ok]) => `| ${what} | ${value} | ${ok ? 'yes' : '**no**'} |`)].join('\n');
   console.log(`\n${machine}\n\n${table}\n\nper document: ours ${results.validateMedianUs} µs (p99 ${results.validateP99Us}), JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us}), JSON.parse ${results.jsonParseMedianUs} µs`);
