@@ -1,5 +1,5 @@
 import { Edit, Node, parseTree } from 'jsonc-parser';
-import { JsonPath, pathOf, propertiesOf } from '../document';
+import { JsonPath, propertiesOf } from '../document';
 
 /** The property nodes named `key` in the object at `objectPath` of `text`, in text order. */
 export function propertiesNamed(text: string, objectPath: JsonPath, key: string): { key: Node; property: Node }[] {
@@ -26,4 +26,3 @@ export function removeProperty(property: Node): Edit {
 
 export const parentPath = (path: JsonPath) => path.slice(0, -1);
 export const lastKey = (path: JsonPath) => String(path[path.length - 1]);
-export { pathOf };

@@ -114,17 +114,17 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const documentSettings = toDocumentSettings(settings);
+    const checkSettings = toDocumentSettings(settings);
     const file = filePath(uri);
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
       // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.
       safely(() => registries?.updateText(index, file, document.getText()), undefined);
     } else {
-      const diagnostics = safely(() => service.validate(document, documentSettings), []);
+      const diagnostics = safely(() => service.validate(document, checkSettings), []);
       await connection.sendDiagnostics({ uri, version, diagnostics });
     }
-    const detected = safely(() => service.schemaVersion(document, documentSettings), undefined);
+    const detected = safely(() => service.schemaVersion(document, checkSettings), undefined);
     if (detected) await connection.sendNotification(SchemaVersionNotification.type, { uri, ...detected });
   }
 
