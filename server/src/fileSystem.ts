@@ -13,3 +13,9 @@ export interface WorkspaceFileSystem {
   /** Names of the files directly in a folder (empty when it cannot be read). */
   listFiles(folder: string): string[];
 }
+
+/** A file as UTF-8 text, or undefined when it cannot be read. */
+export function readText(fileSystem: WorkspaceFileSystem, path: string): string | undefined {
+  const bytes = fileSystem.readFile(path);
+  return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+}

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Node } from 'jsonc-parser';
 import { KasmDocument, missingPropertyRange, nodeAt, propertiesOf } from './document';
 import { KasmDiagnostic, RuleContext } from './diagnostics/context';
-import { WorkspaceFileSystem } from './fileSystem';
+import { WorkspaceFileSystem, readText } from './fileSystem';
 import { iconNameProblem } from './icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
@@ -38,8 +38,8 @@ export function checkRegistry(entries: RegistryEntry[], registry: RegistryContex
 
 /** The git branch checked out in `root` (from .git/HEAD), if any. */
 export function gitBranch(root: string, fileSystem: WorkspaceFileSystem): string | undefined {
-  const head = fileSystem.readFile(path.join(root, '.git', 'HEAD'));
-  const match = head && /^ref: refs\/heads\/(.+)$/m.exec(Buffer.from(head).toString('utf8'));
+  const head = readText(fileSystem, path.join(root, '.git', 'HEAD'));
+  const match = head && /^ref: refs\/heads\/(.+)$/m.exec(head);
   return match ? match[1].trim() : undefined;
 }
 

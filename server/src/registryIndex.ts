@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from './diagnostics/context';
+import { readText } from './fileSystem';
 import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
@@ -23,8 +24,8 @@ export class RegistryIndex {
   /** Loads every workspace.json under the registry root from disk. */
   load(): this {
     for (const file of findWorkspaceFiles(this.context.root)) {
-      const bytes = this.context.fileSystem.readFile(file);
-      if (bytes) this.update(file, Buffer.from(bytes).toString('utf8'));
+      const text = readText(this.context.fileSystem, file);
+      if (text !== undefined) this.update(file, text);
     }
     return this;
   }

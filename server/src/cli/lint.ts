@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { createLanguageService } from '../languageService';
+import { readText } from '../fileSystem';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RegistryIndex } from '../registryIndex';
 import { gitBranch } from '../registryChecks';
@@ -92,9 +93,9 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     if (stat.isDirectory()) {
       index.load();
     } else {
-      const bytes = nodeFileSystem.readFile(target);
-      if (!bytes) throw new UsageError(`cannot read "${given}"`);
-      index.update(target, Buffer.from(bytes).toString('utf8'));
+      const text = readText(nodeFileSystem, target);
+      if (text === undefined) throw new UsageError(`cannot read "${given}"`);
+      index.update(target, text);
     }
     for (const [file, diagnostics] of index.diagnostics()) {
       const messages = diagnostics.map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);

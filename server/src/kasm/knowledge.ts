@@ -71,9 +71,6 @@ export function minorReleases(): MinorRelease[] {
   return minorLines;
 }
 
-/** The first Kasm `major.minor` that has registries at all. */
-export const FIRST_REGISTRY_MINOR = SCHEMA_SINCE[0].minor;
-
 export interface KnownValue { value: string; description: string }
 
 const versionsBySchema = new Map<SchemaVersion, KnownValue[]>();

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { KasmDiagnostic } from '../diagnostics/context';
+import { readText } from '../fileSystem';
 import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
@@ -28,7 +29,7 @@ export class RegistryWorkspace {
     const index = new RegistryIndex(this.service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }, () => settings);
     const files = findWorkspaceFiles(root);
     for (let i = 0; i < files.length; i++) {
-      const text = openText(files[i]) ?? this.readDisk(files[i]);
+      const text = openText(files[i]) ?? readText(nodeFileSystem, files[i]);
       if (text !== undefined) index.update(files[i], text);
       if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -56,7 +57,7 @@ export class RegistryWorkspace {
   updateFromDisk(file: string): void {
     const index = this.indexFor(file);
     if (!index) return;
-    const text = this.readDisk(file);
+    const text = readText(nodeFileSystem, file);
     if (text === undefined) index.remove(file); else index.update(file, text);
     if (text === undefined) this.forget(file);
     this.publishChanged(index);
@@ -67,7 +68,7 @@ export class RegistryWorkspace {
     for (const index of this.indexes) {
       const files = index.files().filter((file) => path.dirname(file) === folder);
       for (const file of files) {
-        const text = openText(file) ?? this.readDisk(file);
+        const text = openText(file) ?? readText(nodeFileSystem, file);
         if (text !== undefined) index.update(file, text, true);
       }
       if (files.length) this.publishChanged(index);
@@ -87,10 +88,5 @@ export class RegistryWorkspace {
       this.published.set(file, key);
       this.publish(file, diagnostics);
     }
-  }
-
-  private readDisk(file: string): string | undefined {
-    const bytes = nodeFileSystem.readFile(file);
-    return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
   }
 }
