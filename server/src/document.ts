@@ -2,6 +2,7 @@ import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, par
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
+import { parseValidJsonTree } from './validJsonTree';
 
 export type JsonPath = (string | number)[];
 
@@ -26,14 +27,20 @@ export const CHECK_LIMITS = { maxLength: 1_000_000, maxDepth: 128 } as const;
 export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const text = textDocument.getText();
   const filePath = filePathOf(textDocument.uri);
-  // jsonc-parser parses recursively: a very deep document would overflow the stack, a huge one take seconds.
-  const depth = nestingDepth(text, CHECK_LIMITS.maxDepth);
-  if (text.length > CHECK_LIMITS.maxLength || depth > CHECK_LIMITS.maxDepth) {
-    const reason = text.length > CHECK_LIMITS.maxLength
-      ? `This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`
-      : `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
-    return { textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) } };
+  const degraded = (reason: string): KasmDocument => ({
+    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) },
+  });
+  if (text.length > CHECK_LIMITS.maxLength) {
+    return degraded(`This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
   }
+  // Both tree builders recurse: a very deep document would overflow the stack.
+  const tooDeep = `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
+  const valid = parseIfValid(text);
+  if (valid) {
+    const root = parseValidJsonTree(text, CHECK_LIMITS.maxDepth);
+    return root ? { textDocument, version: textDocument.version, root, value: valid.value, syntaxErrors: [], filePath } : degraded(tooDeep);
+  }
+  if (nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
@@ -41,17 +48,18 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
     root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch {
     // The depth guard above should make this impossible; if the parser still overflows, check less, never crash.
-    const reason = 'This workspace.json is too deeply nested to check. Only its JSON syntax is checked.';
-    return { textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) } };
+    return degraded('This workspace.json is too deeply nested to check. Only its JSON syntax is checked.');
   }
-  return {
-    textDocument,
-    version: textDocument.version,
-    root,
-    value: root ? getNodeValue(root) : undefined,
-    syntaxErrors,
-    filePath,
-  };
+  return { textDocument, version: textDocument.version, root, value: root ? getNodeValue(root) : undefined, syntaxErrors, filePath };
+}
+
+/** The value JSON.parse gives, or undefined when it rejects the text (then jsonc-parser finds and reports why). */
+function parseIfValid(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The deepest nesting of brackets outside strings, counted up to `stopAbove` + 1 (enough to decide). */
@@ -153,11 +161,24 @@ export function missingPropertyRange(doc: KasmDocument, object: Node): Range {
 
 /** Properties of an object node as [key, value] pairs, duplicates included, in text order. */
 export function propertiesOf(object: Node): { key: Node; value: Node | undefined; name: string }[] {
-  if (object.type !== 'object') return [];
-  return (object.children ?? []).flatMap((property) => {
-    const [key, value] = property.children ?? [];
-    return key ? [{ key, value, name: String(key.value) }] : [];
-  });
+  const properties: { key: Node; value: Node | undefined; name: string }[] = [];
+  if (object.type !== 'object' || !object.children) return properties;
+  // A plain loop: every rule calls this for every object on every keystroke.
+  for (const property of object.children) {
+    const key = property.children?.[0];
+    if (key) properties.push({ key, value: property.children![1], name: String(key.value) });
+  }
+  return properties;
+}
+
+/** The value node of `name` in an object node (the last one when the key is duplicated, as JSON.parse keeps). */
+export function propertyValue(object: Node, name: string): Node | undefined {
+  if (object.type !== 'object' || !object.children) return undefined;
+  for (let i = object.children.length - 1; i >= 0; i--) {
+    const [key, value] = object.children[i].children ?? [];
+    if (key?.value === name) return value;
+  }
+  return undefined;
 }
 
 /** The path of a node from the root, e.g. ['compatibility', 0, 'image']. */
