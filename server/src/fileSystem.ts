@@ -6,6 +6,12 @@ export interface WorkspaceFileSystem {
   /** The path with every symbolic link resolved, or undefined when nothing exists there. */
   realPath(path: string): string | undefined;
   isFile(path: string): boolean;
+  /**
+   * A stamp that changes whenever the file or folder at `path` changes or is replaced (for a folder: a file added,
+   * removed or renamed in it), or undefined when nothing is there. Follows symbolic links. Lets the service reuse
+   * what it read while it is unchanged.
+   */
+  changeStamp(path: string): string | undefined;
   /** The first `length` bytes of a file (fewer if it is shorter), or undefined when unreadable. */
   readHead(path: string, length: number): Uint8Array | undefined;
   /** A whole file, or undefined when unreadable. */

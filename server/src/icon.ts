@@ -35,12 +35,38 @@ export function iconFilesIn(fileSystem: WorkspaceFileSystem, folder: string): st
     .sort();
 }
 
+/** Icons looked at, per file system, by icon path, with the stamp they had then. */
+const inspected = new WeakMap<WorkspaceFileSystem, Map<string, { stamp: string; info: IconInfo }>>();
+/** Bounds the cache: typing image_src letter by letter looks up every prefix. */
+const MAX_INSPECTED = 5000;
+
+/**
+ * What the icon `name` next to `workspaceJsonPath` is. Every keystroke in workspace.json checks the icon again, so
+ * the answer is kept until the icon changes or, while it is missing, its folder does.
+ */
 export function inspectIcon(name: string, workspaceJsonPath: string | undefined, fileSystem: WorkspaceFileSystem | undefined): IconInfo {
   const problem = iconNameProblem(name);
   if (problem) return { kind: 'not-plain', reason: problem };
   if (!workspaceJsonPath || !fileSystem) return { kind: 'no-folder' };
   const folder = path.dirname(workspaceJsonPath);
   const file = path.join(folder, name);
+  let cache = inspected.get(fileSystem);
+  if (!cache) inspected.set(fileSystem, cache = new Map());
+  // One stat tells whether what was found still holds: an icon that is there is known by its own stamp (a link
+  // pointed elsewhere stamps as its new target); a missing one by its folder's, which changes when it arrives.
+  const folderStamp = () => `folder ${fileSystem.changeStamp(folder)}`;
+  const cached = cache.get(file);
+  if (cached && cached.stamp === (cached.info.kind === 'missing' ? folderStamp() : fileSystem.changeStamp(file))) return cached.info;
+  // Stamped before looking, so that a change while looking makes the next check look again.
+  const before = { folder: folderStamp(), file: fileSystem.changeStamp(file) };
+  const info = lookAtIcon(folder, file, name, fileSystem);
+  const stamp = info.kind === 'missing' ? before.folder : before.file;
+  if (cache.size >= MAX_INSPECTED) cache.clear();
+  if (stamp) cache.set(file, { stamp, info });
+  return info;
+}
+
+function lookAtIcon(folder: string, file: string, name: string, fileSystem: WorkspaceFileSystem): IconInfo {
   if (!fileSystem.isFile(file)) return { kind: 'missing', candidates: iconFilesIn(fileSystem, folder) };
   // A symbolic link may lead anywhere: only follow it when it stays inside the entry's folder.
   const realFolder = fileSystem.realPath(folder);

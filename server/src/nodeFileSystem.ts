@@ -8,7 +8,16 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     try { return fs.realpathSync.native(file); } catch { return undefined; }
   },
   isFile(file) {
-    try { return fs.statSync(file).isFile(); } catch { return false; }
+    // Without throwIfNoEntry a missing file costs an exception: the icon of an entry being written is often missing.
+    try { return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false; } catch { return false; }
+  },
+  changeStamp(file) {
+    try {
+      const stats = fs.statSync(file, { throwIfNoEntry: false });
+      return stats && `${stats.ino}/${stats.mtimeMs}/${stats.ctimeMs}/${stats.size}`;
+    } catch {
+      return undefined;
+    }
   },
   readHead(file, length) {
     let fd: number | undefined;

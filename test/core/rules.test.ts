@@ -157,6 +157,30 @@ describe('diagnostics: one bad document per rule', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('icon')).map((d) => d.code), ['icon-path']);
   });
 
+  it('sees every change to the icon between two checks of the same entry (icon facts are cached)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const file = entryFolder();
+    const icon = path.join(path.dirname(file), 'icon.png');
+    const iconCodes = () => service.validate(textDocument('{ "image_src": "icon.png" }', file))
+      .filter((d) => d.code.startsWith('icon')).map((d) => d.code);
+    assert.deepEqual(iconCodes(), ['icon-missing']);
+    assert.deepEqual(iconCodes(), ['icon-missing'], 'the same answer from the cache');
+    fs.writeFileSync(icon, encodePng(32, 32, [0, 0, 0]));
+    assert.deepEqual(iconCodes(), ['icon-size'], 'the icon arrived');
+    fs.writeFileSync(icon, encodePng(64, 64, [0, 0, 0]));
+    assert.deepEqual(iconCodes(), [], 'the icon was replaced by a good one');
+    fs.writeFileSync(icon, 'not a png any more, but as long as before ...'.padEnd(fs.statSync(icon).size, '.'));
+    assert.deepEqual(iconCodes(), ['icon-unreadable'], 'same size, new content');
+    fs.rmSync(icon);
+    const outside = path.join(path.dirname(path.dirname(file)), 'elsewhere.png');
+    fs.writeFileSync(outside, encodePng(64, 64, [0, 0, 0]));
+    fs.symlinkSync(outside, icon);
+    assert.deepEqual(iconCodes(), ['icon-path'], 'the icon became a link leading out');
+    fs.rmSync(icon);
+    assert.deepEqual(iconCodes(), ['icon-missing'], 'the icon is gone');
+  });
+
   it('never puts a diagnostic on a whole multi-line block', () => {
     const doc = textDocument('{\n "exec_config": {\n  "go": {\n   "user": 1\n  }\n },\n "run_config": [\n  1\n ]\n}');
     for (const d of service.validate(doc)) assert.equal(d.range.start.line, d.range.end.line, `${d.code} spans lines`);
