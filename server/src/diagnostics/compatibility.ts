@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { nodeAt, propertiesOf } from '../document';
+import { nodeAt, propertyValue } from '../document';
 import { judgeCompatibilityVersion } from '../kasm/knowledge';
 import { parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
@@ -65,9 +65,4 @@ export function reportSize(ctx: RuleContext, size: Node): void {
   ctx.reportValue('size-zero', size, size.value === 0
     ? 'uncompressed_size_mb is 0 (not measured): Kasm cannot check the registry\'s remaining space. Enter the image size in MB (2.46 GB → 2460).'
     : 'uncompressed_size_mb cannot be negative. Enter the image size in MB (2.46 GB → 2460).');
-}
-
-export function propertyValue(object: Node, name: string): Node | undefined {
-  const properties = propertiesOf(object).filter((p) => p.name === name);
-  return properties[properties.length - 1]?.value;
 }

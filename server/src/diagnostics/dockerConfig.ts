@@ -1,7 +1,6 @@
 import { Node } from 'jsonc-parser';
-import { nodeAt, propertiesOf } from '../document';
+import { nodeAt, propertiesOf, propertyValue } from '../document';
 import { RuleContext } from './context';
-import { propertyValue } from './compatibility';
 
 /** launch_config forms that hang together, and privileged run/exec settings worth a reviewer's look. */
 export function checkDockerConfig(ctx: RuleContext): void {

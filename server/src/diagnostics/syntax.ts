@@ -11,7 +11,7 @@ export function checkSyntax(ctx: RuleContext): void {
 }
 
 function checkDuplicateKeys(ctx: RuleContext, node: Node): void {
-  if (node.type === 'object') {
+  if (node.type === 'object' && hasDuplicateKey(node)) {
     const properties = propertiesOf(node);
     // Report every occurrence but the last: that one is what JSON.parse keeps.
     const lastIndex = new Map(properties.map((p, i) => [p.name, i]));
@@ -24,4 +24,15 @@ function checkDuplicateKeys(ctx: RuleContext, node: Node): void {
     });
   }
   for (const child of node.children ?? []) checkDuplicateKeys(ctx, child);
+}
+
+/** Whether two properties of an object share a name; cheap, as almost no object has any. */
+function hasDuplicateKey(object: Node): boolean {
+  const names = new Set<unknown>();
+  for (const property of object.children ?? []) {
+    const name = property.children?.[0]?.value;
+    if (names.has(name)) return true;
+    names.add(name);
+  }
+  return false;
 }

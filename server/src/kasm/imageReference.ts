@@ -1,3 +1,5 @@
+import { memoize } from '../memoize';
+
 /**
  * Docker image references (`[host[:port]/]path[:tag][@digest]`), following the grammar of
  * distribution/reference that `docker pull` uses.
@@ -19,7 +21,9 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
 
-export function parseImageReference(text: string): ImageReference {
+export const parseImageReference: (text: string) => Readonly<ImageReference> = memoize(parseReference);
+
+function parseReference(text: string): ImageReference {
   let rest = text;
   let digest: string | undefined;
   const at = rest.indexOf('@');

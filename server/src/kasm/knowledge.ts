@@ -6,6 +6,8 @@
  * shared/kasm-format.md (the section numbers below refer to it).
  */
 
+import { memoize } from '../memoize';
+
 export type SchemaVersion = '1.0' | '1.1';
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -104,7 +106,9 @@ export type VersionVerdict =
 
 const VERSION_REGEX = new RegExp(VERSION_PATTERN);
 
-export function judgeCompatibilityVersion(version: string): VersionVerdict {
+export const judgeCompatibilityVersion: (version: string) => Readonly<VersionVerdict> = memoize(judgeVersion);
+
+function judgeVersion(version: string): VersionVerdict {
   if (!VERSION_REGEX.test(version)) return { kind: 'malformed' };
   const [majorText, minorText, last] = version.split('.');
   const major = Number(majorText);
@@ -439,9 +443,14 @@ export function fieldsOfOtherSchema(schema: SchemaVersion): FieldSpec[] {
 }
 
 /** Child spec of an object or array spec at one path segment. */
+/** Each spec's properties by key, indexed on first use: the key rules look up every key on every keystroke. */
+const propertiesByKey = new WeakMap<FieldSpec, Map<string, FieldSpec>>();
+
 export function childSpec(parent: FieldSpec, segment: string | number): FieldSpec | undefined {
   if (typeof segment === 'number') return parent.items;
-  return parent.properties?.find((p) => p.key === segment) ?? parent.additionalProperties;
+  let byKey = propertiesByKey.get(parent);
+  if (!byKey) propertiesByKey.set(parent, byKey = new Map((parent.properties ?? []).map((p) => [p.key, p])));
+  return byKey.get(segment) ?? parent.additionalProperties;
 }
 
 /** Spec of the value at a JSON path, e.g. ['compatibility', 0, 'image']. */
