@@ -14,6 +14,9 @@ import { SchemaDetection, detectSchemaVersion } from './schemaVersion';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './structure';
 
+/** Parsed documents kept for reuse: more than anyone has open, far fewer than a registry has entries. */
+const MAX_KEPT_PARSES = 64;
+
 export interface LanguageServiceOptions {
   /** Disk access for icons; without it, icon checks that need the disk are skipped. */
   fileSystem?: WorkspaceFileSystem;
@@ -49,14 +52,16 @@ export interface KasmLanguageService {
  * server, the CLI and the tests all use it.
  */
 export function createLanguageService(options: LanguageServiceOptions = {}): KasmLanguageService {
-  // One parse per document version: validation, completion and hover of the same version share it.
+  // One parse per document version: validation, completion and hover of the same version share it. Only the most
+  // recently used are kept: a registry of a thousand entries is checked through here too.
   const parsed = new Map<string, KasmDocument>();
   const parse = (document: TextDocument): KasmDocument => {
     const cached = parsed.get(document.uri);
-    if (cached && cached.version === document.version && cached.textDocument === document) return cached;
-    const fresh = parseKasmDocument(document);
-    parsed.set(document.uri, fresh);
-    return fresh;
+    parsed.delete(document.uri);
+    const doc = cached && cached.version === document.version && cached.textDocument === document ? cached : parseKasmDocument(document);
+    if (parsed.size >= MAX_KEPT_PARSES) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(document.uri, doc);
+    return doc;
   };
   const schemaOf = (doc: KasmDocument, settings: DocumentSettings) => detectSchemaVersion(doc.value, settings.registrySchema);
   return {

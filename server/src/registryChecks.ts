@@ -5,17 +5,47 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { Node } from 'jsonc-parser';
-import { KasmDocument, missingPropertyRange, nodeAt, propertiesOf } from './document';
-import { KasmDiagnostic, RuleContext } from './diagnostics/context';
+import { Range } from 'vscode-languageserver-types';
+import { JsonPath, KasmDocument, missingPropertyRange, nodeAt, pathOf, propertiesOf, valueRange } from './document';
+import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
 import { WorkspaceFileSystem, readText } from './fileSystem';
 import { iconNameProblem } from './icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
+/** A string value an entry gives, and where to underline it. */
+interface StringFact { value: string; range: Range; path: JsonPath }
+
+/**
+ * What the cross-entry rules need of one entry, taken from its tree once per version: a registry keeps these
+ * instead of a thousand syntax trees, and a keystroke in one entry compares them without parsing the others.
+ */
+export interface EntryFacts {
+  strings: Partial<Record<'friendly_name' | 'name' | 'image_src', StringFact>>;
+  /** The compatibility objects: whether each gives available_tags (a channel), and where to say it does not. */
+  channels: { hasTags: boolean; range: Range }[];
+  /** Where a schema mismatch is underlined (the compatibility key, else the entry's "{"); undefined without a root. */
+  schemaRange?: Range;
+  hasCompatibility: boolean;
+}
+
+export function entryFacts(doc: KasmDocument): EntryFacts {
+  const strings: EntryFacts['strings'] = {};
+  for (const key of ['friendly_name', 'name', 'image_src'] as const) {
+    const node = nodeAt(doc, [key]);
+    if (node?.type === 'string') strings[key] = { value: String(node.value), range: valueRange(doc, node), path: pathOf(node) };
+  }
+  const compatibility = nodeAt(doc, ['compatibility']);
+  const channels = (compatibility?.type === 'array' ? compatibility.children ?? [] : [])
+    .filter((element) => element.type === 'object')
+    .map((element) => ({ hasTags: propertiesOf(element).some((p) => p.name === 'available_tags'), range: missingPropertyRange(doc, element) }));
+  const schemaRange = doc.root && missingPropertyRange(doc, compatibility ?? doc.root);
+  return { strings, channels, schemaRange, hasCompatibility: compatibility !== undefined };
+}
+
 export interface RegistryEntry {
   file: string;
-  doc: KasmDocument;
   schema: SchemaVersion;
+  facts: EntryFacts;
 }
 
 export interface RegistryContext {
@@ -27,13 +57,13 @@ export interface RegistryContext {
 }
 
 export function checkRegistry(entries: RegistryEntry[], registry: RegistryContext): Map<string, KasmDiagnostic[]> {
-  const contexts = new Map(entries.map((entry) => [entry.file, new RuleContext(entry.doc, entry.schema, registry.fileSystem)]));
+  const sinks = new Map(entries.map((entry) => [entry.file, new DiagnosticSink()]));
   const name = (file: string) => path.relative(registry.root, file) || path.basename(file);
-  checkDuplicateNames(entries, contexts, name);
-  checkIconCollisions(entries, contexts, registry.fileSystem, name);
-  checkChannels(entries, contexts);
-  checkSchemaVersions(entries, contexts, registry.branch);
-  return new Map([...contexts].map(([file, ctx]) => [file, ctx.diagnostics]));
+  checkDuplicateNames(entries, sinks, name);
+  checkIconCollisions(entries, sinks, registry.fileSystem, name);
+  checkChannels(entries, sinks);
+  checkSchemaVersions(entries, sinks, registry.branch);
+  return new Map([...sinks].map(([file, sink]) => [file, sink.diagnostics]));
 }
 
 /** The git branch checked out in `root` (from .git/HEAD), if any. */
@@ -43,7 +73,7 @@ export function gitBranch(root: string, fileSystem: WorkspaceFileSystem): string
   return match ? match[1].trim() : undefined;
 }
 
-type Contexts = Map<string, RuleContext>;
+type Sinks = Map<string, DiagnosticSink>;
 
 function groupBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -54,66 +84,74 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Map<strin
   return groups;
 }
 
-const stringAt = (entry: RegistryEntry, key: string): Node | undefined => {
-  const node = nodeAt(entry.doc, [key]);
-  return node?.type === 'string' ? node : undefined;
-};
-
-function checkDuplicateNames(entries: RegistryEntry[], contexts: Contexts, name: (file: string) => string): void {
+function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file: string) => string): void {
   // The storefront's page id: btoa(name) in schema 1.0, btoa(friendly_name) in 1.1.
-  for (const key of ['friendly_name', 'name']) {
+  for (const key of ['friendly_name', 'name'] as const) {
     const owners = entries.filter((e) => (key === 'name') === (e.schema === '1.0'));
-    for (const [value, group] of groupBy(owners, (e) => stringAt(e, key)?.value as string | undefined)) {
+    for (const [value, group] of groupBy(owners, (e) => e.facts.strings[key]?.value)) {
       if (group.length < 2) continue;
       for (const entry of group) {
         const others = group.filter((o) => o !== entry).map((o) => name(o.file));
-        contexts.get(entry.file)?.reportValue('duplicate-name', stringAt(entry, key) as Node,
-          `${others.join(', ')} has the ${key} "${value}" too: the registry storefront gives both one page, so one entry cannot be reached. Rename one.`);
+        const fact = entry.facts.strings[key]!;
+        sinks.get(entry.file)?.report('duplicate-name', fact.range,
+          `${others.join(', ')} has the ${key} "${value}" too: the registry storefront gives both one page, so one entry cannot be reached. Rename one.`,
+          { path: fact.path });
       }
     }
   }
 }
 
-function checkIconCollisions(entries: RegistryEntry[], contexts: Contexts, fileSystem: WorkspaceFileSystem, name: (file: string) => string): void {
+/** Icon hashes by file, with the change stamp they were taken at: typing in one entry must not re-read every icon. */
+const iconHashes = new WeakMap<WorkspaceFileSystem, Map<string, { stamp: string; hash: string | undefined }>>();
+
+function iconHash(fileSystem: WorkspaceFileSystem, file: string): string | undefined {
+  let hashes = iconHashes.get(fileSystem);
+  if (!hashes) iconHashes.set(fileSystem, hashes = new Map());
+  const stamp = fileSystem.changeStamp(file);
+  if (stamp === undefined) return undefined;
+  const known = hashes.get(file);
+  if (known?.stamp === stamp) return known.hash;
+  const bytes = fileSystem.readFile(file);
+  const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : undefined;
+  hashes.set(file, { stamp, hash });
+  return hash;
+}
+
+function checkIconCollisions(entries: RegistryEntry[], sinks: Sinks, fileSystem: WorkspaceFileSystem, name: (file: string) => string): void {
   const withIcon = entries.filter((e) => {
-    const src = stringAt(e, 'image_src')?.value;
-    return typeof src === 'string' && !iconNameProblem(src);
+    const src = e.facts.strings.image_src?.value;
+    return src !== undefined && !iconNameProblem(src);
   });
-  for (const [icon, group] of groupBy(withIcon, (e) => String(stringAt(e, 'image_src')?.value))) {
+  for (const [icon, group] of groupBy(withIcon, (e) => e.facts.strings.image_src?.value)) {
     if (group.length < 2) continue;
     // The same file reused on purpose (Kasm's own registry does) is fine: compare contents.
-    const hashes = new Map(group.map((e) => {
-      const bytes = fileSystem.readFile(path.join(path.dirname(e.file), icon));
-      return [e, bytes ? createHash('sha1').update(bytes).digest('hex') : undefined];
-    }));
+    const hashes = new Map(group.map((e) => [e, iconHash(fileSystem, path.join(path.dirname(e.file), icon))]));
     for (const entry of group) {
       const hash = hashes.get(entry);
       if (!hash) continue;
       const different = group.filter((o) => o !== entry && hashes.get(o) && hashes.get(o) !== hash).map((o) => name(o.file));
       if (!different.length) continue;
-      contexts.get(entry.file)?.reportValue('icon-collision', stringAt(entry, 'image_src') as Node,
-        `${different.join(', ')} has another icon also called "${icon}": the build copies every icon into one icons/ folder, so one replaces the other. Give this icon a unique file name.`);
+      const fact = entry.facts.strings.image_src!;
+      sinks.get(entry.file)?.report('icon-collision', fact.range,
+        `${different.join(', ')} has another icon also called "${icon}": the build copies every icon into one icons/ folder, so one replaces the other. Give this icon a unique file name.`,
+        { path: fact.path });
     }
   }
 }
 
-function checkChannels(entries: RegistryEntry[], contexts: Contexts): void {
-  const elements = entries.filter((e) => e.schema === '1.1').flatMap((entry) => {
-    const list = nodeAt(entry.doc, ['compatibility']);
-    return (list?.type === 'array' ? list.children ?? [] : []).filter((c) => c.type === 'object').map((element) => ({ entry, element }));
-  });
-  const hasTags = (element: Node) => propertiesOf(element).some((p) => p.name === 'available_tags');
-  const tagged = elements.filter(({ element }) => hasTags(element)).length;
-  if (tagged === 0 || tagged === elements.length) return;
-  for (const { entry, element } of elements) {
-    if (hasTags(element)) continue;
-    contexts.get(entry.file)?.report('available-tags-partial', missingPropertyRange(entry.doc, element),
-      `${tagged} of the registry's ${elements.length} compatibility entries give available_tags (channels) and this one does not: Kasm offers it in no channel but the image's own tag. Add available_tags, e.g. ["develop"].`,
+function checkChannels(entries: RegistryEntry[], sinks: Sinks): void {
+  const channels = entries.filter((e) => e.schema === '1.1').flatMap((entry) => entry.facts.channels.map((channel) => ({ entry, channel })));
+  const tagged = channels.filter(({ channel }) => channel.hasTags).length;
+  if (tagged === 0 || tagged === channels.length) return;
+  for (const { entry, channel } of channels) {
+    if (channel.hasTags) continue;
+    sinks.get(entry.file)?.report('available-tags-partial', channel.range,
+      `${tagged} of the registry's ${channels.length} compatibility entries give available_tags (channels) and this one does not: Kasm offers it in no channel but the image's own tag. Add available_tags, e.g. ["develop"].`,
       { path: ['compatibility'] });
   }
 }
 
-function checkSchemaVersions(entries: RegistryEntry[], contexts: Contexts, branch: string | undefined): void {
+function checkSchemaVersions(entries: RegistryEntry[], sinks: Sinks, branch: string | undefined): void {
   const fromBranch = (SCHEMA_VERSIONS as readonly string[]).includes(branch ?? '') ? branch as SchemaVersion : undefined;
   const counts = groupBy(entries, (e) => e.schema);
   const [majority, runnerUp] = [...counts].sort((a, b) => b[1].length - a[1].length);
@@ -123,14 +161,11 @@ function checkSchemaVersions(entries: RegistryEntry[], contexts: Contexts, branc
     ? `the branch "${branch}" publishes registry schema ${fromBranch}`
     : `the rest of the registry (${counts.get(expected)?.length} of ${entries.length} entries) is schema ${expected}`;
   for (const entry of entries) {
-    if (entry.schema === expected) continue;
-    const root = entry.doc.root;
-    if (!root) continue;
-    const compatibility = nodeAt(entry.doc, ['compatibility']);
-    const range = compatibility ? missingPropertyRange(entry.doc, compatibility) : missingPropertyRange(entry.doc, root);
+    const range = entry.facts.schemaRange;
+    if (entry.schema === expected || !range) continue;
     // A 1.0 entry on a 1.1 branch crashes the 1.1 build (format notes §5.3): that is an error.
-    const breaksBuild = fromBranch === '1.1' && entry.schema === '1.0' && compatibility !== undefined;
-    contexts.get(entry.file)?.report('registry-schema-mismatch', range,
+    const breaksBuild = fromBranch === '1.1' && entry.schema === '1.0' && entry.facts.hasCompatibility;
+    sinks.get(entry.file)?.report('registry-schema-mismatch', range,
       `This entry is written for registry schema ${entry.schema}, but ${because}.${breaksBuild ? ' The 1.1 build crashes on its compatibility strings.' : ''} Convert it, or set kasm.registrySchema.`,
       { path: ['compatibility'], severity: breaksBuild ? 'error' : undefined });
   }

@@ -5,14 +5,14 @@ import { readText } from './fileSystem';
 import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
-import { RegistryContext, checkRegistry } from './registryChecks';
+import { RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
 
 /**
  * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed;
  * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
  */
 export class RegistryIndex {
-  private readonly entries = new Map<string, { document: TextDocument; diagnostics: KasmDiagnostic[] }>();
+  private readonly entries = new Map<string, { document: TextDocument; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
   private version = 0;
 
   constructor(
@@ -35,7 +35,10 @@ export class RegistryIndex {
     const current = this.entries.get(file);
     if (current && !force && current.document.getText() === text) return;
     const document = TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text);
-    this.entries.set(file, { document, diagnostics: this.service.validate(document, this.settings(file)) });
+    const settings = this.settings(file);
+    const diagnostics = this.service.validate(document, settings);
+    const entry = { file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) };
+    this.entries.set(file, { document, diagnostics, entry });
   }
 
   remove(file: string): void {
@@ -52,12 +55,9 @@ export class RegistryIndex {
     return [...this.entries.keys()].sort();
   }
 
-  /** Each entry's own diagnostics followed by those of the cross-entry rules. */
-  diagnostics(): Map<string, KasmDiagnostic[]> {
-    const parsed = [...this.entries].map(([file, { document }]) => ({
-      file, doc: this.service.parse(document), schema: this.service.schemaVersion(document, this.settings(file)).version,
-    }));
-    const crossEntry = checkRegistry(parsed, this.context);
-    return new Map(this.files().map((file) => [file, [...(this.entries.get(file)?.diagnostics ?? []), ...(crossEntry.get(file) ?? [])]]));
+  /** Each entry's own diagnostics and those of the cross-entry rules. */
+  diagnostics(): Map<string, { own: KasmDiagnostic[]; crossEntry: KasmDiagnostic[] }> {
+    const crossEntry = checkRegistry([...this.entries.values()].map(({ entry }) => entry), this.context);
+    return new Map(this.files().map((file) => [file, { own: this.entries.get(file)?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [] }]));
   }
 }

@@ -12,7 +12,7 @@ import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
 
-function registry(files: Files, branch?: string): { root: string; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
+function registry(files: Files, branch?: string): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -20,8 +20,8 @@ function registry(files: Files, branch?: string): { root: string; codes: (entry:
   }
   if (branch) { fs.mkdirSync(path.join(root, '.git')); fs.writeFileSync(path.join(root, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`); }
   const index = new RegistryIndex(service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }).load();
-  const all = index.diagnostics();
-  return { root, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
+  const all = new Map([...index.diagnostics()].map(([file, { own, crossEntry }]) => [file, [...own, ...crossEntry]]));
+  return { root, index, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
 }
 
 const entry11 = (name: string, extra: object = {}, element: object = {}) => ({
@@ -53,6 +53,14 @@ describe('registry-wide checks', () => {
     assert.ok(bad.codes('A').includes('icon-collision') && bad.codes('B').includes('icon-collision'));
     const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
     assert.ok(!good.codes('A').includes('icon-collision'));
+  });
+
+  it('an icon rewritten with other content starts colliding on the next check (icon hashes are cached)', () => {
+    const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
+    const collisions = () => [...good.index.diagnostics().values()].flatMap(({ crossEntry }) => crossEntry).filter((d) => d.code === 'icon-collision').length;
+    assert.equal(collisions(), 0);
+    fs.writeFileSync(path.join(good.root, 'workspaces/B/icon.png'), icon(200));
+    assert.equal(collisions(), 2);
   });
 
   it('available_tags on some entries only is reported where missing; all or none passes', () => {

@@ -97,8 +97,8 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
       if (text === undefined) throw new UsageError(`cannot read "${given}"`);
       index.update(target, text);
     }
-    for (const [file, diagnostics] of index.diagnostics()) {
-      const messages = diagnostics.map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const [file, { own, crossEntry }] of index.diagnostics()) {
+      const messages = [...own, ...crossEntry].map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
       results.push({ file: path.relative(cwd, file).split(path.sep).join('/'), diagnostics: messages });
     }
   }

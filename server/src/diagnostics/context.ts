@@ -34,15 +34,9 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What every rule gets: the document, its schema version, the file system, and a way to report. */
-export class RuleContext {
+/** Collects diagnostics, each with its rule's severity, documentation link and fix data. */
+export class DiagnosticSink {
   readonly diagnostics: KasmDiagnostic[] = [];
-
-  constructor(
-    readonly doc: KasmDocument,
-    readonly schema: SchemaVersion,
-    readonly fileSystem: WorkspaceFileSystem | undefined,
-  ) {}
 
   report(code: RuleCode, range: Range, message: string, options: ReportOptions = {}): void {
     const rule = RULES[code];
@@ -57,6 +51,18 @@ export class RuleContext {
       codeDescription: { href: options.docs ?? rule.docs },
       data,
     });
+  }
+
+}
+
+/** What every rule gets: the document, its schema version, the file system, and a way to report. */
+export class RuleContext extends DiagnosticSink {
+  constructor(
+    readonly doc: KasmDocument,
+    readonly schema: SchemaVersion,
+    readonly fileSystem: WorkspaceFileSystem | undefined,
+  ) {
+    super();
   }
 
   /** Report a problem with a value node: underlined as the value, never as a multi-line block. */

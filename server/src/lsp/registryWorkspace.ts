@@ -17,7 +17,8 @@ const LOAD_CHUNK = 25;
  */
 export class RegistryWorkspace {
   private readonly indexes: RegistryIndex[] = [];
-  private readonly published = new Map<string, string>();
+  /** What was last published per file: the entry's own diagnostics (kept while its text is unchanged) and the cross-entry ones. */
+  private readonly published = new Map<string, { own: KasmDiagnostic[]; crossEntry: string }>();
 
   constructor(
     private readonly service: KasmLanguageService,
@@ -80,13 +81,17 @@ export class RegistryWorkspace {
     this.published.delete(file);
   }
 
-  /** Publishes the entries whose diagnostics changed, and `always` in any case. */
+  /**
+   * Publishes the entries whose diagnostics changed, and `always` in any case. An entry whose text did not change
+   * keeps its own diagnostics array, so only the few cross-entry diagnostics need comparing on each keystroke.
+   */
   private publishChanged(index: RegistryIndex, always?: string): void {
-    for (const [file, diagnostics] of index.diagnostics()) {
-      const key = JSON.stringify(diagnostics);
-      if (file !== always && this.published.get(file) === key) continue;
-      this.published.set(file, key);
-      this.publish(file, diagnostics);
+    for (const [file, { own, crossEntry }] of index.diagnostics()) {
+      const published = { own, crossEntry: crossEntry.length ? JSON.stringify(crossEntry) : '' };
+      const last = this.published.get(file);
+      if (file !== always && last?.own === published.own && last.crossEntry === published.crossEntry) continue;
+      this.published.set(file, published);
+      this.publish(file, [...own, ...crossEntry]);
     }
   }
 }
