@@ -30,8 +30,8 @@ export interface TestClient {
 }
 
 /** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
-export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
+export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string; nodeFlags?: readonly string[] } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
