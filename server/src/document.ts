@@ -27,18 +27,19 @@ export const CHECK_LIMITS = { maxLength: 1_000_000, maxDepth: 128 } as const;
 export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const text = textDocument.getText();
   const filePath = filePathOf(textDocument.uri);
+  // What the registry build sees. Valid text (most keystrokes) needs no error recovery; a degraded check reports this.
+  const json = parseJson(text);
   const degraded = (reason: string): KasmDocument => ({
-    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: jsonParseError(text) },
+    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: json.error },
   });
   if (text.length > CHECK_LIMITS.maxLength) {
     return degraded(`This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
   }
   // Both tree builders recurse: a very deep document would overflow the stack.
   const tooDeep = `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
-  const valid = parseIfValid(text);
-  if (valid) {
+  if (!json.error) {
     const root = parseValidJsonTree(text, CHECK_LIMITS.maxDepth);
-    return root ? { textDocument, version: textDocument.version, root, value: valid.value, syntaxErrors: [], filePath } : degraded(tooDeep);
+    return root ? { textDocument, version: textDocument.version, root, value: json.value, syntaxErrors: [], filePath } : degraded(tooDeep);
   }
   if (nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
   const syntaxErrors: ParseError[] = [];
@@ -51,15 +52,6 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
     return degraded('This workspace.json is too deeply nested to check. Only its JSON syntax is checked.');
   }
   return { textDocument, version: textDocument.version, root, value: root ? getNodeValue(root) : undefined, syntaxErrors, filePath };
-}
-
-/** The value JSON.parse gives, or undefined when it rejects the text (then jsonc-parser finds and reports why). */
-function parseIfValid(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
-  }
 }
 
 /** The deepest nesting of brackets outside strings, counted up to `stopAbove` + 1 (enough to decide). */
@@ -84,15 +76,14 @@ function nestingDepth(text: string, stopAbove: number): number {
   return deepest;
 }
 
-/** Where JSON.parse (and so the registry build) fails on the text, if it does. */
-function jsonParseError(text: string): { offset: number; message: string } | undefined {
+/** JSON.parse's verdict, as the registry build gets it: the value, or where and why it fails (then jsonc-parser reports). */
+function parseJson(text: string): { value: unknown; error?: undefined } | { value?: undefined; error: { offset: number; message: string } } {
   try {
-    JSON.parse(text);
-    return undefined;
+    return { value: JSON.parse(text) };
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    return { offset: position ? Number(position[1]) : 0, message: `Not valid JSON: ${message}` };
+    return { error: { offset: position ? Number(position[1]) : 0, message: `Not valid JSON: ${message}` } };
   }
 }
 
