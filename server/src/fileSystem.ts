@@ -25,3 +25,24 @@ export function readText(fileSystem: WorkspaceFileSystem, path: string): string 
   const bytes = fileSystem.readFile(path);
   return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
 }
+
+/**
+ * Answers about files, kept per file system with the change stamp they were read at: a caller reuses an answer
+ * while its stamp holds. Starts over past `limit` paths, so typing a file name letter by letter cannot grow it.
+ */
+export class StampedCache<T> {
+  private readonly byFileSystem = new WeakMap<WorkspaceFileSystem, Map<string, { stamp: string; value: T }>>();
+
+  constructor(private readonly limit: number) {}
+
+  get(fileSystem: WorkspaceFileSystem, path: string): { stamp: string; value: T } | undefined {
+    return this.byFileSystem.get(fileSystem)?.get(path);
+  }
+
+  set(fileSystem: WorkspaceFileSystem, path: string, stamp: string, value: T): void {
+    let answers = this.byFileSystem.get(fileSystem);
+    if (!answers) this.byFileSystem.set(fileSystem, answers = new Map());
+    if (answers.size >= this.limit) answers.clear();
+    answers.set(path, { stamp, value });
+  }
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { WorkspaceFileSystem } from './fileSystem';
+import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { ICON_RULES } from './kasm/knowledge';
 import { PNG_HEADER_BYTES, pngSize } from './png';
 
@@ -35,10 +35,8 @@ export function iconFilesIn(fileSystem: WorkspaceFileSystem, folder: string): st
     .sort();
 }
 
-/** Icons looked at, per file system, by icon path, with the stamp they had then. */
-const inspected = new WeakMap<WorkspaceFileSystem, Map<string, { stamp: string; info: IconInfo }>>();
-/** Bounds the cache: typing image_src letter by letter looks up every prefix. */
-const MAX_INSPECTED = 5000;
+/** Icons looked at, by icon path (typing image_src looks up every prefix). */
+const inspected = new StampedCache<IconInfo>(5000);
 
 /**
  * What the icon `name` next to `workspaceJsonPath` is. Every keystroke in workspace.json checks the icon again, so
@@ -50,19 +48,16 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   if (!workspaceJsonPath || !fileSystem) return { kind: 'no-folder' };
   const folder = path.dirname(workspaceJsonPath);
   const file = path.join(folder, name);
-  let cache = inspected.get(fileSystem);
-  if (!cache) inspected.set(fileSystem, cache = new Map());
   // One stat tells whether what was found still holds: an icon that is there is known by its own stamp (a link
   // pointed elsewhere stamps as its new target); a missing one by its folder's, which changes when it arrives.
   const folderStamp = () => `folder ${fileSystem.changeStamp(folder)}`;
-  const cached = cache.get(file);
-  if (cached && cached.stamp === (cached.info.kind === 'missing' ? folderStamp() : fileSystem.changeStamp(file))) return cached.info;
+  const cached = inspected.get(fileSystem, file);
+  if (cached && cached.stamp === (cached.value.kind === 'missing' ? folderStamp() : fileSystem.changeStamp(file))) return cached.value;
   // Stamped before looking, so that a change while looking makes the next check look again.
   const before = { folder: folderStamp(), file: fileSystem.changeStamp(file) };
   const info = lookAtIcon(folder, file, name, fileSystem);
   const stamp = info.kind === 'missing' ? before.folder : before.file;
-  if (cache.size >= MAX_INSPECTED) cache.clear();
-  if (stamp) cache.set(file, { stamp, info });
+  if (stamp) inspected.set(fileSystem, file, stamp, info);
   return info;
 }
 

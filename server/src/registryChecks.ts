@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, missingPropertyRange, nodeAt, pathOf, propertiesOf, valueRange } from './document';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
-import { WorkspaceFileSystem, readText } from './fileSystem';
+import { StampedCache, WorkspaceFileSystem, readText } from './fileSystem';
 import { iconNameProblem } from './icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
@@ -101,19 +101,17 @@ function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file
   }
 }
 
-/** Icon hashes by file, with the change stamp they were taken at: typing in one entry must not re-read every icon. */
-const iconHashes = new WeakMap<WorkspaceFileSystem, Map<string, { stamp: string; hash: string | undefined }>>();
+/** Icon hashes by file: typing in one entry must not re-read every icon of the registry. */
+const iconHashes = new StampedCache<string | undefined>(20_000);
 
 function iconHash(fileSystem: WorkspaceFileSystem, file: string): string | undefined {
-  let hashes = iconHashes.get(fileSystem);
-  if (!hashes) iconHashes.set(fileSystem, hashes = new Map());
   const stamp = fileSystem.changeStamp(file);
   if (stamp === undefined) return undefined;
-  const known = hashes.get(file);
-  if (known?.stamp === stamp) return known.hash;
+  const known = iconHashes.get(fileSystem, file);
+  if (known?.stamp === stamp) return known.value;
   const bytes = fileSystem.readFile(file);
   const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : undefined;
-  hashes.set(file, { stamp, hash });
+  iconHashes.set(fileSystem, file, stamp, hash);
   return hash;
 }
 

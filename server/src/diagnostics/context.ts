@@ -52,7 +52,6 @@ export class DiagnosticSink {
       data,
     });
   }
-
 }
 
 /** What every rule gets: the document, its schema version, the file system, and a way to report. */
