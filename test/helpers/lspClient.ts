@@ -18,6 +18,8 @@ export interface TestClient {
   settings: ServerSettings;
   notifications: { method: string; params: unknown }[];
   open(file: string, text: string): string;
+  /** Opens a document and resolves with its uri and the first diagnostics published for it. */
+  openChecked(file: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
   /** Resolves with the first diagnostics for `uri` published after now that satisfy `accept`. */
@@ -66,6 +68,11 @@ export async function startTestClient(options: { settings?: ServerSettings; snip
       versions.set(uri, 1);
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
       return uri;
+    },
+    async openChecked(file: string, text: string) {
+      const first = (client as TestClient).diagnostics(pathToFileURL(file).href);
+      const uri = (client as TestClient).open(file, text);
+      return { uri, diagnostics: await first };
     },
     change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]) {
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });

@@ -25,9 +25,7 @@ describe('language server over stdio', () => {
 
   it('publishes positioned diagnostics with code, source, docs link and data for an opened entry', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() }, 'Broken');
-    const pending = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, BAD_ENTRY);
-    const diagnostics = await pending;
+    const { uri, diagnostics } = await client.openChecked(file, BAD_ENTRY);
     const byCode = Object.fromEntries(diagnostics.map((d) => [String(d.code), d]));
     assert.deepEqual(Object.keys(byCode).sort(), ['memory-in-gb', 'unknown-value']);
     assert.deepEqual(byCode['unknown-value'].range, { start: { line: 4, character: 19 }, end: { line: 4, character: 24 } });
@@ -41,9 +39,7 @@ describe('language server over stdio', () => {
 
   it('re-validates after incremental edits and publishes for the final version only', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const first = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, BAD_ENTRY);
-    await first;
+    const { uri } = await client.openChecked(file, BAD_ENTRY);
     // Fix the memory, one keystroke at a time, in quick succession: `4` → `4000`.
     const final = client.diagnostics(uri, (p) => p.version === 4);
     for (let version = 2; version <= 4; version++) {
@@ -56,9 +52,7 @@ describe('language server over stdio', () => {
 
   it('answers completion and hover', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, '{\n  "architecture": [""],\n  "memory": 2768\n}');
-    await opened;
+    const { uri } = await client.openChecked(file, '{\n  "architecture": [""],\n  "memory": 2768\n}');
     const completion = await client.complete(uri, { line: 1, character: 20 });
     assert.deepEqual(completion.items.map((i) => i.label), ['amd64', 'arm64']);
     const hover = await client.hover(uri, { line: 2, character: 5 });
@@ -68,9 +62,7 @@ describe('language server over stdio', () => {
 
   it('tells the client which registry schema applies, by notification and on request', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, '{ "compatibility": ["1.15.x"] }');
-    await opened;
+    const { uri } = await client.openChecked(file, '{ "compatibility": ["1.15.x"] }');
     const detected = await client.connection.sendRequest('kasm/schemaVersion', { uri });
     assert.deepEqual(detected, { version: '1.0', reason: 'compatibility lists version strings' });
     assert.ok(client.notifications.some((n) => n.method === 'kasm/schemaVersionChanged' && (n.params as { uri: string }).uri === uri));
@@ -79,9 +71,8 @@ describe('language server over stdio', () => {
 
   it('re-validates when an icon file appears', async () => {
     const file = entryFolder();
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, VALID_1_1);
-    assert.deepEqual((await opened).map((d) => d.code), ['icon-missing']);
+    const { uri, diagnostics } = await client.openChecked(file, VALID_1_1);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['icon-missing']);
     fs.writeFileSync(path.join(path.dirname(file), 'icon.png'), squareIcon());
     const after = client.diagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${path.dirname(file)}/icon.png`, type: 1 }] });
@@ -91,9 +82,8 @@ describe('language server over stdio', () => {
 
   it('follows kasm.registrySchema and kasm.validate.enable from workspace/configuration', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, VALID_1_1);
-    assert.deepEqual(await opened, []);
+    const { uri, diagnostics } = await client.openChecked(file, VALID_1_1);
+    assert.deepEqual(diagnostics, []);
     client.settings = { registrySchema: '1.0' };
     let next = client.diagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -108,9 +98,7 @@ describe('language server over stdio', () => {
 
   it('offers quick fixes for the diagnostics the editor sends, and fix-all', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, BAD_ENTRY);
-    const diagnostics = await opened;
+    const { uri, diagnostics } = await client.openChecked(file, BAD_ENTRY);
     const memory = diagnostics.find((d) => d.code === 'memory-in-gb');
     assert.ok(memory);
     const actions = await client.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
@@ -125,9 +113,8 @@ describe('language server over stdio', () => {
 
   it('clears diagnostics when a document closes', async () => {
     const file = entryFolder();
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, '{ "memory": 0 }');
-    assert.ok((await opened).length > 0);
+    const { uri, diagnostics } = await client.openChecked(file, '{ "memory": 0 }');
+    assert.ok(diagnostics.length > 0);
     const cleared = client.diagnostics(uri);
     client.close(uri);
     assert.deepEqual(await cleared, []);
@@ -137,9 +124,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(await client.complete('file:///nowhere/workspace.json', { line: 0, character: 0 }), { isIncomplete: false, items: [] });
     assert.equal(await client.hover('file:///nowhere/workspace.json', { line: 3, character: 1 }), null);
     const file = entryFolder();
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, '{ "memory": 1 }');
-    await opened;
+    const { uri } = await client.openChecked(file, '{ "memory": 1 }');
     assert.equal(await client.hover(uri, { line: 999, character: 999 }), null);
     assert.ok(Array.isArray((await client.complete(uri, { line: 999, character: 999 })).items));
     client.close(uri);
@@ -147,9 +132,7 @@ describe('language server over stdio', () => {
 
   it('survives garbage and answers it with syntax errors', async () => {
     const file = entryFolder();
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, '\u0000{{{ "a": [1,, } ]]] \uFEFF');
-    const diagnostics = await opened;
+    const { uri, diagnostics } = await client.openChecked(file, '\u0000{{{ "a": [1,, } ]]] \uFEFF');
     assert.ok(diagnostics.some((d) => d.code === 'syntax-error'), JSON.stringify(diagnostics));
     assert.ok((await client.complete(uri, { line: 0, character: 5 })).items !== undefined);
     client.close(uri);

@@ -33,9 +33,7 @@ describe('language server on a registry folder', () => {
   it('clears a closed entry\'s duplicate-name when another entry is renamed in the editor', async () => {
     const alpha = path.join(root, 'workspaces', 'Alpha', 'workspace.json');
     const text = fs.readFileSync(alpha, 'utf8');
-    const opened = client.diagnostics(uriOf('Alpha'));
-    client.open(alpha, text);
-    await opened;
+    await client.openChecked(alpha, text);
     const betaAfter = client.diagnostics(uriOf('Beta'));
     client.change(uriOf('Alpha'), 2, [{ text: text.replace('"Shared Name"', '"Alpha Desktop"') }]);
     assert.ok(!(await betaAfter).some((d) => d.code === 'duplicate-name'), 'Beta, never opened, no longer shares a name');

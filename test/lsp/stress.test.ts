@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,9 +13,7 @@ describe('the server under pressure', () => {
   it('after 10,000 rapid incremental edits, publishes diagnostics of the final text only', async () => {
     const client = await startTestClient();
     const file = entryFolder({ 'icon.png': squareIcon() });
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, VALID_1_1);
-    await opened;
+    const { uri } = await client.openChecked(file, VALID_1_1);
     // Type and delete inside the description, leaving the document valid, broken and valid again in turn.
     const mirror = TextDocument.create(uri, 'json', 1, VALID_1_1);
     const at = mirror.positionAt(VALID_1_1.indexOf('for the course'));
@@ -46,9 +43,7 @@ describe('the server under pressure', () => {
     const client = await startTestClient();
     const file = entryFolder();
     const huge = `{ "friendly_name": "Huge", "notes": "${'x'.repeat(20_000_000)}" }`;
-    const opened = client.diagnostics(`file://${file}`);
-    const uri = client.open(file, huge);
-    const diagnostics = await opened;
+    const { uri, diagnostics } = await client.openChecked(file, huge);
     assert.deepEqual(diagnostics.map((d) => d.code), ['check-degraded']);
     assert.match(String(diagnostics[0].message), /20\.0 MB/);
     assert.deepEqual((await client.complete(uri, { line: 0, character: 10 })).items, []);
@@ -63,9 +58,8 @@ describe('the server under pressure', () => {
     const root = path.join(REPO_ROOT, 'examples', 'registry');
     const client = await startTestClient({ preload: path.join(REPO_ROOT, 'test', 'helpers', 'noNetwork.cjs'), workspaceFolders: [root] });
     const file = path.join(root, 'workspaces', 'Data Science Lab', 'workspace.json');
-    const opened = client.diagnostics(pathToFileURL(file).href);
-    const uri = client.open(file, fs.readFileSync(file, 'utf8'));
-    assert.ok((await opened).length > 0);
+    const { uri, diagnostics } = await client.openChecked(file, fs.readFileSync(file, 'utf8'));
+    assert.ok(diagnostics.length > 0);
     await client.complete(uri, { line: 5, character: 6 });
     await client.hover(uri, { line: 16, character: 10 });
     await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } });
