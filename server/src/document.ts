@@ -2,7 +2,7 @@ import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, par
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
-import { parseValidJsonTree } from './validJsonTree';
+import { parseStrictJson } from './strictJson';
 
 export type JsonPath = (string | number)[];
 
@@ -15,6 +15,8 @@ export interface KasmDocument {
   /** The value as JSON.parse (and so the registry build) would see it: the last of duplicate keys wins. */
   value: unknown;
   syntaxErrors: ParseError[];
+  /** False when some object is known to give no key twice (so the duplicate-key check can skip the walk). */
+  mayHaveDuplicateKeys: boolean;
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
   /** Set when the document is too large or too deeply nested to check fully: why, and JSON.parse's verdict. */
@@ -27,21 +29,24 @@ export const CHECK_LIMITS = { maxLength: 1_000_000, maxDepth: 128 } as const;
 export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const text = textDocument.getText();
   const filePath = filePathOf(textDocument.uri);
-  // What the registry build sees. Valid text (most keystrokes) needs no error recovery; a degraded check reports this.
-  const json = parseJson(text);
   const degraded = (reason: string): KasmDocument => ({
-    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], filePath, degraded: { reason, jsonError: json.error },
+    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], mayHaveDuplicateKeys: false, filePath,
+    // What the registry build would say about it.
+    degraded: { reason, jsonError: jsonParseError(text) },
   });
   if (text.length > CHECK_LIMITS.maxLength) {
     return degraded(`This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
   }
-  // Both tree builders recurse: a very deep document would overflow the stack.
+  // Both parsers recurse: a very deep document would overflow the stack.
   const tooDeep = `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
-  if (!json.error) {
-    const root = parseValidJsonTree(text, CHECK_LIMITS.maxDepth);
-    return root ? { textDocument, version: textDocument.version, root, value: json.value, syntaxErrors: [], filePath } : degraded(tooDeep);
+  // Valid text (most keystrokes) needs no error recovery.
+  const strict = parseStrictJson(text, CHECK_LIMITS.maxDepth);
+  if (strict.kind === 'valid') {
+    return {
+      textDocument, version: textDocument.version, root: strict.root, value: strict.value, syntaxErrors: [], mayHaveDuplicateKeys: strict.duplicateKeys, filePath,
+    };
   }
-  if (nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
+  if (strict.kind === 'too-deep' || nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
@@ -51,7 +56,9 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
     // The depth guard above should make this impossible; if the parser still overflows, check less, never crash.
     return degraded('This workspace.json is too deeply nested to check. Only its JSON syntax is checked.');
   }
-  return { textDocument, version: textDocument.version, root, value: root ? getNodeValue(root) : undefined, syntaxErrors, filePath };
+  return {
+    textDocument, version: textDocument.version, root, value: root ? getNodeValue(root) : undefined, syntaxErrors, mayHaveDuplicateKeys: true, filePath,
+  };
 }
 
 /** The deepest nesting of brackets outside strings, counted up to `stopAbove` + 1 (enough to decide). */
@@ -76,14 +83,15 @@ function nestingDepth(text: string, stopAbove: number): number {
   return deepest;
 }
 
-/** JSON.parse's verdict, as the registry build gets it: the value, or where and why it fails (then jsonc-parser reports). */
-function parseJson(text: string): { value: unknown; error?: undefined } | { value?: undefined; error: { offset: number; message: string } } {
+/** Where and why JSON.parse, and so the registry build, rejects the text; undefined when it accepts it. */
+function jsonParseError(text: string): { offset: number; message: string } | undefined {
   try {
-    return { value: JSON.parse(text) };
+    JSON.parse(text);
+    return undefined;
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    return { error: { offset: position ? Number(position[1]) : 0, message: `Not valid JSON: ${message}` } };
+    return { offset: position ? Number(position[1]) : 0, message: `Not valid JSON: ${message}` };
   }
 }
 

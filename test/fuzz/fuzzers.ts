@@ -30,6 +30,8 @@ const randomPosition = (doc: TextDocument, random: () => number): Position => {
   return { line, character: Math.floor(random() * 120) - 2 };
 };
 
+const isValidJson = (text: string): boolean => { try { JSON.parse(text); return true; } catch { return false; } };
+
 export function fuzzCore(options: FuzzOptions): FuzzReport {
   const start = Date.now();
   const report: FuzzReport = { documents: 0, failures: [], slowestMs: 0, seconds: 0 };
@@ -42,7 +44,11 @@ export function fuzzCore(options: FuzzOptions): FuzzReport {
     const t0 = Date.now();
     try {
       const whole: Range = { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } };
-      service.validate(doc);
+      // The verdict users rely on most: a syntax error exactly when the registry build's JSON.parse fails.
+      const saysSyntaxError = service.validate(doc).some((diagnostic) => diagnostic.code === 'syntax-error');
+      if (saysSyntaxError !== !isValidJson(text)) {
+        report.failures.push({ index, mutations, problem: saysSyntaxError ? 'syntax error reported on valid JSON' : 'invalid JSON without a syntax error' });
+      }
       for (let k = 0; k < 3; k++) {
         const position = randomPosition(doc, random);
         service.complete(doc, position);
