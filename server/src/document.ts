@@ -2,6 +2,7 @@ import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, par
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
+import { memoize } from './memoize';
 import { parseStrictJson } from './strictJson';
 
 export type JsonPath = (string | number)[];
@@ -95,10 +96,11 @@ function jsonParseError(text: string): { offset: number; message: string } | und
   }
 }
 
-function filePathOf(uri: string): string | undefined {
+/** The file a document URI names, if any; memoized, as every keystroke's parse asks again for the same URI. */
+const filePathOf = memoize((uri: string): string | undefined => {
   if (!uri.startsWith('file:')) return undefined;
   try { return fileURLToPath(uri); } catch { return undefined; }
-}
+});
 
 export function syntaxErrorMessage(code: ParseErrorCode): string {
   switch (code) {
