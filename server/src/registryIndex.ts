@@ -12,7 +12,7 @@ import { RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './reg
  * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
  */
 export class RegistryIndex {
-  private readonly entries = new Map<string, { document: TextDocument; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
+  private readonly entries = new Map<string, { text: string; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
   private version = 0;
 
   constructor(
@@ -30,24 +30,27 @@ export class RegistryIndex {
     return this;
   }
 
-  /** Sets the text of an entry (from disk, or from an open editor) and re-checks it; `force` re-checks unchanged text (its icon changed). */
-  update(file: string, text: string, force = false): void {
+  /**
+   * Sets the text of an entry and re-checks it: text from disk, or an open editor's document (whose parse the
+   * editor's requests then share). `force` re-checks unchanged text (its icon changed).
+   */
+  update(file: string, source: string | TextDocument, force = false): void {
+    const text = typeof source === 'string' ? source : source.getText();
     const current = this.entries.get(file);
-    if (current && !force && current.document.getText() === text) return;
-    const document = TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text);
+    if (current && !force && current.text === text) return;
+    const document = typeof source === 'string' ? TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text) : source;
     const settings = this.settings(file);
     const diagnostics = this.service.validate(document, settings);
     const entry = { file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) };
-    this.entries.set(file, { document, diagnostics, entry });
-    // The facts are all the index needs. Kept in the service's cache, a thousand entries' syntax trees would pass
-    // through it while a registry loads, outliving enough garbage collections that V8 grows its young generation
-    // for good (~25 MB more resident memory). An editor's open documents are parsed and cached on their own.
-    this.service.forget(document.uri);
+    // The text, not the document: an editor's document changes in place.
+    this.entries.set(file, { text, diagnostics, entry });
+    // The facts are all the index needs of a file read from disk. Kept in the service's cache, a thousand entries'
+    // syntax trees would pass through it while a registry loads, outliving enough garbage collections that V8
+    // grows its young generation for good (~25 MB more resident memory).
+    if (document !== source) this.service.forget(document.uri);
   }
 
   remove(file: string): void {
-    const entry = this.entries.get(file);
-    if (entry) this.service.forget(entry.document.uri);
     this.entries.delete(file);
   }
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from '../diagnostics/context';
 import { readText } from '../fileSystem';
 import { KasmLanguageService } from '../languageService';
@@ -48,9 +49,9 @@ export class RegistryWorkspace {
     return this.indexes.find((index) => !path.relative(index.context.root, file).startsWith('..') && !path.isAbsolute(path.relative(index.context.root, file)));
   }
 
-  /** An open document's text: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
-  updateText(index: RegistryIndex, file: string, text: string): void {
-    index.update(file, text);
+  /** An open document changed: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
+  updateDocument(index: RegistryIndex, file: string, document: TextDocument): void {
+    index.update(file, document);
     this.publishChanged(index, file);
   }
 

@@ -119,7 +119,7 @@ export function startServer(connection: Connection): void {
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
       // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.
-      safely(() => registries?.updateText(index, file, document.getText()), undefined);
+      safely(() => registries?.updateDocument(index, file, document), undefined);
     } else {
       const diagnostics = safely(() => service.validate(document, checkSettings), []);
       await connection.sendDiagnostics({ uri, version, diagnostics });
