@@ -20,14 +20,16 @@ const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 export function nearMisses(word: string, known: readonly string[]): string[] {
   const target = normalize(word);
   if (!target) return [];
-  const scored = known
-    .filter((candidate) => candidate !== word)
-    .map((candidate) => {
-      const c = normalize(candidate);
-      const distance = c === target ? 0 : editDistance(target, c);
-      return { candidate, distance };
-    })
-    .filter(({ candidate, distance }) => distance <= Math.max(1, Math.floor(Math.min(candidate.length, word.length) / 4)))
-    .sort((x, y) => x.distance - y.distance);
-  return scored.map((s) => s.candidate);
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of known) {
+    if (candidate === word) continue;
+    const allowed = Math.max(1, Math.floor(Math.min(candidate.length, word.length) / 4));
+    const c = normalize(candidate);
+    // The distance is at least the difference in length: skip the quadratic count when that alone is too much
+    // (a key pasted as a 500 KB string would otherwise take seconds per known key).
+    if (Math.abs(c.length - target.length) > allowed) continue;
+    const distance = c === target ? 0 : editDistance(target, c);
+    if (distance <= allowed) scored.push({ candidate, distance });
+  }
+  return scored.sort((x, y) => x.distance - y.distance).map((s) => s.candidate);
 }
