@@ -5,8 +5,8 @@ import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
 
 /**
- * Node flags the server is started with. V8's young generation otherwise grows to 32 MB while a registry loads
- * and keeps it: measured with 1,000 entries, 106 → 84 MB RSS at the same load time (docs/benchmarks.md).
+ * Node flags the server is started with: a small young generation, which V8 otherwise grows while a registry loads
+ * and keeps. Measured with 1,000 entries: ~80 → ~75 MB RSS at the same load time (docs/benchmarks.md).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
