@@ -19,14 +19,17 @@ function visit(ctx: RuleContext, node: Node, spec: FieldSpec): void {
   }
   if (node.type !== 'object') return;
   const properties = propertiesOf(node);
+  // Known keys not written yet: what a misspelled key may have meant. Found once per object, when first needed.
+  let unwritten: string[] | undefined;
   for (const { key, value, name } of properties) {
     const child = childSpec(spec, name);
     if (child) {
       if (value) visit(ctx, value, child);
     } else if (spec.unknownKeys && !spec.additionalProperties) {
-      // Known keys not written yet: what a misspelled key may have meant.
-      const present = new Set(properties.map((p) => p.name));
-      const unwritten = (spec.properties ?? []).map((p) => p.key).filter((k) => !present.has(k));
+      if (!unwritten) {
+        const present = new Set(properties.map((p) => p.name));
+        unwritten = (spec.properties ?? []).map((p) => p.key).filter((k) => !present.has(k));
+      }
       reportUnknownKey(ctx, node, key, name, unwritten, spec);
     }
   }
