@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { treeOf } from './edits';
 import { Fix, QuickFixProvider } from './fix';
 
 /** The image's tag added to its entry's available_tags, so the channel offers the image that is installed. */
@@ -12,7 +13,7 @@ export const addTag: QuickFixProvider = {
       title: `Add "${tag}" to available_tags`,
       preferred: true,
       apply(text) {
-        const root = parseTree(text);
+        const root = treeOf(text);
         const tags = root && findNodeAtLocation(root, tagsPath);
         if (tags?.type !== 'array') return [];
         // Appended by hand, right after the last tag: the array keeps the layout the author gave it.

@@ -1,4 +1,4 @@
-import { Edit, FormattingOptions, JSONPath, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { Edit, FormattingOptions, JSONPath, Node, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { TextEdit } from 'vscode-languageserver-types';
 import { KasmDocument, rangeOf } from '../document';
 
@@ -10,13 +10,35 @@ export function formattingOf(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: indented ? indented[1].length : 2, eol };
 }
 
+let lastTree: { text: string; root: Node | undefined } | undefined;
+
+/**
+ * jsonc-parser's tree of `text`, for computing a fix's edits. All the fixes offered in one request edit the same
+ * text, so it is parsed once, not once per fix (a document with thousands of problems took minutes, then memory).
+ */
+export function treeOf(text: string): Node | undefined {
+  if (lastTree?.text !== text) lastTree = { text, root: parseTree(text) };
+  return lastTree.root;
+}
+
+/** Whether edits (of one text) overlap, which would make applying them ambiguous. */
+export function editsOverlap(edits: readonly Edit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  return sorted.some((edit, i) => i > 0 && edit.offset < sorted[i - 1].offset + sorted[i - 1].length);
+}
+
 /** Edits that set (or, with undefined, remove) the value at a path, keeping everything else as written. */
 export function setAt(text: string, path: JSONPath, value: unknown): Edit[] {
   const key = path[path.length - 1];
-  const root = parseTree(text);
+  const root = treeOf(text);
+  const existing = root && findNodeAtLocation(root, path);
+  // A plain value in place of another: written directly (jsonc's modify would parse the whole text again, per fix).
+  if (existing && value !== undefined && (value === null || typeof value !== 'object')) {
+    return [{ offset: existing.offset, length: existing.length, content: JSON.stringify(value) }];
+  }
   const parent = root && (path.length > 1 ? findNodeAtLocation(root, path.slice(0, -1)) : root);
   const last = parent?.type === 'object' ? parent.children?.[parent.children.length - 1] : undefined;
-  if (value === undefined || typeof key !== 'string' || !last || (root && findNodeAtLocation(root, path))) {
+  if (value === undefined || typeof key !== 'string' || !last || existing) {
     return modify(text, path, value, { formattingOptions: formattingOf(text) });
   }
   // A new key after the last one, in the object's own style: jsonc's modify would lay a one-line object out again.

@@ -7,7 +7,7 @@ import { KasmDocument, parseKasmDocument } from '../document';
 import { addAllMissing, addMissing } from './addMissing';
 import { addTag } from './addTag';
 import { conversionTarget, convertSchema } from './convertSchema';
-import { diffEdit, toTextEdits } from './edits';
+import { diffEdit, editsOverlap, toTextEdits } from './edits';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { removeKey } from './removeKey';
 import { renameKey } from './renameKey';
@@ -27,8 +27,7 @@ const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, renameKey, removeK
 function editsOf(fix: Fix, text: string): Edit[] {
   try {
     const edits = fix.apply(text);
-    applyEdits(text, edits); // throws on overlapping edits
-    return edits;
+    return editsOverlap(edits) ? [] : edits;
   } catch {
     return [];
   }
@@ -81,16 +80,23 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
   return actions;
 }
 
+/** The edits of the first safe fix for these diagnostics that has any. */
+function firstSafeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: string): Edit[] | undefined {
+  for (const diagnostic of diagnostics) {
+    for (const fix of fixesFor(diagnostic, context)) {
+      const edits = fix.safe ? editsOf(fix, text) : [];
+      if (edits.length) return edits;
+    }
+  }
+  return undefined;
+}
+
 /** The text with every safe fix applied, one at a time on a fresh check, until none is left. */
 export function fixAll(doc: KasmDocument, context: FixContext): string {
   let text = doc.textDocument.getText();
   for (let round = 0; round < 200; round++) {
     const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
-    const edits = validateDocument(current, context.schema, context.fileSystem)
-      .flatMap((d) => fixesFor(d, { ...context, doc: current }))
-      .filter((fix) => fix.safe)
-      .map((fix) => editsOf(fix, text))
-      .find((e) => e.length);
+    const edits = firstSafeEdits(validateDocument(current, context.schema, context.fileSystem), { ...context, doc: current }, text);
     if (!edits) return text;
     text = applyEdits(text, edits);
   }

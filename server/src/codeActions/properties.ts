@@ -1,9 +1,10 @@
-import { Edit, Node, parseTree } from 'jsonc-parser';
+import { Edit, Node } from 'jsonc-parser';
+import { treeOf } from './edits';
 import { JsonPath, propertiesOf } from '../document';
 
 /** The property nodes named `key` in the object at `objectPath` of `text`, in text order. */
 export function propertiesNamed(text: string, objectPath: JsonPath, key: string): { key: Node; property: Node }[] {
-  let node = parseTree(text);
+  let node = treeOf(text);
   for (const segment of objectPath) {
     if (!node) return [];
     node = typeof segment === 'number'

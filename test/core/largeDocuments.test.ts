@@ -1,0 +1,41 @@
+// Documents far larger than any entry, made of one member repeated thousands of times: every problem is still
+// reported, and diagnostics and code actions cost time in proportion to the document. Each case below was
+// quadratic or worse until it was found (unknown keys: ~50 s to check 20,000; a misspelled category 20,000 times:
+// code actions ran out of memory). The bound is a hang guard with a wide margin, not a speed target.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { performance } from 'node:perf_hooks';
+import { Range } from 'vscode-languageserver-types';
+import { service, textDocument } from '../helpers/core';
+
+const COUNT = 10_000;
+const entry = (extra: Record<string, unknown>) => JSON.stringify({
+  friendly_name: 'Course Desktop', description: 'A desktop.', image_src: 'desktop.png', architecture: ['amd64'],
+  categories: ['Desktop'], compatibility: ['1.16.x'], docker_registry: 'https://index.docker.io/v1/', name: 'course/desktop:1.16.0',
+  uncompressed_size_mb: 3000, ...extra,
+}, null, 2);
+const numbered = (prefix: string) => Object.fromEntries(Array.from({ length: COUNT }, (_, i) => [`${prefix}${i}`, 1]));
+
+const CASES: { what: string; text: string; code: string; reported: number; fixes?: number }[] = [
+  { what: 'unknown keys', text: entry(numbered('extra_')), code: 'unknown-key', reported: COUNT },
+  { what: 'unknown run_config options', text: entry({ run_config: numbered('opt') }), code: 'unknown-key', reported: COUNT },
+  { what: 'one misspelled category', text: entry({ categories: Array.from({ length: COUNT }, () => 'Developement') }), code: 'category-near-miss', reported: COUNT, fixes: COUNT },
+  { what: 'one architecture', text: entry({ architecture: Array.from({ length: COUNT }, () => 'amd64') }), code: 'duplicate-value', reported: COUNT - 1 },
+  { what: 'made-up Kasm versions', text: entry({ compatibility: Array.from({ length: COUNT }, (_, i) => `1.${i + 100}.x`) }), code: 'version-unknown', reported: COUNT },
+];
+
+describe('documents of thousands of repeated members', () => {
+  for (const { what, text, code, reported, fixes } of CASES) {
+    it(`${COUNT.toLocaleString('en')} ${what}: each reported, code actions offered, in proportion to the size`, () => {
+      const doc = textDocument(text);
+      const started = performance.now();
+      const diagnostics = service.validate(doc);
+      const whole: Range = { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } };
+      const actions = service.codeActions(doc, whole);
+      const ms = performance.now() - started;
+      assert.equal(diagnostics.filter((d) => d.code === code).length, reported);
+      if (fixes) assert.equal(actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code).length, fixes);
+      assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
+    });
+  }
+});
