@@ -50,7 +50,20 @@ describe('quick fixes', () => {
     assert.equal(fix('{\n  "cores": 2,\n  "sha": "abc"\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');
     const in11 = '{\n  "name": "a/b:1",\n  "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 1 }]\n}';
     assert.equal(fix(in11, 'Remove "name" (Kasm ignores it)'), '{\n  "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 1 }]\n}');
-    assert.equal(fix('{ "cores": 1, "memory": 2768, "cores": 2 }', 'Remove the first "cores" (JSON.parse ignores it)'), '{ "memory": 2768, "cores": 2 }');
+    assert.equal(fix('{ "cores": 1, "memory": 2768, "cores": 2 }', 'Remove this "cores" (JSON.parse ignores it)'), '{ "memory": 2768, "cores": 2 }');
+  });
+
+  it('fixes each copy of a repeated key where its diagnostic is, and fix-all fixes them all', () => {
+    const text = '{ "cores": 1, "cores": 2, "memory": 2768, "cores": 3 }';
+    const { list, apply } = actions(text, { only: ['quickfix'] });
+    const removals = list.filter((a) => a.title === 'Remove this "cores" (JSON.parse ignores it)');
+    assert.deepEqual(removals.map((a) => a.diagnostics?.[0]?.range.start.character), [2, 14]);
+    assert.deepEqual(removals.map(apply), ['{ "cores": 2, "memory": 2768, "cores": 3 }', '{ "cores": 1, "memory": 2768, "cores": 3 }']);
+    const fixAll = actions(text, { only: ['source.fixAll.kasm'] });
+    assert.equal(fixAll.apply(fixAll.list[0]), '{ "memory": 2768, "cores": 3 }');
+    const renames = actions('{ "compatability": ["1.15.x"], "compatability": ["1.14.x"] }', { schema: '1.0', only: ['quickfix'] }).list
+      .filter((a) => a.title === 'Rename "compatability" to "compatibility"');
+    assert.deepEqual(renames.map((a) => a.edit?.changes && Object.values(a.edit.changes)[0][0].range.start.character), [2, 31]);
   });
 
   it('adds a missing required field, or all of them, with sensible values', () => {

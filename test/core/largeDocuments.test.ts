@@ -21,6 +21,7 @@ const CASES: { what: string; text: string; code: string; reported: number; fixes
   { what: 'unknown run_config options', text: entry({ run_config: numbered('opt') }), code: 'unknown-key', reported: COUNT },
   { what: 'one misspelled category', text: entry({ categories: Array.from({ length: COUNT }, () => 'Developement') }), code: 'category-near-miss', reported: COUNT, fixes: COUNT },
   { what: 'one architecture', text: entry({ architecture: Array.from({ length: COUNT }, () => 'amd64') }), code: 'duplicate-value', reported: COUNT - 1 },
+  { what: 'copies of one key', text: entry({}).replace('{', `{\n${'  "cores": 2,\n'.repeat(COUNT)}`), code: 'duplicate-key', reported: COUNT - 1, fixes: COUNT - 1 },
   { what: 'made-up Kasm versions', text: entry({ compatibility: Array.from({ length: COUNT }, (_, i) => `1.${i + 100}.x`) }), code: 'version-unknown', reported: COUNT },
 ];
 

@@ -7,7 +7,7 @@ import { Edit } from 'jsonc-parser';
 import { KasmDocument } from '../document';
 import { SchemaVersion, compatibilityVersionsFor, judgeCompatibilityVersion } from '../kasm/knowledge';
 import { inSequence, setAt } from './edits';
-import { parentPath, propertiesNamed, removeProperty } from './properties';
+import { objectAt, propertiesNamed, removeProperty } from './properties';
 
 type Entry = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export function convertSchema(doc: KasmDocument, from: SchemaVersion): ((text: s
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
   const value = entry as Entry;
   const compatibility = Array.isArray(value.compatibility) ? value.compatibility : [];
-  const remove = (key: string) => (text: string): Edit[] => propertiesNamed(text, parentPath([key]), key).map((p) => removeProperty(p.property)).slice(-1);
+  const remove = (key: string) => (text: string): Edit[] => propertiesNamed(objectAt(text, []), key).map(removeProperty).slice(-1);
   if (from === '1.0') {
     const image = typeof value.name === 'string' ? value.name : 'repository/image:tag';
     const size = typeof value.uncompressed_size_mb === 'number' ? value.uncompressed_size_mb : 0;

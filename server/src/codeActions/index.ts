@@ -80,24 +80,32 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
   return actions;
 }
 
-/** The edits of the first safe fix for these diagnostics that has any. */
-function firstSafeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: string): Edit[] | undefined {
+/**
+ * The edits of the safe fixes for these diagnostics, in order, leaving out any fix whose edits would overlap or
+ * touch those taken already (it is looked at again on the next check).
+ */
+function safeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: string): Edit[] {
+  const taken: Edit[] = [];
+  const touches = (a: Edit, b: Edit) => a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
   for (const diagnostic of diagnostics) {
-    for (const fix of fixesFor(diagnostic, context)) {
-      const edits = fix.safe ? editsOf(fix, text) : [];
-      if (edits.length) return edits;
+    for (const fix of fixesFor(diagnostic, context).filter((f) => f.safe)) {
+      const edits = editsOf(fix, text);
+      if (edits.length && !edits.some((edit) => taken.some((other) => touches(edit, other)))) taken.push(...edits);
     }
   }
-  return undefined;
+  return taken;
 }
 
-/** The text with every safe fix applied, one at a time on a fresh check, until none is left. */
+/**
+ * The text with every safe fix applied: the fixes that do not touch each other at once, then the rest on a
+ * fresh check, until none is left.
+ */
 export function fixAll(doc: KasmDocument, context: FixContext): string {
   let text = doc.textDocument.getText();
   for (let round = 0; round < 200; round++) {
     const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
-    const edits = firstSafeEdits(validateDocument(current, context.schema, context.fileSystem), { ...context, doc: current }, text);
-    if (!edits) return text;
+    const edits = safeEdits(validateDocument(current, context.schema, context.fileSystem), { ...context, doc: current }, text);
+    if (!edits.length) return text;
     text = applyEdits(text, edits);
   }
   return text;

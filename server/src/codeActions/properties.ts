@@ -1,17 +1,33 @@
 import { Edit, Node } from 'jsonc-parser';
 import { treeOf } from './edits';
-import { JsonPath, propertiesOf } from '../document';
+import { JsonPath, propertyValue } from '../document';
 
-/** The property nodes named `key` in the object at `objectPath` of `text`, in text order. */
-export function propertiesNamed(text: string, objectPath: JsonPath, key: string): { key: Node; property: Node }[] {
+/** The object at `objectPath` in the tree of `text` (through the last of duplicate keys, as JSON.parse reads it). */
+export function objectAt(text: string, objectPath: JsonPath): Node | undefined {
   let node = treeOf(text);
   for (const segment of objectPath) {
-    if (!node) return [];
-    node = typeof segment === 'number'
-      ? (node.type === 'array' ? node.children?.[segment] : undefined)
-      : propertiesOf(node).filter((p) => p.name === segment).pop()?.value;
+    if (!node) return undefined;
+    node = typeof segment === 'number' ? (node.type === 'array' ? node.children?.[segment] : undefined) : propertyValue(node, segment);
   }
-  return node ? propertiesOf(node).filter((p) => p.name === key && p.key.parent).map((p) => ({ key: p.key, property: p.key.parent as Node })) : [];
+  return node?.type === 'object' ? node : undefined;
+}
+
+/** The property nodes of `object` named `key`, in text order. */
+export function propertiesNamed(object: Node | undefined, key: string): Node[] {
+  return (object?.children ?? []).filter((property) => property.children?.[0]?.value === key);
+}
+
+/**
+ * The property of `object` named `key` whose key starts at `offset` (where a diagnostic on it points), if it is
+ * still there. Each copy of a repeated key has its own diagnostic, and its fix edits that copy.
+ */
+export function propertyAt(object: Node | undefined, key: string, offset: number): Node | undefined {
+  return object?.children?.find((property) => property.offset === offset && property.children?.[0]?.value === key);
+}
+
+/** Whether `object` has a property named `key` starting after `offset` (anywhere, by default). */
+export function hasPropertyNamed(object: Node | undefined, key: string, offset = -1): boolean {
+  return !!object?.children?.some((property) => property.offset > offset && property.children?.[0]?.value === key);
 }
 
 /** Removes a property with its comma, leaving the neighbours' layout as it was. */

@@ -1,11 +1,13 @@
 import { Fix, QuickFixProvider } from './fix';
-import { lastKey, parentPath, propertiesNamed } from './properties';
+import { hasPropertyNamed, lastKey, objectAt, parentPath, propertyAt } from './properties';
 
 /** A misspelled key (`compatability`, `friendlyname`) renamed, its value kept. */
 export const renameKey: QuickFixProvider = {
   codes: ['misspelled-key'],
-  fixes(diagnostic): Fix[] {
+  fixes(diagnostic, { doc }): Fix[] {
     const objectPath = parentPath(diagnostic.data.path);
+    // The diagnostic is on the key: that copy is the one renamed.
+    const keyOffset = doc.textDocument.offsetAt(diagnostic.range.start);
     const wrong = lastKey(diagnostic.data.path);
     const suggestions = (diagnostic.data.suggestions ?? []).map(String);
     return suggestions.slice(0, 3).map((right, index) => ({
@@ -13,9 +15,10 @@ export const renameKey: QuickFixProvider = {
       preferred: index === 0,
       safe: suggestions.length === 1,
       apply(text) {
-        if (propertiesNamed(text, objectPath, right).length) return []; // the right key exists already
-        const [found] = propertiesNamed(text, objectPath, wrong);
-        return found ? [{ offset: found.key.offset, length: found.key.length, content: JSON.stringify(right) }] : [];
+        const object = objectAt(text, objectPath);
+        if (hasPropertyNamed(object, right)) return []; // the right key exists already
+        const key = propertyAt(object, wrong, keyOffset)?.children?.[0];
+        return key ? [{ offset: key.offset, length: key.length, content: JSON.stringify(right) }] : [];
       },
     }));
   },
