@@ -40,9 +40,19 @@ export const MUTATIONS: Record<string, (text: string, random: Random) => string>
   giantString: (t, r) => t.replace(/"description": "/, `"description": "${'x'.repeat(pick(r, [10_000, 1_500_000]))}`),
   duplicateKeys: (t) => t.replace(/\{/, '{"friendly_name": "one", "friendly_name": "two", '),
   wrongTypes: (t, r) => t.replace(/"[^"]*"(?=\s*[,}\]])/, pick(r, ['{}', '[]', 'null', '42', 'true', '[[[]]]'])),
+  // One member or element (a line ending in a comma) repeated, as it is or numbered: thousands of problems at once.
+  manyMembers: (t, r) => {
+    const lines = t.split('\n');
+    const candidates = lines.flatMap((line, i) => (/^\s*"[^"]*"(\s*:\s*[^{[]*)?,\s*$/.test(line) ? [i] : []));
+    if (!candidates.length) return t;
+    const i = pick(r, candidates);
+    const numbered = r() < 0.5;
+    const copies = Array.from({ length: pick(r, [500, 3000]) }, (_, k) => (numbered ? lines[i].replace(/"([^"]*)"/, `"$1${k}"`) : lines[i]));
+    return [...lines.slice(0, i), ...copies, ...lines.slice(i)].join('\n');
+  },
 };
 
-const HEAVY = new Set(['giantString', 'deepNesting']);
+const HEAVY = new Set(['giantString', 'deepNesting', 'manyMembers']);
 
 /** `count` documents, each one to three mutations of a seed document; reproducible from `seed`. */
 export function* mutatedDocuments(seeds: string[], count: number, seed: number): Generator<{ text: string; mutations: string[]; index: number }> {
