@@ -22,6 +22,7 @@ const CASES: { what: string; text: string; code: string; reported: number; fixes
   { what: 'one misspelled category', text: entry({ categories: Array.from({ length: COUNT }, () => 'Developement') }), code: 'category-near-miss', reported: COUNT, fixes: COUNT },
   { what: 'one architecture', text: entry({ architecture: Array.from({ length: COUNT }, () => 'amd64') }), code: 'duplicate-value', reported: COUNT - 1 },
   { what: 'copies of one key', text: entry({}).replace('{', `{\n${'  "cores": 2,\n'.repeat(COUNT)}`), code: 'duplicate-key', reported: COUNT - 1, fixes: COUNT - 1 },
+  { what: 'Kasm versions, each missing its image and size', text: entry({ compatibility: Array.from({ length: COUNT }, () => ({ version: '1.16.x' })) }), code: 'missing-required', reported: 2 * COUNT, fixes: 2 * COUNT },
   { what: 'made-up Kasm versions', text: entry({ compatibility: Array.from({ length: COUNT }, (_, i) => `1.${i + 100}.x`) }), code: 'version-unknown', reported: COUNT },
 ];
 
@@ -36,6 +37,7 @@ describe('documents of thousands of repeated members', () => {
       const ms = performance.now() - started;
       assert.equal(diagnostics.filter((d) => d.code === code).length, reported);
       if (fixes) assert.equal(actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code).length, fixes);
+      if (code === 'missing-required') assert.ok(actions.some((a) => a.title === `Add the ${reported} missing required fields`));
       assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
     });
   }

@@ -3,7 +3,7 @@ import { KasmDiagnostic } from '../diagnostics/context';
 import { iconFilesIn } from '../icon';
 import { FieldSpec, NEWEST_SCHEMA, SchemaVersion, compatibilityVersionsFor, specAt, typeList } from '../kasm/knowledge';
 import { Edit } from 'jsonc-parser';
-import { inSequence, setAt } from './edits';
+import { setAt, together } from './edits';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { lastKey } from './properties';
 
@@ -17,7 +17,7 @@ export const addMissing: QuickFixProvider = {
 export function addAllMissing(diagnostics: KasmDiagnostic[], context: FixContext): Fix | undefined {
   const missing = diagnostics.filter((d) => d.code === 'missing-required');
   if (missing.length < 2) return undefined;
-  return { title: `Add the ${missing.length} missing required fields`, apply: inSequence(missing.map((d) => addField(d, context))) };
+  return { title: `Add the ${missing.length} missing required fields`, apply: together(missing.map((d) => addField(d, context))) };
 }
 
 function addField(diagnostic: KasmDiagnostic, context: FixContext): (text: string) => Edit[] {

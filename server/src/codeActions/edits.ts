@@ -74,6 +74,17 @@ export function inSequence(changes: ((current: string) => Edit[])[]): (text: str
   return (text) => diffEdit(text, applyInSequence(text, changes));
 }
 
+/**
+ * Several changes as the edits of one text: all computed on that text (one parse, however many) when they do not
+ * overlap — inserts at one place keep the changes' order — and otherwise one after another.
+ */
+export function together(changes: ((current: string) => Edit[])[]): (text: string) => Edit[] {
+  return (text) => {
+    const edits = changes.flatMap((change) => change(text));
+    return editsOverlap(edits) ? inSequence(changes)(text) : edits;
+  };
+}
+
 export function toTextEdits(doc: KasmDocument, edits: Edit[]): TextEdit[] {
   return edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.length), e.content));
 }
