@@ -43,7 +43,8 @@ export const MUTATIONS: Record<string, (text: string, random: Random) => string>
   // One member or element (a line ending in a comma) repeated, as it is or numbered: thousands of problems at once.
   manyMembers: (t, r) => {
     const lines = t.split('\n');
-    const candidates = lines.flatMap((line, i) => (/^\s*"[^"]*"(\s*:\s*[^{[]*)?,\s*$/.test(line) ? [i] : []));
+    // Short lines only: a giant string repeated thousands of times would not fit in memory.
+    const candidates = lines.flatMap((line, i) => (line.length <= 200 && /^\s*"[^"]*"(\s*:\s*[^{[]*)?,\s*$/.test(line) ? [i] : []));
     if (!candidates.length) return t;
     const i = pick(r, candidates);
     const numbered = r() < 0.5;
