@@ -16,7 +16,7 @@ export interface KasmDocument {
   /** The value as JSON.parse (and so the registry build) would see it: the last of duplicate keys wins. */
   value: unknown;
   syntaxErrors: ParseError[];
-  /** False when some object is known to give no key twice (so the duplicate-key check can skip the walk). */
+  /** False only when the parse found that no object gives a key twice: then the duplicate-key check skips its walk. */
   mayHaveDuplicateKeys: boolean;
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
