@@ -1,3 +1,5 @@
+import { memoize } from './memoize';
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -11,7 +13,10 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Lower case, letters and digits only. */
 const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The same, for the known words, which are compared again on every keystroke (a few hundred short words). */
+const normalizeKnown = memoize(normalize);
 
 /**
  * The known words that `word` is probably a misspelling of, best first: same letters ignoring case and
@@ -24,7 +29,7 @@ export function nearMisses(word: string, known: readonly string[]): string[] {
   for (const candidate of known) {
     if (candidate === word) continue;
     const allowed = Math.max(1, Math.floor(Math.min(candidate.length, word.length) / 4));
-    const c = normalize(candidate);
+    const c = normalizeKnown(candidate);
     // The distance is at least the difference in length: skip the quadratic count when that alone is too much
     // (a key pasted as a 500 KB string would otherwise take seconds per known key).
     if (Math.abs(c.length - target.length) > allowed) continue;

@@ -81,16 +81,16 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
 }
 
 /**
- * The edits of the safe fixes for these diagnostics, in order, leaving out any fix whose edits would overlap or
- * touch those taken already (it is looked at again on the next check).
+ * The edits of the safe fixes for these diagnostics, in order, leaving out any fix whose edits would overlap those
+ * taken already or start where one of them starts (it is looked at again on the next check).
  */
 function safeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: string): Edit[] {
   const taken: Edit[] = [];
-  const touches = (a: Edit, b: Edit) => a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+  const clash = (a: Edit, b: Edit) => a.offset === b.offset || (a.offset < b.offset + b.length && b.offset < a.offset + a.length);
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(diagnostic, context).filter((f) => f.safe)) {
       const edits = editsOf(fix, text);
-      if (edits.length && !edits.some((edit) => taken.some((other) => touches(edit, other)))) taken.push(...edits);
+      if (edits.length && !edits.some((edit) => taken.some((other) => clash(edit, other)))) taken.push(...edits);
     }
   }
   return taken;

@@ -434,12 +434,19 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
   };
 }
 
-/** Top-level keys that belong to the other schema version only, and what Kasm does with them there. */
-export function fieldsOfOtherSchema(schema: SchemaVersion): FieldSpec[] {
-  const mine = new Set((workspaceSpec(schema).properties ?? []).map((p) => p.key));
-  return SCHEMA_VERSIONS.filter((v) => v !== schema)
-    .flatMap((v) => workspaceSpec(v).properties ?? [])
-    .filter((p) => !mine.has(p.key));
+const otherSchemaFields = new Map<SchemaVersion, readonly FieldSpec[]>();
+
+/** Top-level keys that belong to the other schema version only, and what Kasm does with them there (found once). */
+export function fieldsOfOtherSchema(schema: SchemaVersion): readonly FieldSpec[] {
+  let fields = otherSchemaFields.get(schema);
+  if (!fields) {
+    const mine = new Set((workspaceSpec(schema).properties ?? []).map((p) => p.key));
+    fields = SCHEMA_VERSIONS.filter((v) => v !== schema)
+      .flatMap((v) => workspaceSpec(v).properties ?? [])
+      .filter((p) => !mine.has(p.key));
+    otherSchemaFields.set(schema, fields);
+  }
+  return fields;
 }
 
 /** Child spec of an object or array spec at one path segment. */
