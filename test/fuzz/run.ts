@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
 \`npm run fuzz\` mutates the 171 corpus entries (cuts, truncation, stray tokens, swapped tokens, odd and random
 Unicode, control characters, BOM, CRLF, NUL, nesting up to 10,000 deep, giant numbers and 1.5 MB strings,
-duplicate keys, wrong types; one to three per document, seeded) and feeds them to every feature of the core
+duplicate keys, wrong types, one member repeated hundreds to thousands of times; one to three per document, seeded) and feeds them to every feature of the core
 (diagnostics, completion and hover at random and out-of-range positions, code actions, formatting, outline,
 folding, links, hints, lenses) and, as edits of an open document, to the bundled server over stdio with
 completion and hover requests. A failure is an exception, a slow answer, a dead server, or a syntax-error verdict
@@ -44,7 +44,10 @@ An unterminated string hid brackets from the first version of that depth guard; 
 as the parser's scanner does. Valid JSON is now read by one strict pass of our own (JSON.parse's verdict, value and
 the tree at once); the verdict check above is what guards it. Seed 123 found a 600 KB string that had become a
 key: the "did you mean" search compared it letter by letter with every known key (3 s a check); words whose length
-alone rules them out are now skipped.
+alone rules them out are now skipped. Repeating one member thousands of times (added after that) showed code
+actions growing with the square of the problems: each fix parsed the document again, the fixes of repeated keys
+listed every copy, and "add all missing fields" reparsed per field. They now share one parse and act on the copy
+their diagnostic is on; \`test/core/largeDocuments.test.ts\` keeps documents of 10,000 repeated members linear.
 `);
   process.exitCode = core.failures.length || server.failures.length || !server.serverAlive || !server.finalDiagnosticsCurrent ? 1 : 0;
 }
