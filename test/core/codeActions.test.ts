@@ -136,7 +136,12 @@ describe('fix all (source.fixAll.kasm)', () => {
 }`);
   });
 
-  it('offers nothing when nothing is safe to fix', () => {
+  it('never renames two misspellings to one key, which would lose the first value', () => {
+    const { list, apply } = actions('{ "compatability": ["1.15.x"], "compatibilty": ["1.14.x"] }', { schema: '1.0', only: ['source.fixAll.kasm'] });
+    assert.equal(apply(list[0]), '{ "compatibility": ["1.15.x"], "compatibilty": ["1.14.x"] }');
+  });
+
+    it('offers nothing when nothing is safe to fix', () => {
     assert.deepEqual(actions('{ "memory": 4 }', { only: ['source.fixAll.kasm'] }).list, []);
   });
 });

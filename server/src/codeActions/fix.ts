@@ -13,6 +13,11 @@ export interface Fix {
   preferred?: boolean;
   /** Certain to keep what the author meant: applied by source.fixAll.kasm without asking. */
   safe?: boolean;
+  /**
+   * Right only on a text no other fix has changed (a rename checks that the new name is still free): fix-all
+   * applies it in a round of its own.
+   */
+  alone?: boolean;
 }
 
 export interface FixContext {

@@ -82,23 +82,27 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
 
 /**
  * The edits of the safe fixes for these diagnostics, in order, leaving out any fix whose edits would overlap those
- * taken already or start where one of them starts (it is looked at again on the next check).
+ * taken already or start where one of them starts, and any fix that must go alone once one is taken (they are
+ * looked at again on the next check).
  */
 function safeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: string): Edit[] {
   const taken: Edit[] = [];
   const clash = (a: Edit, b: Edit) => a.offset === b.offset || (a.offset < b.offset + b.length && b.offset < a.offset + a.length);
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(diagnostic, context).filter((f) => f.safe)) {
+      if (fix.alone && taken.length) continue;
       const edits = editsOf(fix, text);
-      if (edits.length && !edits.some((edit) => taken.some((other) => clash(edit, other)))) taken.push(...edits);
+      if (!edits.length || edits.some((edit) => taken.some((other) => clash(edit, other)))) continue;
+      if (fix.alone) return edits;
+      taken.push(...edits);
     }
   }
   return taken;
 }
 
 /**
- * The text with every safe fix applied: the fixes that do not touch each other at once, then the rest on a
- * fresh check, until none is left.
+ * The text with every safe fix applied: the fixes whose edits do not overlap at once, then the rest on a fresh
+ * check, until none is left.
  */
 export function fixAll(doc: KasmDocument, context: FixContext): string {
   let text = doc.textDocument.getText();

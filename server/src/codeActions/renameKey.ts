@@ -14,6 +14,8 @@ export const renameKey: QuickFixProvider = {
       title: `Rename "${wrong}" to "${right}"`,
       preferred: index === 0,
       safe: suggestions.length === 1,
+      // Two misspellings of one key would otherwise both be renamed to it, and JSON.parse would drop the first.
+      alone: true,
       apply(text) {
         const object = objectAt(text, objectPath);
         if (hasPropertyNamed(object, right)) return []; // the right key exists already
