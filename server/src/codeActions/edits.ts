@@ -10,15 +10,20 @@ export function formattingOf(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: indented ? indented[1].length : 2, eol };
 }
 
-let lastTree: { text: string; root: Node | undefined } | undefined;
+let lastTree: { text: string; root: WeakRef<Node> | undefined } | undefined;
 
 /**
  * jsonc-parser's tree of `text`, for computing a fix's edits. All the fixes offered in one request edit the same
  * text, so it is parsed once, not once per fix (a document with thousands of problems took minutes, then memory).
+ * Held weakly: a WeakRef's target lives at least to the end of the current job, so the tree lasts the request and
+ * then may go, instead of a large document's tree staying in the server's memory.
  */
 export function treeOf(text: string): Node | undefined {
-  if (lastTree?.text !== text) lastTree = { text, root: parseTree(text) };
-  return lastTree.root;
+  const kept = lastTree?.text === text ? lastTree.root?.deref() : undefined;
+  if (kept) return kept;
+  const root = parseTree(text);
+  lastTree = { text, root: root && new WeakRef(root) };
+  return root;
 }
 
 /** Whether edits (of one text) overlap, which would make applying them ambiguous. */
