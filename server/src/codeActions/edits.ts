@@ -59,6 +59,21 @@ export function setAt(text: string, path: JSONPath, value: unknown): Edit[] {
   return [{ offset: last.offset + last.length, length: 0, content }];
 }
 
+/**
+ * The text with edits that do not overlap applied, in one pass; inserts at one place keep their order. (jsonc's
+ * applyEdits copies the whole text once per edit: fix-all removing 3,000 copies of a key took over a second.)
+ */
+export function applyApart(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {
+    parts.push(text.slice(at, edit.offset), edit.content);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Applies changes one after another (each sees the result of the last) and returns the new text. */
 export function applyInSequence(text: string, changes: ((current: string) => Edit[])[]): string {
   return changes.reduce((current, change) => applyEdits(current, change(current)), text);

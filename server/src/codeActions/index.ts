@@ -1,4 +1,4 @@
-import { Edit, applyEdits } from 'jsonc-parser';
+import { Edit } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Range } from 'vscode-languageserver-types';
 import { KasmDiagnostic } from '../diagnostics/context';
@@ -7,7 +7,7 @@ import { KasmDocument, parseKasmDocument } from '../document';
 import { addAllMissing, addMissing } from './addMissing';
 import { addTag } from './addTag';
 import { conversionTarget, convertSchema } from './convertSchema';
-import { diffEdit, editsOverlap, toTextEdits } from './edits';
+import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { removeKey } from './removeKey';
 import { renameKey } from './renameKey';
@@ -110,7 +110,7 @@ export function fixAll(doc: KasmDocument, context: FixContext): string {
     const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
     const edits = safeEdits(validateDocument(current, context.schema, context.fileSystem), { ...context, doc: current }, text);
     if (!edits.length) return text;
-    text = applyEdits(text, edits);
+    text = applyApart(text, edits);
   }
   return text;
 }
