@@ -97,7 +97,7 @@ function jsonParseError(text: string): { offset: number; message: string } | und
 }
 
 /** The file a document URI names, if any; memoized, as every keystroke's parse asks again for the same URI. */
-const filePathOf = memoize((uri: string): string | undefined => {
+export const filePathOf = memoize((uri: string): string | undefined => {
   if (!uri.startsWith('file:')) return undefined;
   try { return fileURLToPath(uri); } catch { return undefined; }
 });

@@ -27,12 +27,12 @@ export class RegistryWorkspace {
   ) {}
 
   /** Loads a workspace folder's entries a chunk at a time, then publishes them all. */
-  async add(root: string, settings: DocumentSettings, openText: (file: string) => string | undefined): Promise<void> {
+  async add(root: string, settings: DocumentSettings, openDocument: (file: string) => TextDocument | undefined): Promise<void> {
     const index = new RegistryIndex(this.service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }, () => settings);
     const files = findWorkspaceFiles(root);
     for (let i = 0; i < files.length; i++) {
-      const text = openText(files[i]) ?? readText(nodeFileSystem, files[i]);
-      if (text !== undefined) index.update(files[i], text);
+      const source = openDocument(files[i]) ?? readText(nodeFileSystem, files[i]);
+      if (source !== undefined) index.update(files[i], source);
       if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     this.indexes.push(index);
@@ -66,12 +66,12 @@ export class RegistryWorkspace {
   }
 
   /** Files around an entry changed (icons): check the entries of that folder again. */
-  recheckFolder(folder: string, openText: (file: string) => string | undefined): void {
+  recheckFolder(folder: string, openDocument: (file: string) => TextDocument | undefined): void {
     for (const index of this.indexes) {
       const files = index.files().filter((file) => path.dirname(file) === folder);
       for (const file of files) {
-        const text = openText(file) ?? readText(nodeFileSystem, file);
-        if (text !== undefined) index.update(file, text, true);
+        const source = openDocument(file) ?? readText(nodeFileSystem, file);
+        if (source !== undefined) index.update(file, source, true);
       }
       if (files.length) this.publishChanged(index);
     }

@@ -4,12 +4,13 @@
  * (any LSP editor) or over IPC from the VS Code extension.
  */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CancellationToken, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { filePathOf } from '../document';
 import { KasmLanguageService, createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
@@ -33,7 +34,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
-      .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+      .flatMap((f) => filePathOf(f.uri) ?? []);
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
     const initializationOptions = params.initializationOptions as { settings?: ServerSettings; codeLenses?: boolean } | undefined;
@@ -76,7 +77,7 @@ export function startServer(connection: Connection): void {
     void scanRegistries();
   });
 
-  const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
+  const openDocument = (file: string) => documents.get(pathToFileURL(file).href);
 
   /** Checks every entry of the workspace folders (unless kasm.registryChecks.enable is off). */
   async function scanRegistries(): Promise<void> {
@@ -86,7 +87,7 @@ export function startServer(connection: Connection): void {
     for (const folder of workspaceFolders) {
       const settings = await settingsFor(pathToFileURL(folder).href);
       if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
-      await workspace.add(folder, toDocumentSettings(settings), openText).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+      await workspace.add(folder, toDocumentSettings(settings), openDocument).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
     }
   }
 
@@ -115,7 +116,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const checkSettings = toDocumentSettings(settings);
-    const file = filePath(uri);
+    const file = filePathOf(uri);
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
       // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.
@@ -173,7 +174,7 @@ export function startServer(connection: Connection): void {
     pendingValidation.delete(document.uri);
     settingsCache.delete(document.uri);
     service.forget(document.uri);
-    const file = filePath(document.uri);
+    const file = filePathOf(document.uri);
     // An entry of a registry stays in the Problems panel with what is on disk; anything else is cleared.
     if (file && registries?.indexFor(file)) registries.updateFromDisk(file);
     else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -187,12 +188,12 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
-      const file = filePath(change.uri);
+      const file = filePathOf(change.uri);
       if (!file) continue;
       if (path.basename(file) === 'workspace.json') {
         if (!documents.get(change.uri)) safely(() => registries?.updateFromDisk(file), undefined);
       } else {
-        safely(() => registries?.recheckFolder(path.dirname(file), openText), undefined);
+        safely(() => registries?.recheckFolder(path.dirname(file), openDocument), undefined);
       }
     }
     for (const document of documents.all()) scheduleValidation(document, 0);
@@ -226,10 +227,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-function filePath(uri: string): string | undefined {
-  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
 }
 
 function printUsage(): void {
