@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Range } from 'vscode-languageserver-types';
 import { KasmDiagnostic } from '../diagnostics/context';
 import { validateDocument } from '../diagnostics/index';
-import { KasmDocument, parseKasmDocument } from '../document';
+import { parseKasmDocument } from '../document';
 import { addAllMissing, addMissing } from './addMissing';
 import { addTag } from './addTag';
 import { conversionTarget, convertSchema } from './convertSchema';
@@ -17,6 +17,9 @@ import { replaceValue } from './replaceValue';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kasm`;
 /** Convert the entry between registry schema 1.0 and 1.1. */
 export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`;
+
+/** Fix-all stops after this many rounds of fixes, however many are left. */
+const FIX_ALL_ROUNDS = 200;
 
 const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, renameKey, removeKey, addMissing, addTag];
 
@@ -55,18 +58,19 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
   });
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of diagnostics.filter((d) => overlaps(d.range, range))) {
+    const inRange = diagnostics.filter((d) => overlaps(d.range, range));
+    for (const diagnostic of inRange) {
       for (const fix of fixesFor(diagnostic, context)) {
         const edits = editsOf(fix, text);
         if (edits.length) actions.push(action(fix.title, CodeActionKind.QuickFix, edits, [diagnostic], fix.preferred));
       }
     }
-    const addAll = addAllMissing(diagnostics.filter((d) => overlaps(d.range, range)), context);
+    const addAll = addAllMissing(inRange, context);
     const addAllEdits = addAll ? editsOf(addAll, text) : [];
     if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixed = fixAll(doc, context);
+    const fixed = fixAll(context, diagnostics);
     if (fixed !== text) actions.push(action('Fix all safe Kasm problems', FIX_ALL_KIND, diffEdit(text, fixed)));
   }
   if (wants(CONVERT_SCHEMA_KIND) && !doc.syntaxErrors.length) {
@@ -102,15 +106,18 @@ function safeEdits(diagnostics: KasmDiagnostic[], context: FixContext, text: str
 
 /**
  * The text with every safe fix applied: the fixes whose edits do not overlap at once, then the rest on a fresh
- * check, until none is left.
+ * check, until none is left. `diagnostics` are those of the context's document, which is where it starts.
  */
-export function fixAll(doc: KasmDocument, context: FixContext): string {
+function fixAll(context: FixContext, diagnostics: KasmDiagnostic[]): string {
+  const { doc } = context;
   let text = doc.textDocument.getText();
-  for (let round = 0; round < 200; round++) {
-    const current = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
-    const edits = safeEdits(validateDocument(current, context.schema, context.fileSystem), { ...context, doc: current }, text);
+  let current = { doc, diagnostics };
+  for (let round = 1; ; round++) {
+    const edits = safeEdits(current.diagnostics, { ...context, doc: current.doc }, text);
     if (!edits.length) return text;
     text = applyApart(text, edits);
+    if (round === FIX_ALL_ROUNDS) return text;
+    const next = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
+    current = { doc: next, diagnostics: validateDocument(next, context.schema, context.fileSystem) };
   }
-  return text;
 }
