@@ -1,6 +1,6 @@
 import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Range } from 'vscode-languageserver-types';
+import { Position, Range } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
 import { memoize } from './memoize';
 import { parseStrictJson } from './strictJson';
@@ -18,6 +18,8 @@ export interface KasmDocument {
   syntaxErrors: ParseError[];
   /** False only when the parse found that no object gives a key twice: then the duplicate-key check skips its walk. */
   mayHaveDuplicateKeys: boolean;
+  /** Offsets where lines start, when the parse found them on its way (valid JSON); see `positionAt`. */
+  lineStarts?: number[];
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
   /** Set when the document is too large or too deeply nested to check fully: why, and JSON.parse's verdict. */
@@ -44,7 +46,8 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const strict = parseStrictJson(text, CHECK_LIMITS.maxDepth);
   if (strict.kind === 'valid') {
     return {
-      textDocument, version: textDocument.version, root: strict.root, value: strict.value, syntaxErrors: [], mayHaveDuplicateKeys: strict.duplicateKeys, filePath,
+      textDocument, version: textDocument.version, root: strict.root, value: strict.value, syntaxErrors: [], mayHaveDuplicateKeys: strict.duplicateKeys,
+      lineStarts: strict.lineStarts, filePath,
     };
   }
   if (strict.kind === 'too-deep' || nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
@@ -129,9 +132,34 @@ export function nodeAt(doc: KasmDocument, path: JsonPath): Node | undefined {
 }
 
 export function rangeOf(doc: KasmDocument, offset: number, length: number): Range {
-  const td = doc.textDocument;
-  return { start: td.positionAt(offset), end: td.positionAt(offset + length) };
+  return { start: positionAt(doc, offset), end: positionAt(doc, offset + length) };
 }
+
+/**
+ * The line and character of an offset, as the document's TextDocument gives them. A TextDocument finds its line
+ * starts by a pass over the whole text, which costs about half a parse; most entries have a diagnostic to place, so
+ * the strict parse's line starts are used when there are some.
+ */
+export function positionAt(doc: KasmDocument, offset: number): Position {
+  const lineStarts = doc.lineStarts;
+  if (!lineStarts) return doc.textDocument.positionAt(offset);
+  const text = doc.textDocument.getText();
+  offset = Math.max(Math.min(offset, text.length), 0);
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lineStarts[middle] > offset) high = middle;
+    else low = middle + 1;
+  }
+  const line = low - 1;
+  const lineStart = lineStarts[line];
+  // As TextDocument does: an offset between "\r" and "\n" is the end of its line.
+  while (offset > lineStart && isLineBreak(text.charCodeAt(offset - 1))) offset--;
+  return { line, character: offset - lineStart };
+}
+
+const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
 /** The property node (key + value) that holds `value`, when `value` is a property value. */
 export function propertyOf(value: Node): Node | undefined {

@@ -5,7 +5,7 @@
 import { Node } from 'jsonc-parser';
 import { pathToFileURL } from 'node:url';
 import { CodeLens, DocumentLink, InlayHint, Range } from 'vscode-languageserver-types';
-import { KasmDocument, nodeAt, rangeOf } from './document';
+import { KasmDocument, nodeAt, positionAt, rangeOf } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { inspectIcon } from './icon';
 import { SchemaVersion } from './kasm/knowledge';
@@ -58,7 +58,7 @@ export function inlayHints(doc: KasmDocument, range: Range): InlayHint[] {
   const visit = (node: Node) => {
     const key = node.parent?.type === 'property' ? String(node.parent.children?.[0]?.value) : undefined;
     if (node.type === 'number' && (key === 'memory' || key === 'uncompressed_size_mb') && Number(node.value) >= 1000) {
-      const position = doc.textDocument.positionAt(node.offset + node.length);
+      const position = positionAt(doc, node.offset + node.length);
       if (position.line >= range.start.line && position.line <= range.end.line) {
         hints.push({ position, label: `≈ ${readableMegabytes(Number(node.value))}`, paddingLeft: true });
       }

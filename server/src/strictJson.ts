@@ -13,8 +13,11 @@ interface BuildingNode {
 
 /** What `parseStrictJson` makes of a text. */
 export type StrictJsonResult =
-  /** JSON.parse accepts it: its value, the syntax tree, and whether an object gives a key twice (JSON.parse keeps the last). */
-  | { kind: 'valid'; value: unknown; root: Node; duplicateKeys: boolean }
+  /**
+   * JSON.parse accepts it: its value, the syntax tree, whether an object gives a key twice (JSON.parse keeps the
+   * last), and the offset where each line starts (as vscode-languageserver-textdocument counts lines).
+   */
+  | { kind: 'valid'; value: unknown; root: Node; duplicateKeys: boolean; lineStarts: number[] }
   /** JSON.parse rejects it. */
   | { kind: 'invalid' }
   /** Containers nest deeper than the limit; nothing more is said. */
@@ -44,11 +47,19 @@ const isSimpleEscape = (c: number): boolean =>
 export function parseStrictJson(text: string, maxDepth: number): StrictJsonResult {
   let pos = 0;
   let duplicateKeys = false;
+  // Valid JSON has line breaks only between tokens, so the whitespace skipper sees them all: placing a diagnostic
+  // then needs no second pass over the text.
+  const lineStarts = [0];
   /** The value of the node `readValue` returned last (returned beside it, it would cost an object per node). */
   let lastValue: unknown;
 
   const skipWhitespace = (): void => {
-    for (let c = text.charCodeAt(pos); c === SPACE || c === LINE_FEED || c === CARRIAGE_RETURN || c === TAB; c = text.charCodeAt(++pos));
+    for (let c = text.charCodeAt(pos); ; c = text.charCodeAt(++pos)) {
+      if (c === SPACE || c === TAB) continue;
+      // "\r\n" is one line break.
+      if (c === LINE_FEED || (c === CARRIAGE_RETURN && text.charCodeAt(pos + 1) !== LINE_FEED)) lineStarts.push(pos + 1);
+      else if (c !== CARRIAGE_RETURN) return;
+    }
   };
 
   /** The string starting at `pos` (a quote): its value; `pos` ends after the closing quote. */
@@ -183,7 +194,7 @@ export function parseStrictJson(text: string, maxDepth: number): StrictJsonResul
     if (pos !== text.length) throw INVALID;
     // jsonc-parser's root has no `parent` key at all.
     delete root.parent;
-    return { kind: 'valid', value, root: root as Node, duplicateKeys };
+    return { kind: 'valid', value, root: root as Node, duplicateKeys, lineStarts };
   } catch (error) {
     if (error === INVALID) return { kind: 'invalid' };
     if (error === TOO_DEEP) return { kind: 'too-deep' };

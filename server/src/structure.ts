@@ -2,7 +2,7 @@ import { Node, format } from 'jsonc-parser';
 import {
   DocumentSymbol, FoldingRange, FormattingOptions, Position, SelectionRange, SymbolKind, TextEdit,
 } from 'vscode-languageserver-types';
-import { KasmDocument, rangeOf } from './document';
+import { KasmDocument, positionAt, rangeOf } from './document';
 
 /**
  * The structural features VS Code's JSON service would give a .json file (workspace.json has its own
@@ -70,8 +70,8 @@ export function foldingRanges(doc: KasmDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const visit = (node: Node) => {
     if (node.type === 'object' || node.type === 'array') {
-      const start = doc.textDocument.positionAt(node.offset).line;
-      const end = doc.textDocument.positionAt(node.offset + node.length).line;
+      const start = positionAt(doc, node.offset).line;
+      const end = positionAt(doc, node.offset + node.length).line;
       // Keep the closing bracket visible, as VS Code's JSON folding does.
       if (end - 1 > start) ranges.push({ startLine: start, endLine: end - 1 });
     }

@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Node, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseKasmDocument, positionAt } from '../../server/src/document';
 import { parseStrictJson } from '../../server/src/strictJson';
 import { corpusSeeds } from '../fuzz/fuzzers';
 import { mutatedDocuments } from '../fuzz/mutate';
@@ -30,7 +32,13 @@ const jsonParse = (text: string): { valid: true; value: unknown } | { valid: fal
   try { return { valid: true, value: JSON.parse(text) }; } catch { return { valid: false }; }
 };
 
-/** Same verdict and value as JSON.parse; for valid text, jsonc-parser's tree and the right duplicate-key flag. */
+/** Where each line starts, as the TextDocument every position is placed with counts lines. */
+function textDocumentLineStarts(text: string): number[] {
+  const document = TextDocument.create('file:///w/workspace.json', 'json', 1, text);
+  return Array.from({ length: document.lineCount }, (_, line) => document.offsetAt({ line, character: 0 }));
+}
+
+/** Same verdict and value as JSON.parse; for valid text, jsonc-parser's tree, the right duplicate-key flag and line starts. */
 function assertLikeJsonParse(text: string): void {
   const expected = jsonParse(text);
   const actual = parseStrictJson(text, 128);
@@ -44,7 +52,13 @@ function assertLikeJsonParse(text: string): void {
   assert.equal('parent' in actual.root, false);
   assertParentsLinked(actual.root);
   assert.equal(actual.duplicateKeys, hasDuplicateKeys(tree));
+  assert.deepEqual(actual.lineStarts, textDocumentLineStarts(text));
 }
+
+/** Line breaks of every kind, between tokens wherever JSON allows them. */
+const LINE_BREAK_TEXTS = [
+  '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}\r\n', '{\r"a":\r1}\r', '\n\r\n\r{"a"\n:\r\n"b"\r\r}\n\n', '[\n\r]', '\r\n\r\n[]',
+];
 
 describe('the one-pass strict JSON parser', () => {
   it('gives JSON.parse\'s value and jsonc-parser\'s tree for every corpus entry', () => {
@@ -59,7 +73,19 @@ describe('the one-pass strict JSON parser', () => {
       '{"a\\"b": "\\u00e9\\n\\\\\\/\\b\\f\\r\\t", "c" : [ 1 , -2.5E-3 , {"d":{}} ] }\r\n',
       '{"x":[[],[[]],{}],"y":"\u2028🚀"}', '\t{\n"k":\t1\n}\n', '{"dup": 1, "dup": 2}', '[{"a":1},{"b":{"a":2,"a":3}}]',
       '"\\ud800 lone surrogate"', '"\\uDEAD"', '1e400', '{"constructor": 1, "toString": 2, "hasOwnProperty": 3}',
+      ...LINE_BREAK_TEXTS,
     ]) assertLikeJsonParse(text);
+  });
+
+  it('places every offset on the line and character TextDocument gives, with any line breaks', () => {
+    for (const text of [...LINE_BREAK_TEXTS, ...corpusSeeds().slice(0, 20)]) {
+      const document = TextDocument.create('file:///w/workspace.json', 'json', 1, text);
+      const doc = parseKasmDocument(document);
+      assert.ok(doc.lineStarts, 'a valid document brings its line starts');
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        assert.deepEqual(positionAt(doc, offset), document.positionAt(offset), `offset ${offset} of ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    }
   });
 
   it('rejects what JSON.parse rejects', () => {
