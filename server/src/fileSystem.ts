@@ -46,3 +46,41 @@ export class StampedCache<T> {
     answers.set(path, { stamp, value });
   }
 }
+
+/**
+ * How long the language server trusts a change stamp when the editor watches files for it (and says when one
+ * changes): then a keystroke's check needs no `stat` of the icon. A change the watcher misses shows on a check after this.
+ */
+export const WATCHED_STAMP_TRUST_MS = 1000;
+
+/** A file system whose change stamps are remembered for a while; `forget` when the host reports a file change. */
+export interface RememberingFileSystem extends WorkspaceFileSystem {
+  forget(): void;
+}
+
+/**
+ * `base` with each change stamp remembered for `maxAgeMs`, for a host that watches files and calls `forget` on every
+ * change it reports (the language server, when the editor watches). Every keystroke checks the entry's icon; then
+ * it costs no `stat`. A change the watcher misses shows within `maxAgeMs`, on the next check.
+ */
+export function rememberStamps(base: WorkspaceFileSystem, maxAgeMs: number, now: () => number = Date.now): RememberingFileSystem {
+  const stamps = new Map<string, { stamp: string | undefined; at: number }>();
+  return {
+    realPath: (file) => base.realPath(file),
+    isFile: (file) => base.isFile(file),
+    readHead: (file, length) => base.readHead(file, length),
+    readFile: (file) => base.readFile(file),
+    listFiles: (folder) => base.listFiles(folder),
+    changeStamp(file) {
+      const time = now();
+      const known = stamps.get(file);
+      if (known && time - known.at < maxAgeMs) return known.stamp;
+      const stamp = base.changeStamp(file);
+      // Typing an icon name looks up every prefix: start over rather than grow.
+      if (stamps.size >= 5000) stamps.clear();
+      stamps.set(file, { stamp, at: time });
+      return stamp;
+    },
+    forget: () => stamps.clear(),
+  };
+}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { ICON_RULES } from './kasm/knowledge';
+import { memoize } from './memoize';
 import { PNG_HEADER_BYTES, pngSize } from './png';
 
 /** What we know about the icon an `image_src` names. Shared by diagnostics, hover and completion. */
@@ -18,7 +19,7 @@ export type IconInfo =
  * Why `image_src` is not a plain file name in the entry's folder, or undefined when it is one. Such values
  * are never looked up on disk, so a hostile entry cannot make us read outside its folder.
  */
-export function iconNameProblem(name: string): string | undefined {
+export const iconNameProblem = memoize((name: string): string | undefined => {
   if (!name.trim()) return 'it is empty';
   if (/^[a-z][a-z0-9+.-]+:/i.test(name)) return 'it is a URL; Kasm serves the icon from the registry, so put the file next to workspace.json and give its name';
   if (/^[a-z]:/i.test(name) || name.startsWith('/') || name.startsWith('\\')) return 'it is an absolute path';
@@ -26,7 +27,7 @@ export function iconNameProblem(name: string): string | undefined {
   if (/[\\/]/.test(name)) return 'it names a sub-folder; the build copies icons into one flat folder, so keep the icon next to workspace.json';
   if (/[\u0000-\u001f]/.test(name)) return 'it contains control characters';
   return undefined;
-}
+});
 
 /** Icon files (by extension) directly in a folder, sorted. */
 export function iconFilesIn(fileSystem: WorkspaceFileSystem, folder: string): string[] {
@@ -35,8 +36,8 @@ export function iconFilesIn(fileSystem: WorkspaceFileSystem, folder: string): st
     .sort();
 }
 
-/** Icons looked at, by icon path (typing image_src looks up every prefix). */
-const inspected = new StampedCache<IconInfo>(5000);
+/** Icons looked at, by workspace.json and icon name (typing image_src looks up every prefix). */
+const inspected = new StampedCache<{ info: IconInfo; stamped: string }>(5000);
 
 /**
  * What the icon `name` next to `workspaceJsonPath` is. Every keystroke in workspace.json checks the icon again, so
@@ -46,18 +47,18 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   const problem = iconNameProblem(name);
   if (problem) return { kind: 'not-plain', reason: problem };
   if (!workspaceJsonPath || !fileSystem) return { kind: 'no-folder' };
+  const key = `${workspaceJsonPath}\n${name}`;
+  const cached = inspected.get(fileSystem, key);
+  if (cached && cached.stamp === fileSystem.changeStamp(cached.value.stamped)) return cached.value.info;
   const folder = path.dirname(workspaceJsonPath);
   const file = path.join(folder, name);
+  // Stamped before looking, so that a change while looking makes the next check look again.
+  const before = { folder: fileSystem.changeStamp(folder), file: fileSystem.changeStamp(file) };
+  const info = lookAtIcon(folder, file, name, fileSystem);
   // One stat tells whether what was found still holds: an icon that is there is known by its own stamp (a link
   // pointed elsewhere stamps as its new target); a missing one by its folder's, which changes when it arrives.
-  const folderStamp = () => `folder ${fileSystem.changeStamp(folder)}`;
-  const cached = inspected.get(fileSystem, file);
-  if (cached && cached.stamp === (cached.value.kind === 'missing' ? folderStamp() : fileSystem.changeStamp(file))) return cached.value;
-  // Stamped before looking, so that a change while looking makes the next check look again.
-  const before = { folder: folderStamp(), file: fileSystem.changeStamp(file) };
-  const info = lookAtIcon(folder, file, name, fileSystem);
   const stamp = info.kind === 'missing' ? before.folder : before.file;
-  if (stamp) inspected.set(fileSystem, file, stamp, info);
+  if (stamp) inspected.set(fileSystem, key, stamp, { info, stamped: info.kind === 'missing' ? folder : file });
   return info;
 }
 

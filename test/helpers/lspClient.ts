@@ -32,7 +32,11 @@ export interface TestClient {
 }
 
 /** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
-export async function startTestClient(options: { settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string; nodeFlags?: readonly string[] } = {}): Promise<TestClient> {
+export async function startTestClient(options: {
+  settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string; nodeFlags?: readonly string[];
+  /** Whether the editor offers to watch files for the server (default true, as VS Code does). */
+  watchesFiles?: boolean;
+} = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -53,7 +57,7 @@ export async function startTestClient(options: { settings?: ServerSettings; snip
     rootUri: null,
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
     },
   });

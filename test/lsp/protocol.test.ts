@@ -80,6 +80,17 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  it('sees an icon that appeared on the next keystroke, even within a second of the last check, once told of it', async () => {
+    const file = entryFolder();
+    const { uri } = await client.openChecked(file, VALID_1_1);
+    fs.writeFileSync(path.join(path.dirname(file), 'icon.png'), squareIcon());
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${path.dirname(file)}/icon.png`, type: 1 }] });
+    const after = client.diagnostics(uri, (params) => params.version === 2);
+    client.change(uri, 2, [{ text: `${VALID_1_1}\n` }]);
+    assert.deepEqual(await after, []);
+    client.close(uri);
+  });
+
   it('follows kasm.registrySchema and kasm.validate.enable from workspace/configuration', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
     const { uri, diagnostics } = await client.openChecked(file, VALID_1_1);
@@ -185,5 +196,22 @@ describe('language server started with a bad command line', () => {
     const result = spawnSync(process.execPath, [SERVER_JS], { encoding: 'utf8', timeout: 10000 });
     assert.equal(result.status, 2);
     assert.match(result.stdout, /Usage: node dist\/server\.js --stdio/);
+  });
+});
+
+describe('language server over stdio, for an editor that does not watch files', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient({ watchesFiles: false }); });
+  after(async () => { assert.equal(await client.stop(), 0); });
+
+  it('looks at the icon again on every check, as nobody tells it of changes', async () => {
+    const file = entryFolder();
+    const { uri, diagnostics } = await client.openChecked(file, VALID_1_1);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['icon-missing']);
+    fs.writeFileSync(path.join(path.dirname(file), 'icon.png'), squareIcon());
+    const after = client.diagnostics(uri, (params) => params.version === 2);
+    client.change(uri, 2, [{ text: `${VALID_1_1}\n` }]);
+    assert.deepEqual(await after, []);
+    client.close(uri);
   });
 });

@@ -14,6 +14,7 @@ import { filePathOf } from '../document';
 import { KasmLanguageService, createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
+import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../fileSystem';
 import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistryWorkspace } from './registryWorkspace';
@@ -31,6 +32,7 @@ export function startServer(connection: Connection): void {
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   let workspaceFolders: string[] = [];
   let registries: RegistryWorkspace | undefined;
+  let rememberingFileSystem: RememberingFileSystem | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
@@ -41,8 +43,12 @@ export function startServer(connection: Connection): void {
     pushedSettings = initializationOptions?.settings ?? {};
     // Code lenses run commands of the VS Code extension; other editors could not run them.
     const lenses = initializationOptions?.codeLenses === true;
+    let fileSystem: WorkspaceFileSystem = nodeFileSystem;
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
+      fileSystem = rememberingFileSystem = rememberStamps(nodeFileSystem, WATCHED_STAMP_TRUST_MS);
+    }
     service = createLanguageService({
-      fileSystem: nodeFileSystem,
+      fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     });
     registries = new RegistryWorkspace(service, (file, diagnostics) => {
@@ -187,6 +193,7 @@ export function startServer(connection: Connection): void {
     void scanRegistries();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    rememberingFileSystem?.forget();
     for (const change of changes) {
       const file = filePathOf(change.uri);
       if (!file) continue;
