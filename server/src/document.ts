@@ -20,6 +20,8 @@ export interface KasmDocument {
   mayHaveDuplicateKeys: boolean;
   /** Offsets where lines start, when the parse found them on its way (valid JSON); see `positionAt`. */
   lineStarts?: number[];
+  /** The top-level properties' values by key (the first of duplicates, as `findNodeAtLocation`); made by `nodeAt`. */
+  topLevel?: Map<string, Node>;
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
   /** Set when the document is too large or too deeply nested to check fully: why, and JSON.parse's verdict. */
@@ -127,8 +129,24 @@ export function syntaxErrorMessage(code: ParseErrorCode): string {
   }
 }
 
+/** The node at `path`, as jsonc-parser's `findNodeAtLocation` finds it. */
 export function nodeAt(doc: KasmDocument, path: JsonPath): Node | undefined {
-  return doc.root ? findNodeAtLocation(doc.root, path) : undefined;
+  const root = doc.root;
+  if (!root) return undefined;
+  const [first, ...rest] = path;
+  if (typeof first !== 'string' || root.type !== 'object') return findNodeAtLocation(root, path);
+  // The rules ask for some twenty top-level fields on every check: one pass over the entry's keys serves them all.
+  const value = (doc.topLevel ??= topLevelValues(root)).get(first);
+  return value && rest.length ? findNodeAtLocation(value, rest) : value;
+}
+
+function topLevelValues(root: Node): Map<string, Node> {
+  const values = new Map<string, Node>();
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (value && !values.has(key.value)) values.set(key.value, value);
+  }
+  return values;
 }
 
 export function rangeOf(doc: KasmDocument, offset: number, length: number): Range {

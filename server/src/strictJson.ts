@@ -32,6 +32,7 @@ const TAB = 9, LINE_FEED = 10, CARRIAGE_RETURN = 13, SPACE = 32, QUOTE = 34, PLU
   LOWER_B = 98, LOWER_E = 101, LOWER_F = 102, LOWER_N = 110, LOWER_R = 114, LOWER_T = 116, LOWER_U = 117,
   OPEN_BRACE = 123, CLOSE_BRACE = 125;
 
+const NEEDS_CARE = /[\\\u0000-\u001f]/;
 const isDigit = (c: number): boolean => c >= ZERO && c <= NINE;
 const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isSimpleEscape = (c: number): boolean =>
@@ -54,17 +55,22 @@ export function parseStrictJson(text: string, maxDepth: number): StrictJsonResul
   let lastValue: unknown;
 
   const skipWhitespace = (): void => {
-    for (let c = text.charCodeAt(pos); ; c = text.charCodeAt(++pos)) {
-      if (c === SPACE || c === TAB) continue;
+    // Most calls stand on a token already; whitespace and control characters are all below "!".
+    for (let c = text.charCodeAt(pos); c <= SPACE; c = text.charCodeAt(++pos)) {
       // "\r\n" is one line break.
       if (c === LINE_FEED || (c === CARRIAGE_RETURN && text.charCodeAt(pos + 1) !== LINE_FEED)) lineStarts.push(pos + 1);
-      else if (c !== CARRIAGE_RETURN) return;
+      else if (c !== SPACE && c !== TAB && c !== CARRIAGE_RETURN) return;
     }
   };
 
   /** The string starting at `pos` (a quote): its value; `pos` ends after the closing quote. */
   const readString = (): string => {
     const start = pos;
+    const end = text.indexOf('"', start + 1);
+    if (end >= 0) {
+      const content = text.slice(start + 1, end);
+      if (!NEEDS_CARE.test(content)) { pos = end + 1; return content; }
+    }
     let escaped = false;
     for (let c = text.charCodeAt(++pos); c !== QUOTE; c = text.charCodeAt(++pos)) {
       // Also the end of the text (NaN): JSON.parse rejects raw control characters and unterminated strings.

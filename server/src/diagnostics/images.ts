@@ -1,10 +1,11 @@
 import { Node } from 'jsonc-parser';
-import { nodeAt } from '../document';
+import { JsonPath, nodeAt, propertyValue } from '../document';
 import { BOGUS_DOCKER_REGISTRY } from '../kasm/knowledge';
 import { parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
 import { describePath } from './describe';
 import { reportSize } from './compatibility';
+import { memoize } from '../memoize';
 
 /** Docker image references (1.0 `name`, 1.1 `compatibility[].image`), `docker_registry` and the 1.0 size. */
 export function checkImages(ctx: RuleContext): void {
@@ -15,8 +16,8 @@ export function checkImages(ctx: RuleContext): void {
     if (size?.type === 'number' && size.value <= 0) reportSize(ctx, size);
   } else {
     const list = nodeAt(ctx.doc, ['compatibility']);
-    (list?.type === 'array' ? list.children ?? [] : []).forEach((_, index) => {
-      const image = nodeAt(ctx.doc, ['compatibility', index, 'image']);
+    (list?.type === 'array' ? list.children ?? [] : []).forEach((element, index) => {
+      const image = propertyValue(element, 'image');
       if (image?.type === 'string') checkImage(ctx, image, ['compatibility', index, 'image']);
     });
   }
@@ -24,17 +25,16 @@ export function checkImages(ctx: RuleContext): void {
   if (registry?.type === 'string') checkDockerRegistry(ctx, registry);
 }
 
-function checkImage(ctx: RuleContext, node: Node, path: (string | number)[]): void {
+function checkImage(ctx: RuleContext, node: Node, path: JsonPath): void {
   const text = String(node.value);
   const ref = parseImageReference(text);
-  const where = describePath(path);
   if (ref.problem) {
     ctx.reportValue('image-invalid', node,
-      `${where} "${text}" is not a Docker image reference Kasm can pull: ${ref.problem}${ref.suggestion ? ` (did you mean "${ref.suggestion}"?)` : ''}.`,
+      `${describePath(path)} "${text}" is not a Docker image reference Kasm can pull: ${ref.problem}${ref.suggestion ? ` (did you mean "${ref.suggestion}"?)` : ''}.`,
       { suggestions: ref.suggestion ? [ref.suggestion] : undefined });
   } else if (ref.tag === undefined && ref.digest === undefined) {
     ctx.reportValue('image-no-tag', node,
-      `${where} "${text}" has no tag, so Docker pulls "latest", which changes under your users. Add a tag, e.g. "${text}:1.0.0".`);
+      `${describePath(path)} "${text}" has no tag, so Docker pulls "latest", which changes under your users. Add a tag, e.g. "${text}:1.0.0".`);
   }
 }
 
@@ -46,12 +46,17 @@ function checkDockerRegistry(ctx: RuleContext, node: Node): void {
       { suggestions: [BOGUS_DOCKER_REGISTRY.replacement] });
     return;
   }
-  let url: URL | undefined;
-  try { url = new URL(text); } catch { url = undefined; }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+  if (!isHttpUrl(text)) {
     ctx.reportValue('docker-registry-invalid', node,
       `docker_registry "${text}" is not a URL; write the registry's address, e.g. "https://index.docker.io/v1/" for Docker Hub.`);
   } else if (!text.endsWith('/')) {
     ctx.reportValue('docker-registry-slash', node, `docker_registry should end with "/" ("${text}/"), as Kasm's own registries are written.`, { suggestions: [`${text}/`] });
   }
 }
+
+/** Whether a docker_registry value is an http(s) URL with a host; memoized, as URL parsing is the rule's whole cost. */
+const isHttpUrl = memoize((text: string): boolean => {
+  let url: URL | undefined;
+  try { url = new URL(text); } catch { return false; }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+});

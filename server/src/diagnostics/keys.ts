@@ -17,17 +17,21 @@ function visit(ctx: RuleContext, node: Node, spec: FieldSpec): void {
     for (const item of node.children ?? []) visit(ctx, item, spec.items);
     return;
   }
-  if (node.type !== 'object') return;
-  const properties = propertiesOf(node);
+  if (node.type !== 'object' || !node.children) return;
   // Known keys not written yet: what a misspelled key may have meant. Found once per object, when first needed.
   let unwritten: string[] | undefined;
-  for (const { key, value, name } of properties) {
+  // Over the property nodes themselves: this runs for every object of the entry on every check.
+  for (const property of node.children) {
+    const key = property.children?.[0];
+    if (!key) continue;
+    const name = String(key.value);
     const child = childSpec(spec, name);
     if (child) {
+      const value = property.children![1];
       if (value) visit(ctx, value, child);
     } else if (spec.unknownKeys && !spec.additionalProperties) {
       if (!unwritten) {
-        const present = new Set(properties.map((p) => p.name));
+        const present = new Set(propertiesOf(node).map((p) => p.name));
         unwritten = (spec.properties ?? []).map((p) => p.key).filter((k) => !present.has(k));
       }
       reportUnknownKey(ctx, node, key, name, unwritten, spec);

@@ -29,6 +29,8 @@ export function checkValues(ctx: RuleContext): void {
   }
 }
 
+const KNOWN_CATEGORIES: readonly string[] = CATEGORIES.map((c) => c.value);
+
 function checkCategories(ctx: RuleContext, categories: Node): void {
   const items = categories.children ?? [];
   items.slice(MAX_CATEGORIES).forEach((item) => {
@@ -36,10 +38,9 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
       `More than ${MAX_CATEGORIES} categories: the registry README limits an entry to ${MAX_CATEGORIES}, and Kasm displays only the first. Remove this one or an earlier one.`);
   });
   reportDuplicates(ctx, categories, 'category');
-  const known = CATEGORIES.map((c) => c.value);
   for (const item of items) {
-    if (item.type !== 'string' || known.includes(item.value)) continue;
-    const near = nearMisses(String(item.value), known);
+    if (item.type !== 'string' || KNOWN_CATEGORIES.includes(item.value)) continue;
+    const near = nearMisses(String(item.value), KNOWN_CATEGORIES);
     if (near.length) {
       ctx.reportValue('category-near-miss', item,
         `"${item.value}" looks like a misspelling of the category "${near[0]}"; entries with "${near[0]}" are grouped together and "${item.value}" would stand alone. New categories are allowed, so ignore this if it is meant.`,
