@@ -47,8 +47,7 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   const problem = iconNameProblem(name);
   if (problem) return { kind: 'not-plain', reason: problem };
   if (!workspaceJsonPath || !fileSystem) return { kind: 'no-folder' };
-  const key = `${workspaceJsonPath}\n${name}`;
-  const cached = inspected.get(fileSystem, key);
+  const cached = inspected.get(fileSystem, workspaceJsonPath, name);
   if (cached && cached.stamp === fileSystem.changeStamp(cached.value.stamped)) return cached.value.info;
   const folder = path.dirname(workspaceJsonPath);
   const file = path.join(folder, name);
@@ -58,7 +57,7 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   // One stat tells whether what was found still holds: an icon that is there is known by its own stamp (a link
   // pointed elsewhere stamps as its new target); a missing one by its folder's, which changes when it arrives.
   const stamp = info.kind === 'missing' ? before.folder : before.file;
-  if (stamp) inspected.set(fileSystem, key, stamp, { info, stamped: info.kind === 'missing' ? folder : file });
+  if (stamp) inspected.set(fileSystem, workspaceJsonPath, stamp, { info, stamped: info.kind === 'missing' ? folder : file }, name);
   return info;
 }
 

@@ -19,11 +19,6 @@ const CHECKS: readonly ((ctx: RuleContext) => void)[] = [
 
 export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): KasmDiagnostic[] {
   const ctx = new RuleContext(doc, schema, fileSystem);
-  if (!doc.textDocument.getText().trim()) {
-    ctx.report('syntax-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion for a skeleton.');
-    return ctx.diagnostics;
-  }
   if (doc.degraded) {
     ctx.report('check-degraded', rangeOf(doc, 0, Math.min(1, doc.textDocument.getText().length)), doc.degraded.reason);
     const error = doc.degraded.jsonError;
@@ -31,7 +26,12 @@ export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileS
     return ctx.diagnostics;
   }
   if (!doc.root) {
-    checkSyntax(ctx);
+    if (!doc.textDocument.getText().trim()) {
+      ctx.report('syntax-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion for a skeleton.');
+    } else {
+      checkSyntax(ctx);
+    }
     return ctx.diagnostics;
   }
   for (const check of CHECKS) check(ctx);
