@@ -212,9 +212,9 @@ async function main(): Promise<void> {
     ['a 20 MB workspace.json opened in the server (degraded check)', `${results.huge20MbDiagnosticsMs} ms (< 1000), RSS ${results.huge20MbServerRssMb} MB`, results.huge20MbDiagnosticsMs < 1000],
   ];
   const table = ['| measure | result | target met |', '| --- | --- | --- |', ...targets.map(([what, value, ok]) => `| ${what} | ${value} | ${ok ? 'yes' : '**no**'} |`)].join('\n');
-  console.log(`\n${machine}\n\n${table}\n\nper document: ours ${results.validateMedianUs} µs (p99 ${results.validateP99Us}), JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us}), JSON.parse ${results.jsonParseMedianUs} µs`);
+  console.log(`\n${machine}\n\n${table}\n\nper document: ours ${results.validateMedianUs} µs (p99 ${results.validateP99Us}; ${results.validateUnwatchedMedianUs} µs without file watching), JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us}), JSON.parse ${results.jsonParseMedianUs} µs`);
   const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), 'utf8').replace(/<!-- results -->[\s\S]*<!-- \/results -->/,
-    `<!-- results -->\nLatest run: ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${table}\n\nPer document over the corpus: ours ${results.validateMedianUs} µs median (p99 ${results.validateP99Us} µs), VS Code's JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us} µs), JSON.parse ${results.jsonParseMedianUs} µs.\n<!-- /results -->`);
+    `<!-- results -->\nLatest run: ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${table}\n\nPer document over the corpus: ours ${results.validateMedianUs} µs median (p99 ${results.validateP99Us} µs; ${results.validateUnwatchedMedianUs} µs for an editor that does not watch files), VS Code's JSON language service ${results.jsonLanguageServiceMedianUs} µs (p99 ${results.jsonLanguageServiceP99Us} µs), JSON.parse ${results.jsonParseMedianUs} µs.\n<!-- /results -->`);
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);
 }
 
