@@ -30,26 +30,27 @@ export function readText(fileSystem: WorkspaceFileSystem, path: string): string 
  * Answers about files, kept per file system with the change stamp they were read at: a caller reuses an answer
  * while its stamp holds. An answer is filed under a path and, optionally, a name asked about from there (an icon
  * named in a workspace.json): two keys rather than one joined string, which would be built and hashed on every
- * check. Starts over past `limit` paths, so typing a file name letter by letter cannot grow it.
+ * check. Starts over past `limit` answers, so typing a file name letter by letter cannot grow it.
  */
 export class StampedCache<T> {
-  private readonly byFileSystem = new WeakMap<WorkspaceFileSystem, Map<string, Map<string, { stamp: string; value: T }>>>();
+  private readonly byFileSystem = new WeakMap<WorkspaceFileSystem, { answers: Map<string, Map<string, { stamp: string; value: T }>>; count: number }>();
 
   constructor(private readonly limit: number) {}
 
   get(fileSystem: WorkspaceFileSystem, path: string, name = ''): { stamp: string; value: T } | undefined {
-    return this.byFileSystem.get(fileSystem)?.get(path)?.get(name);
+    return this.byFileSystem.get(fileSystem)?.answers.get(path)?.get(name);
   }
 
   set(fileSystem: WorkspaceFileSystem, path: string, stamp: string, value: T, name = ''): void {
-    let byPath = this.byFileSystem.get(fileSystem);
-    if (!byPath) this.byFileSystem.set(fileSystem, byPath = new Map());
-    let byName = byPath.get(path);
-    if (!byName) {
-      if (byPath.size >= this.limit) byPath.clear();
-      byPath.set(path, byName = new Map());
+    let kept = this.byFileSystem.get(fileSystem);
+    if (!kept) this.byFileSystem.set(fileSystem, kept = { answers: new Map(), count: 0 });
+    if (kept.count >= this.limit) {
+      kept.answers.clear();
+      kept.count = 0;
     }
-    if (byName.size >= this.limit) byName.clear();
+    let byName = kept.answers.get(path);
+    if (!byName) kept.answers.set(path, byName = new Map());
+    if (!byName.has(name)) kept.count++;
     byName.set(name, { stamp, value });
   }
 }
