@@ -93,6 +93,7 @@ const CASES: RuleCase[] = [
   { code: 'image-invalid', what: 'an upper-case repository', text: '{ "name": «"MyOrg/Desktop:1.0"» }', severity: 'error', suggestions: ['myorg/desktop:1.0'] },
   { code: 'image-invalid', what: 'a URL as image', text: '{ "name": «"https://hub.docker.com/r/kasmweb/chrome"» }', severity: 'error' },
   { code: 'image-invalid', what: 'a 1.1 image with a space', text: `{ ${c11('{ "version": "1.18.x", "image": «"kasmweb/chrome: 1.18"», "uncompressed_size_mb": 1 }')} }`, severity: 'error' },
+  { code: 'image-invalid', what: 'the image Kasm keeps (the last) when an element gives two', text: `{ ${c11('{ "version": "1.18.x", "image": "kasmweb/chrome:1.18", "image": «"Kasmweb/Chrome"», "uncompressed_size_mb": 1 }')} }`, severity: 'error' },
   { code: 'image-no-tag', what: 'an image without tag', text: '{ "name": «"kasmweb/chrome"» }', severity: 'warning' },
   { code: 'docker-registry-invalid', what: 'not a URL', text: '{ "docker_registry": «"docker hub"» }', severity: 'error' },
   { code: 'docker-registry-bogus', what: 'the v1.1 address', text: '{ "docker_registry": «"https://index.docker.io/v1.1/"» }', severity: 'warning', suggestions: ['https://index.docker.io/v1/'] },
