@@ -56,6 +56,22 @@ describe('Kasm Workspaces extension in VS Code', () => {
     assert.deepEqual([arch?.range.start.line, arch?.range.start.character, arch?.range.end.character], [6, 4, 9]);
   });
 
+  it('drops the missing-icon problem when the icon appears on disk, without a keystroke, and brings it back', async () => {
+    const uri = entry('Data Science Lab');
+    await open(uri);
+    await waitFor('icon-missing', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'icon-missing'));
+    // The server trusts what it saw of a file for a second unless the editor's file watcher reports a change:
+    // this only passes if VS Code delivers the change and the server forgets what it saw.
+    const icon = path.join(path.dirname(uri.fsPath), 'datascience.png');
+    fs.copyFileSync(path.join(path.dirname(entry('Course Desktop').fsPath), 'course-desktop.png'), icon);
+    try {
+      await waitFor('icon-missing to go', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'icon-missing'), 10000);
+    } finally {
+      fs.rmSync(icon, { force: true });
+    }
+    await waitFor('icon-missing to come back', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'icon-missing'), 10000);
+  });
+
   it('completes architecture values through the completion provider, each once', async () => {
     const uri = entry('Course Desktop');
     const editor = await open(uri);
