@@ -75,14 +75,8 @@ export function minorReleases(): MinorRelease[] {
 
 export interface KnownValue { value: string; description: string }
 
-const versionsBySchema = new Map<SchemaVersion, KnownValue[]>();
-
 /** Compatibility version strings an author may write for a schema, newest first: `M.m.x`, then exact releases. */
-export function compatibilityVersionsFor(schema: SchemaVersion): KnownValue[] {
-  let versions = versionsBySchema.get(schema);
-  if (!versions) versionsBySchema.set(schema, versions = buildCompatibilityVersions(schema));
-  return versions;
-}
+export const compatibilityVersionsFor: (schema: SchemaVersion) => KnownValue[] = memoize(buildCompatibilityVersions);
 
 function buildCompatibilityVersions(schema: SchemaVersion): KnownValue[] {
   const lines = minorReleases().filter((r) => r.schema === schema);
@@ -95,7 +89,6 @@ function buildCompatibilityVersions(schema: SchemaVersion): KnownValue[] {
     .map((v) => ({ value: v, description: `Exactly Kasm ${v}. Kasm matches an exact version before the ${v.replace(/\.\d+$/, '.x')} entry.` }));
   return [...wildcard, ...exact];
 }
-
 
 /** What a compatibility version string refers to, for diagnostics and hover. */
 export type VersionVerdict =
@@ -371,14 +364,8 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
   };
 }
 
-const workspaceSpecs = new Map<SchemaVersion, FieldSpec>();
-
 /** The description of a whole workspace.json for one registry schema version (built once, then shared). */
-export function workspaceSpec(schema: SchemaVersion): FieldSpec {
-  let spec = workspaceSpecs.get(schema);
-  if (!spec) workspaceSpecs.set(schema, spec = buildWorkspaceSpec(schema));
-  return spec;
-}
+export const workspaceSpec: (schema: SchemaVersion) => FieldSpec = memoize(buildWorkspaceSpec);
 
 function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
   const only10 = schema === '1.0';
@@ -434,25 +421,18 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
   };
 }
 
-const otherSchemaFields = new Map<SchemaVersion, readonly FieldSpec[]>();
-
 /** Top-level keys that belong to the other schema version only, and what Kasm does with them there (found once). */
-export function fieldsOfOtherSchema(schema: SchemaVersion): readonly FieldSpec[] {
-  let fields = otherSchemaFields.get(schema);
-  if (!fields) {
-    const mine = new Set((workspaceSpec(schema).properties ?? []).map((p) => p.key));
-    fields = SCHEMA_VERSIONS.filter((v) => v !== schema)
-      .flatMap((v) => workspaceSpec(v).properties ?? [])
-      .filter((p) => !mine.has(p.key));
-    otherSchemaFields.set(schema, fields);
-  }
-  return fields;
-}
+export const fieldsOfOtherSchema: (schema: SchemaVersion) => readonly FieldSpec[] = memoize((schema: SchemaVersion) => {
+  const mine = new Set((workspaceSpec(schema).properties ?? []).map((p) => p.key));
+  return SCHEMA_VERSIONS.filter((v) => v !== schema)
+    .flatMap((v) => workspaceSpec(v).properties ?? [])
+    .filter((p) => !mine.has(p.key));
+});
 
-/** Child spec of an object or array spec at one path segment. */
 /** Each spec's properties by key, indexed on first use: the key rules look up every key on every keystroke. */
 const propertiesByKey = new WeakMap<FieldSpec, Map<string, FieldSpec>>();
 
+/** Child spec of an object or array spec at one path segment. */
 export function childSpec(parent: FieldSpec, segment: string | number): FieldSpec | undefined {
   if (typeof segment === 'number') return parent.items;
   let byKey = propertiesByKey.get(parent);
