@@ -66,8 +66,13 @@ export function checkRegistry(entries: RegistryEntry[], registry: RegistryContex
   return new Map([...sinks].map(([file, sink]) => [file, sink.diagnostics]));
 }
 
+/** The registry rooted at `root`, with the branch checked out there. */
+export function registryAt(root: string, fileSystem: WorkspaceFileSystem): RegistryContext {
+  return { root, fileSystem, branch: gitBranch(root, fileSystem) };
+}
+
 /** The git branch checked out in `root` (from .git/HEAD), if any. */
-export function gitBranch(root: string, fileSystem: WorkspaceFileSystem): string | undefined {
+function gitBranch(root: string, fileSystem: WorkspaceFileSystem): string | undefined {
   const head = readText(fileSystem, path.join(root, '.git', 'HEAD'));
   const match = head && /^ref: refs\/heads\/(.+)$/m.exec(head);
   return match ? match[1].trim() : undefined;

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { encodePng } from '../../server/src/png';
 import { RegistryIndex } from '../../server/src/registryIndex';
-import { gitBranch } from '../../server/src/registryChecks';
+import { registryAt } from '../../server/src/registryChecks';
 import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
@@ -19,7 +19,7 @@ function registry(files: Files, branch?: string): { root: string; index: Registr
     fs.writeFileSync(path.join(root, file), Buffer.isBuffer(content) || typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
   if (branch) { fs.mkdirSync(path.join(root, '.git')); fs.writeFileSync(path.join(root, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`); }
-  const index = new RegistryIndex(service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }).load();
+  const index = new RegistryIndex(service, registryAt(root, nodeFileSystem)).load();
   const all = new Map([...index.diagnostics()].map(([file, { own, crossEntry }]) => [file, [...own, ...crossEntry]]));
   return { root, index, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
 }

@@ -6,7 +6,7 @@ import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { findWorkspaceFiles } from '../registry';
-import { gitBranch } from '../registryChecks';
+import { registryAt } from '../registryChecks';
 import { RegistryIndex } from '../registryIndex';
 
 /** Files read between two yields to the event loop while a registry is first loaded, so typing stays responsive. */
@@ -28,7 +28,7 @@ export class RegistryWorkspace {
 
   /** Loads a workspace folder's entries a chunk at a time, then publishes them all. */
   async add(root: string, settings: DocumentSettings, openDocument: (file: string) => TextDocument | undefined): Promise<void> {
-    const index = new RegistryIndex(this.service, { root, fileSystem: nodeFileSystem, branch: gitBranch(root, nodeFileSystem) }, () => settings);
+    const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
     const files = findWorkspaceFiles(root);
     for (let i = 0; i < files.length; i++) {
       const source = openDocument(files[i]) ?? readText(nodeFileSystem, files[i]);
