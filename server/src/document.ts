@@ -228,6 +228,11 @@ export function propertyValue(object: Node, name: string): Node | undefined {
   return undefined;
 }
 
+/** Whether `object` has a property named `key` starting after `offset` (anywhere, by default). */
+export function hasPropertyNamed(object: Node | undefined, key: string, offset = -1): boolean {
+  return !!object?.children?.some((property) => property.offset > offset && property.children?.[0]?.value === key);
+}
+
 /** The path of a node from the root, e.g. ['compatibility', 0, 'image']. */
 export function pathOf(node: Node): JsonPath {
   const path: JsonPath = [];

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Range } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, missingPropertyRange, nodeAt, pathOf, propertiesOf, valueRange } from './document';
+import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, valueRange } from './document';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
 import { StampedCache, WorkspaceFileSystem, readText } from './fileSystem';
 import { iconNameProblem } from './icon';
@@ -37,7 +37,7 @@ export function entryFacts(doc: KasmDocument): EntryFacts {
   const compatibility = nodeAt(doc, ['compatibility']);
   const channels = (compatibility?.type === 'array' ? compatibility.children ?? [] : [])
     .filter((element) => element.type === 'object')
-    .map((element) => ({ hasTags: propertiesOf(element).some((p) => p.name === 'available_tags'), range: missingPropertyRange(doc, element) }));
+    .map((element) => ({ hasTags: hasPropertyNamed(element, 'available_tags'), range: missingPropertyRange(doc, element) }));
   const schemaRange = doc.root && missingPropertyRange(doc, compatibility ?? doc.root);
   return { strings, channels, schemaRange, hasCompatibility: compatibility !== undefined };
 }

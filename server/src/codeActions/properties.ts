@@ -25,11 +25,6 @@ export function propertyAt(object: Node | undefined, key: string, offset: number
   return object?.children?.find((property) => property.offset === offset && property.children?.[0]?.value === key);
 }
 
-/** Whether `object` has a property named `key` starting after `offset` (anywhere, by default). */
-export function hasPropertyNamed(object: Node | undefined, key: string, offset = -1): boolean {
-  return !!object?.children?.some((property) => property.offset > offset && property.children?.[0]?.value === key);
-}
-
 /** Removes a property with its comma, leaving the neighbours' layout as it was. */
 export function removeProperty(property: Node): Edit {
   const siblings = property.parent?.children ?? [];

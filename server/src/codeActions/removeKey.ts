@@ -1,5 +1,6 @@
+import { hasPropertyNamed } from '../document';
 import { Fix, QuickFixProvider } from './fix';
-import { hasPropertyNamed, lastKey, objectAt, parentPath, propertyAt, removeProperty } from './properties';
+import { lastKey, objectAt, parentPath, propertyAt, removeProperty } from './properties';
 
 /** Keys Kasm ignores: the build's `sha`, 1.0 fields in a 1.1 file, and the first of duplicate keys (JSON.parse keeps the last). */
 export const removeKey: QuickFixProvider = {

@@ -1,5 +1,6 @@
+import { hasPropertyNamed } from '../document';
 import { Fix, QuickFixProvider } from './fix';
-import { hasPropertyNamed, lastKey, objectAt, parentPath, propertyAt } from './properties';
+import { lastKey, objectAt, parentPath, propertyAt } from './properties';
 
 /** A misspelled key (`compatability`, `friendlyname`) renamed, its value kept. */
 export const renameKey: QuickFixProvider = {
