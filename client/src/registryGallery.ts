@@ -13,18 +13,24 @@ export class RegistryGallery implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private files: vscode.Uri[] = [];
   private pending: NodeJS.Timeout | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  /** What refreshes the open panel; made with the panel and gone with it, so a closed gallery watches nothing. */
+  private watching: vscode.Disposable[] = [];
   /** The HTML last shown, for tests and for nothing else. */
   html = '';
 
-  constructor() {
+  private watch(): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,png,svg}');
     const refresh = () => this.scheduleRender();
-    this.subscriptions.push(
+    return [
       watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
       vscode.languages.onDidChangeDiagnostics(refresh),
       vscode.workspace.onDidChangeTextDocument((e) => { if (path.basename(e.document.uri.fsPath) === 'workspace.json') refresh(); }),
-    );
+    ];
+  }
+
+  private stopWatching(): void {
+    for (const subscription of this.watching) subscription.dispose();
+    this.watching = [];
   }
 
   async show(): Promise<void> {
@@ -38,7 +44,8 @@ export class RegistryGallery implements vscode.Disposable {
     } else {
       this.panel = vscode.window.createWebviewPanel('kasm.registryGallery', 'Kasm Registry', vscode.ViewColumn.Active,
         { enableScripts: true, localResourceRoots: folders.map((f) => f.uri) });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.onDidDispose(() => { this.panel = undefined; this.stopWatching(); });
+      this.watching = this.watch();
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.open(message));
     }
     await this.render();
@@ -63,24 +70,28 @@ export class RegistryGallery implements vscode.Disposable {
     if (!panel) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const files = folders.flatMap((folder) => findWorkspaceFiles(folder.uri.fsPath).map((file) => ({ folder, file: vscode.Uri.file(file) })));
-    const cards: GalleryCard[] = [];
+    // A card's index names its file: only entries that could be read get both.
+    const shown: { card: GalleryCard; file: vscode.Uri }[] = [];
     for (const { folder, file } of files) {
       const model = await loadEntryModel(file, panel.webview).catch(() => undefined);
       if (!model) continue;
-      cards.push({
-        friendlyName: model.friendlyName, description: model.description, categories: model.categories, versions: model.versions,
-        iconSrc: model.iconSrc, folder: path.relative(folder.uri.fsPath, path.dirname(file.fsPath)),
-        errors: model.problems.errors, warnings: model.problems.warnings,
+      shown.push({
+        file,
+        card: {
+          friendlyName: model.friendlyName, description: model.description, categories: model.categories, versions: model.versions,
+          iconSrc: model.iconSrc, folder: path.relative(folder.uri.fsPath, path.dirname(file.fsPath)),
+          errors: model.problems.errors, warnings: model.problems.warnings,
+        },
       });
     }
-    this.files = files.map((f) => f.file);
-    this.html = renderGallery(cards, panel.webview.cspSource, newNonce());
+    this.files = shown.map(({ file }) => file);
+    this.html = renderGallery(shown.map(({ card }) => card), panel.webview.cspSource, newNonce());
     panel.webview.html = this.html;
   }
 
   dispose(): void {
     clearTimeout(this.pending);
     this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.stopWatching();
   }
 }
