@@ -18,6 +18,7 @@ import { WATCHED_STAMP_TRUST_MS, rememberStamps } from '../server/src/fileSystem
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { findWorkspaceFiles } from '../server/src/registry';
 import { detectSchemaVersion } from '../server/src/schemaVersion';
+import { seeded } from '../test/fuzz/mutate';
 import { startTestClient } from '../test/helpers/lspClient';
 import { CORPUS, REPO_ROOT } from '../test/helpers/core';
 import { generateRegistry } from './registries';
@@ -70,8 +71,7 @@ function cursorTimes(files: string[]) {
   const ours = createLanguageService({ fileSystem: nodeFileSystem });
   const completion: number[] = [];
   const hover: number[] = [];
-  let seed = 7;
-  const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+  const random = seeded(7);
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     const doc = TextDocument.create(pathToFileURL(file).href, 'json', 1, text);
