@@ -46,7 +46,10 @@ export class RegistryWorkspace {
 
   /** The registry a file belongs to: the workspace folder that holds it. */
   indexFor(file: string): RegistryIndex | undefined {
-    return this.indexes.find((index) => !path.relative(index.context.root, file).startsWith('..') && !path.isAbsolute(path.relative(index.context.root, file)));
+    return this.indexes.find((index) => {
+      const relative = path.relative(index.context.root, file);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
   }
 
   /** An open document changed: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
