@@ -1,5 +1,4 @@
 /** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
-import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
@@ -25,9 +24,11 @@ export function toDocumentSettings(settings: ServerSettings): DocumentSettings {
 
 export interface SchemaVersionParams { uri: string }
 export type SchemaVersionResult = SchemaDetection | null;
+export type SchemaVersionChange = SchemaDetection & { uri: string };
 
-/** Which registry schema applies to an open document (for a status item). */
-export const SchemaVersionRequest = { type: new RequestType<SchemaVersionParams, SchemaVersionResult, void>('kasm/schemaVersion') };
+// Plain method names, not jsonrpc message types, so that the extension's bundle carries no JSON-RPC library.
+/** Request (SchemaVersionParams → SchemaVersionResult): which registry schema applies to an open document. */
+export const SCHEMA_VERSION_REQUEST = 'kasm/schemaVersion';
 
-/** Sent after each validation: the registry schema that applied to the document. */
-export const SchemaVersionNotification = { type: new NotificationType<SchemaDetection & { uri: string }>('kasm/schemaVersionChanged') };
+/** Notification (SchemaVersionChange), sent after each validation: the registry schema that applied to the document. */
+export const SCHEMA_VERSION_NOTIFICATION = 'kasm/schemaVersionChanged';

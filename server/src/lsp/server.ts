@@ -15,7 +15,9 @@ import { KasmLanguageService, createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../fileSystem';
-import { SchemaVersionNotification, SchemaVersionParams, SchemaVersionRequest, ServerSettings, toDocumentSettings } from './protocol';
+import {
+  SCHEMA_VERSION_NOTIFICATION, SCHEMA_VERSION_REQUEST, SchemaVersionChange, SchemaVersionParams, SchemaVersionResult, ServerSettings, toDocumentSettings,
+} from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistryWorkspace } from './registryWorkspace';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
@@ -132,7 +134,7 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri, version, diagnostics });
     }
     const detected = safely(() => service.schemaVersion(document, checkSettings), undefined);
-    if (detected) await connection.sendNotification(SchemaVersionNotification.type, { uri, ...detected });
+    if (detected) await connection.sendNotification(SCHEMA_VERSION_NOTIFICATION, { uri, ...detected } satisfies SchemaVersionChange);
   }
 
   function scheduleValidation(document: TextDocument, delay: number): void {
@@ -229,8 +231,8 @@ export function startServer(connection: Connection): void {
     runRequest(params.textDocument.uri, token, [], (document) => service.foldingRanges(document)));
   connection.onSelectionRanges((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document) => service.selectionRanges(document, params.positions)));
-  connection.onRequest(SchemaVersionRequest.type, (params: SchemaVersionParams, token) =>
-    runRequest(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
+  connection.onRequest(SCHEMA_VERSION_REQUEST, (params: SchemaVersionParams, token) =>
+    runRequest<SchemaVersionResult>(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
 
   documents.listen(connection);
   connection.listen();
