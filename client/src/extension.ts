@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
 import { IconPreview } from './iconPreview';
 import { RegistryGallery } from './registryGallery';
-import { startLanguageClient } from './languageClient';
+import { KasmLanguageClient, startLanguageClient } from './languageClient';
 import { NewWorkspaceAnswers, newWorkspace } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 
-let client: LanguageClient | undefined;
+let client: KasmLanguageClient | undefined;
 
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {

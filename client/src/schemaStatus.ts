@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
-import { SchemaVersionNotification } from '../../server/src/lsp/protocol';
+import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange } from '../../server/src/lsp/protocol';
 import { SchemaDetection } from '../../server/src/schemaVersion';
-import { LANGUAGE_ID } from './languageClient';
+import { KasmLanguageClient, LANGUAGE_ID } from './languageClient';
 
 /** A language status item that shows which registry schema (1.0/1.1) applies to the active workspace.json. */
-export function registerSchemaStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerSchemaStatus(context: vscode.ExtensionContext, client: KasmLanguageClient): void {
   const item = vscode.languages.createLanguageStatusItem('kasm.registrySchema', { language: LANGUAGE_ID });
   item.name = 'Kasm registry schema';
   item.command = { title: 'Change', command: 'workbench.action.openSettings', arguments: ['kasm.registrySchema'] };
@@ -18,7 +17,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, client: L
   };
   context.subscriptions.push(
     item,
-    client.onNotification(SchemaVersionNotification.type, ({ uri, ...detection }) => { known.set(uri, detection); show(); }),
+    client.onNotification(SCHEMA_VERSION_NOTIFICATION, ({ uri, ...detection }: SchemaVersionChange) => { known.set(uri, detection); show(); }),
     vscode.window.onDidChangeActiveTextEditor(show),
     vscode.workspace.onDidCloseTextDocument((document) => known.delete(document.uri.toString())),
   );

@@ -22,6 +22,18 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 const kasmDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kasm');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
+/** The language server processes this extension host started (their pids), found through /proc. */
+function serverPids(): number[] {
+  return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
+    try {
+      const parent = /^PPid:\s+(\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return Number(parent) === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js');
+    } catch {
+      return false; // the process ended while it was read
+    }
+  }).map(Number);
+}
+
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
@@ -196,5 +208,51 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
     await vscode.commands.executeCommand(preview.command.command, ...(preview.command.arguments ?? []));
     await waitFor('the lens to open the preview', () => api.previewHtml().includes('Course Desktop'));
+  });
+
+  it('folds the entry and grows the selection along its structure', async () => {
+    const uri = entry('Course Desktop');
+    const editor = await open(uri);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+    const compatibilityLine = editor.document.getText().split('\n').findIndex((line) => line.includes('"compatibility"'));
+    assert.ok(folds.some((f) => f.start === compatibilityLine && f.end > f.start), `folds: ${folds.map((f) => `${f.start}-${f.end}`).join(', ')}`);
+    const inside = editor.document.positionAt(editor.document.getText().indexOf('"image"') + 2);
+    const [selection] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', uri, [inside]);
+    const widths: number[] = [];
+    for (let range: vscode.SelectionRange | undefined = selection; range; range = range.parent) widths.push(editor.document.offsetAt(range.range.end) - editor.document.offsetAt(range.range.start));
+    assert.ok(widths.length >= 4, `selection steps: ${widths.join(', ')}`);
+    assert.deepEqual([...widths].sort((a, b) => a - b), widths, 'each step contains the one before');
+  });
+
+  it('follows the kasm settings as they change: validation off clears the problems, on brings them back', async () => {
+    const uri = entry('Data Science Lab');
+    await open(uri);
+    await waitFor('kasm diagnostics', () => kasmDiagnostics(uri).length > 0);
+    const settings = vscode.workspace.getConfiguration('kasm');
+    await settings.update('validate.enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the problems to clear', () => kasmDiagnostics(uri).length === 0);
+    } finally {
+      await settings.update('validate.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the problems to come back', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
+  });
+
+  it('restarts a crashed language server, which gets the open entry as edited, not as saved', async () => {
+    const uri = entry('Course Desktop');
+    const editor = await open(uri);
+    await waitFor('one language server', () => serverPids().length === 1);
+    const [crashed] = serverPids();
+    const typo = () => kasmDiagnostics(uri).some((d) => d.message.includes('"memmory"'));
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 2), '"memmory": 1,\n  '));
+    await waitFor('the typo to be reported', () => typo());
+    process.kill(crashed, 'SIGKILL');
+    await waitFor('a new server', () => serverPids().some((pid) => pid !== crashed));
+    // The new server knows only what it is told: the unsaved typo shows again, and an edit reaches it.
+    await waitFor('the typo from the new server', () => typo());
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the typo to go', () => !typo());
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
+    assert.ok(hover.length > 0, 'the new server answers requests');
   });
 });
