@@ -34,6 +34,14 @@ function serverPids(): number[] {
   }).map(Number);
 }
 
+/** What the extension wrote to its output channel (Output → Kasm Workspaces), as VS Code logs it. */
+function outputChannel(): string {
+  const logs = process.env.KASM_E2E_LOGS ?? '';
+  return fs.readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('Kasm Workspaces.log'))
+    .map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('\n');
+}
+
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
@@ -254,5 +262,26 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await waitFor('the typo to go', () => !typo());
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
     assert.ok(hover.length > 0, 'the new server answers requests');
+    await waitFor('the output channel to say why', () => outputChannel().includes('The language server was killed (SIGKILL); restarting it.'));
+  });
+
+  it('logs the messages with the server in the output channel while kasm.trace.server asks for it', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const settings = vscode.workspace.getConfiguration('kasm');
+    await settings.update('trace.server', 'verbose', vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
+      const log = await waitFor('the traced hover', () => /Sending request 'textDocument\/hover \((\d+)\)'/.exec(outputChannel()) ?? undefined);
+      await waitFor('its answer, with content', () => new RegExp(`Received response '\\(${log[1]}\\)'\\.\\n\\{\\n\\s+"contents"`).test(outputChannel()));
+    } finally {
+      await settings.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // VS Code writes the log file in batches
+    await settle();
+    const before = outputChannel().length;
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
+    await settle();
+    assert.equal(outputChannel().slice(before), '', 'nothing is logged once tracing is off');
   });
 });
