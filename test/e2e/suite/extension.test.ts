@@ -284,4 +284,26 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await settle();
     assert.equal(outputChannel().slice(before), '', 'nothing is logged once tracing is off');
   });
+
+  // Last: it leaves the extension without a server.
+  it('stops restarting a server that keeps crashing, says so, and answers requests with nothing instead of hanging', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    let kills = 0;
+    for (;;) {
+      const [running] = await waitFor('a running server', () => serverPids().length > 0 && serverPids());
+      process.kill(running, 'SIGKILL');
+      kills += 1;
+      const deadline = Date.now() + 3000;
+      const restarted = () => serverPids().some((pid) => pid !== running);
+      while (!restarted() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!restarted()) break;
+      assert.ok(kills < 5, 'no more than five crashes in three minutes are restarted');
+    }
+    await waitFor('the output channel to say it gave up', () => outputChannel().includes('times in 3 minutes; it is not restarted.'));
+    assert.deepEqual(serverPids(), []);
+    assert.deepEqual(kasmDiagnostics(uri), [], 'no stale problems from the dead server');
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
+    assert.deepEqual(hover, []);
+  });
 });
