@@ -7,6 +7,9 @@ import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
 import { RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
 
+/** The editor's open document for a file, if it has one. */
+export type OpenDocuments = (file: string) => TextDocument | undefined;
+
 /**
  * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed;
  * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
@@ -23,11 +26,20 @@ export class RegistryIndex {
 
   /** Loads every workspace.json under the registry root from disk. */
   load(): this {
-    for (const file of findWorkspaceFiles(this.context.root)) {
-      const text = readText(this.context.fileSystem, file);
-      if (text !== undefined) this.update(file, text);
-    }
+    for (const file of findWorkspaceFiles(this.context.root)) this.refresh(file);
     return this;
+  }
+
+  /**
+   * Reads an entry again: from the editor's document where `openDocument` has one (its text is newer than the
+   * disk's), else from disk. An entry that is in neither is dropped; returns whether it is still there.
+   * `force` as for update.
+   */
+  refresh(file: string, openDocument: OpenDocuments = () => undefined, force = false): boolean {
+    const source = openDocument(file) ?? readText(this.context.fileSystem, file);
+    if (source === undefined) this.remove(file);
+    else this.update(file, source, force);
+    return source !== undefined;
   }
 
   /**

@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from '../diagnostics/context';
-import { readText } from '../fileSystem';
 import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { findWorkspaceFiles } from '../registry';
 import { registryAt } from '../registryChecks';
-import { RegistryIndex } from '../registryIndex';
+import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
 /** Files read between two yields to the event loop while a registry is first loaded, so typing stays responsive. */
 const LOAD_CHUNK = 25;
@@ -27,12 +26,11 @@ export class RegistryWorkspace {
   ) {}
 
   /** Loads a workspace folder's entries a chunk at a time, then publishes them all. */
-  async add(root: string, settings: DocumentSettings, openDocument: (file: string) => TextDocument | undefined): Promise<void> {
+  async add(root: string, settings: DocumentSettings, openDocument: OpenDocuments): Promise<void> {
     const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
     const files = findWorkspaceFiles(root);
     for (let i = 0; i < files.length; i++) {
-      const source = openDocument(files[i]) ?? readText(nodeFileSystem, files[i]);
-      if (source !== undefined) index.update(files[i], source);
+      index.refresh(files[i], openDocument);
       if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     this.indexes.push(index);
@@ -62,19 +60,16 @@ export class RegistryWorkspace {
   updateFromDisk(file: string): void {
     const index = this.indexFor(file);
     if (!index) return;
-    const text = readText(nodeFileSystem, file);
-    if (text === undefined) index.remove(file); else index.update(file, text);
-    if (text === undefined) this.forget(file);
+    if (!index.refresh(file)) this.forget(file);
     this.publishChanged(index);
   }
 
   /** Files around an entry changed (icons): check the entries of that folder again. */
-  recheckFolder(folder: string, openDocument: (file: string) => TextDocument | undefined): void {
+  recheckFolder(folder: string, openDocument: OpenDocuments): void {
     for (const index of this.indexes) {
       const files = index.files().filter((file) => path.dirname(file) === folder);
       for (const file of files) {
-        const source = openDocument(file) ?? readText(nodeFileSystem, file);
-        if (source !== undefined) index.update(file, source, true);
+        if (!index.refresh(file, openDocument, true)) this.forget(file);
       }
       if (files.length) this.publishChanged(index);
     }
