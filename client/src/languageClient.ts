@@ -133,6 +133,7 @@ export class KasmLanguageClient {
     try {
       const { capabilities } = await connection.sendRequest<lsp.InitializeResult>('initialize', initializeParams);
       connection.sendNotification('initialized', {});
+      if (capabilities.workspace?.workspaceFolders?.changeNotifications) registrations.followWorkspaceFolders();
       // Registered once: later servers are the same program, and the providers always ask the current one.
       if (this.providers.length === 0) this.providers = registerProviders(SELECTOR, capabilities, this.request);
       this.documents.connect((method, params) => connection.sendNotification(method, params));

@@ -21,6 +21,7 @@ export interface CodeServer {
   runDir: string;
   extensionsDir: string;
   /** The workbench URL for a folder, with extension development/test paths in the payload. */
+  /** The workbench opening a folder, or a multi-root workspace given by its .code-workspace file. */
   url(folder: string, payload?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
   stop(): Promise<void>;
 }
@@ -84,7 +85,8 @@ export async function startCodeServer(runDir: string, options: { env?: Record<st
     base, port, runDir, extensionsDir,
     url(folder, payload = {}) {
       const entries = Object.entries(payload).map(([key, value]) => [key, `vscode-remote://127.0.0.1:${port}${value}`]);
-      return `${base}/?folder=${encodeURIComponent(folder)}${entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : ''}`;
+      const opened = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      return `${base}/?${opened}=${encodeURIComponent(folder)}${entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : ''}`;
     },
     async stop() {
       kill('SIGTERM');

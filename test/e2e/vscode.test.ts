@@ -22,7 +22,10 @@ async function runSuite(name: string, mode: 'development' | 'vsix'): Promise<{ p
   });
   const lines: string[] = [];
   try {
-    const workspace = copyOfExamples(runDir);
+    const registry = copyOfExamples(runDir);
+    // The development run opens the registry as a multi-root workspace, the .vsix run as a plain folder.
+    const workspace = mode === 'development' ? path.join(runDir, 'registry.code-workspace') : registry;
+    if (mode === 'development') fs.writeFileSync(workspace, JSON.stringify({ folders: [{ path: 'registry' }] }));
     const extensionDevelopmentPath = mode === 'vsix' ? path.join(REPO_ROOT, 'test', 'e2e', 'host') : REPO_ROOT;
     const workbench = await openWorkbench(server.url(workspace, { extensionDevelopmentPath, extensionTestsPath: SUITE }), (line) => lines.push(line));
     let timer: NodeJS.Timeout | undefined;

@@ -57,7 +57,7 @@ export async function startTestClient(options: {
     rootUri: null,
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
     },
   });

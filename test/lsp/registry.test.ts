@@ -9,10 +9,15 @@ import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/core';
 import { TestClient, startTestClient } from '../helpers/lspClient';
 
-describe('language server on a registry folder', () => {
+/** A fresh copy of the test registry, and the URI of one of its entries. */
+function copyOfRegistry(): { root: string; uriOf: (entry: string) => string } {
   const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-lsp-registry-')), 'registry');
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry'), root, { recursive: true });
-  const uriOf = (entry: string) => pathToFileURL(path.join(root, 'workspaces', entry, 'workspace.json')).href;
+  return { root, uriOf: (entry) => pathToFileURL(path.join(root, 'workspaces', entry, 'workspace.json')).href };
+}
+
+describe('language server on a registry folder', () => {
+  const { root, uriOf } = copyOfRegistry();
   let client: TestClient;
   let firstBeta: Promise<{ code?: unknown }[]>;
   let firstGamma: Promise<{ code?: unknown }[]>;
@@ -50,5 +55,47 @@ describe('language server on a registry folder', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('Alpha'), type: 3 }] });
     assert.deepEqual(await gone, []);
     assert.ok(!(await betaAfter).some((d) => d.code === 'icon-collision'));
+  });
+});
+
+describe('language server as the workspace\'s registries and settings change', () => {
+  const { root, uriOf } = copyOfRegistry();
+  let client: TestClient;
+  const foldersChange = (change: { added?: string[]; removed?: string[] }) => client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+    event: {
+      added: (change.added ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
+      removed: (change.removed ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
+    },
+  });
+
+  before(async () => { client = await startTestClient({ workspaceFolders: [] }); });
+  after(async () => { await client.stop(); });
+
+  it('checks a registry folder added to the workspace, and clears its problems when it is removed', async () => {
+    const checked = client.diagnostics(uriOf('Beta'), (p) => p.diagnostics.length > 0);
+    await foldersChange({ added: [root] });
+    assert.ok((await checked).some((d) => d.code === 'duplicate-name'));
+    const cleared = client.diagnostics(uriOf('Beta'), (p) => p.diagnostics.length === 0);
+    await foldersChange({ removed: [root] });
+    assert.deepEqual(await cleared, []);
+  });
+
+  it('clears the problems of entries nobody opened when registry checks are turned off, and brings them back', async () => {
+    const checked = client.diagnostics(uriOf('Beta'), (p) => p.diagnostics.length > 0);
+    await foldersChange({ added: [root] });
+    await checked;
+    // An open entry keeps its own problems; only the cross-entry ones go with the registry.
+    const gamma = path.join(root, 'workspaces', 'Gamma', 'workspace.json');
+    await client.openChecked(gamma, fs.readFileSync(gamma, 'utf8'));
+    const cleared = client.diagnostics(uriOf('Beta'), (p) => p.diagnostics.length === 0);
+    const gammaAlone = client.diagnostics(uriOf('Gamma'), (p) => !p.diagnostics.some((d) => d.code === 'registry-schema-mismatch'));
+    client.settings = { registryChecks: { enable: false } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await cleared, []);
+    assert.deepEqual((await gammaAlone).map((d) => d.code), ['memory-in-gb']);
+    const back = client.diagnostics(uriOf('Beta'), (p) => p.diagnostics.length > 0);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok((await back).some((d) => d.code === 'duplicate-name'));
   });
 });

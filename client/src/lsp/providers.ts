@@ -98,6 +98,7 @@ export const CLIENT_CAPABILITIES: lsp.ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
   workspace: {
     configuration: true,
+    workspaceFolders: true,
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
   },

@@ -1,6 +1,7 @@
 /**
- * The server's requests about the workspace: the settings it pulls (workspace/configuration), and the file and
- * settings changes it registers to hear of (client/registerCapability). One instance per server process.
+ * The server's requests about the workspace: the settings it pulls (workspace/configuration), the file and
+ * settings changes it registers to hear of (client/registerCapability), and the workspace folder changes its
+ * capabilities ask for. One instance per server process.
  */
 import * as vscode from 'vscode';
 import type * as lsp from 'vscode-languageserver-protocol';
@@ -22,6 +23,7 @@ export function configuration({ items }: lsp.ConfigurationParams): unknown[] {
 
 export class WorkspaceRegistrations implements vscode.Disposable {
   private readonly registrations = new Map<string, vscode.Disposable>();
+  private folderChanges: vscode.Disposable | undefined;
   private fileEvents: lsp.FileEvent[] = [];
   private fileEventTimer: NodeJS.Timeout | undefined;
 
@@ -44,6 +46,15 @@ export class WorkspaceRegistrations implements vscode.Disposable {
     }
   }
 
+  /** Tells the server of workspace folders added and removed. */
+  followWorkspaceFolders(): void {
+    const asFolder = (folder: vscode.WorkspaceFolder): lsp.WorkspaceFolder => ({ uri: folder.uri.toString(), name: folder.name });
+    this.folderChanges ??= vscode.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const event: lsp.WorkspaceFoldersChangeEvent = { added: added.map(asFolder), removed: removed.map(asFolder) };
+      this.notify('workspace/didChangeWorkspaceFolders', { event });
+    });
+  }
+
   unregister({ unregisterations }: lsp.UnregistrationParams): void {
     for (const { id } of unregisterations) {
       this.registrations.get(id)?.dispose();
@@ -54,6 +65,7 @@ export class WorkspaceRegistrations implements vscode.Disposable {
   dispose(): void {
     for (const registration of this.registrations.values()) registration.dispose();
     this.registrations.clear();
+    this.folderChanges?.dispose();
     clearTimeout(this.fileEventTimer);
   }
 

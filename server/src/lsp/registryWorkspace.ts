@@ -8,8 +8,14 @@ import { findWorkspaceFiles } from '../registry';
 import { registryAt } from '../registryChecks';
 import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
-/** Files read between two yields to the event loop while a registry is first loaded, so typing stays responsive. */
+/** Files read between two yields to the event loop while a registry is loaded. */
 const LOAD_CHUNK = 25;
+
+/** A workspace folder whose registry is checked, with the settings of its entries. */
+export interface RegistryFolder {
+  root: string;
+  settings: DocumentSettings;
+}
 
 /**
  * The registries of the editor's workspace folders: every entry checked at start and on file changes, so
@@ -19,27 +25,40 @@ export class RegistryWorkspace {
   private readonly indexes: RegistryIndex[] = [];
   /** What was last published per file: the entry's own diagnostics (kept while its text is unchanged) and the cross-entry ones. */
   private readonly published = new Map<string, { own: KasmDiagnostic[]; crossEntry: string }>();
+  /** Scans started, so that a superseded one stops. */
+  private scans = 0;
+  /** Files published before the current scan, and not yet published by it. */
+  private readonly unconfirmed = new Set<string>();
 
   constructor(
     private readonly service: KasmLanguageService,
     private readonly publish: (file: string, diagnostics: KasmDiagnostic[]) => void,
   ) {}
 
-  /** Loads a workspace folder's entries a chunk at a time, then publishes them all. */
-  async add(root: string, settings: DocumentSettings, openDocument: OpenDocuments): Promise<void> {
-    const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
-    const files = findWorkspaceFiles(root);
-    for (let i = 0; i < files.length; i++) {
-      index.refresh(files[i], openDocument);
-      if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.indexes.push(index);
-    this.publishChanged(index);
-  }
-
-  clear(): void {
+  /**
+   * Checks these registries from scratch. Entries published before that are in none of them now lose their
+   * diagnostics, unless the editor has them open (its own checks publish those). A scan started later supersedes
+   * this one, which then stops.
+   */
+  async scan(registries: readonly RegistryFolder[], openDocument: OpenDocuments): Promise<void> {
+    const scan = ++this.scans;
+    for (const file of this.published.keys()) this.unconfirmed.add(file);
     this.indexes.length = 0;
     this.published.clear();
+    for (const { root, settings } of registries) {
+      const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
+      const files = findWorkspaceFiles(root);
+      for (let i = 0; i < files.length; i++) {
+        index.refresh(files[i], openDocument);
+        // Files are read a chunk at a time so that typing stays responsive while a registry loads.
+        if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
+        if (scan !== this.scans) return;
+      }
+      this.indexes.push(index);
+      this.publishChanged(index);
+    }
+    for (const file of this.unconfirmed) if (!this.published.has(file) && !openDocument(file)) this.publish(file, []);
+    this.unconfirmed.clear();
   }
 
   /** The registry a file belongs to: the workspace folder that holds it. */

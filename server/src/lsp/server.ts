@@ -19,7 +19,7 @@ import {
   SCHEMA_VERSION_NOTIFICATION, SCHEMA_VERSION_REQUEST, SchemaVersionChange, SchemaVersionParams, SchemaVersionResult, ServerSettings, toDocumentSettings,
 } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
-import { RegistryWorkspace } from './registryWorkspace';
+import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
 
 /** Pause after the last keystroke before a document is validated again. */
@@ -29,6 +29,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let service: KasmLanguageService = createLanguageService({ fileSystem: nodeFileSystem });
   let pullConfiguration = false;
+  let followWorkspaceFolders = false;
   let pushedSettings: ServerSettings = {};
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const pendingValidation = new Map<string, NodeJS.Timeout>();
@@ -41,6 +42,7 @@ export function startServer(connection: Connection): void {
       .flatMap((f) => filePathOf(f.uri) ?? []);
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    followWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     const initializationOptions = params.initializationOptions as { settings?: ServerSettings; codeLenses?: boolean } | undefined;
     pushedSettings = initializationOptions?.settings ?? {};
     // Code lenses run commands of the VS Code extension; other editors could not run them.
@@ -70,12 +72,22 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        // A folder added to the workspace gets its registry checked; a removed one's problems go.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kasm-workspace-language-server', version: process.env.KASM_SERVER_VERSION },
     };
   });
 
   connection.onInitialized(async () => {
+    // Before any await: a change sent right after `initialized` must find the listener.
+    if (followWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.flatMap((f) => filePathOf(f.uri) ?? []));
+        workspaceFolders = [...workspaceFolders.filter((folder) => !gone.has(folder)), ...added.flatMap((f) => filePathOf(f.uri) ?? [])];
+        void scanRegistries();
+      });
+    }
     // Icons appearing or vanishing change diagnostics of the entries next to them.
     // Entries changed outside the editor change the registry's diagnostics.
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -87,16 +99,21 @@ export function startServer(connection: Connection): void {
 
   const openDocument = (file: string) => documents.get(pathToFileURL(file).href);
 
-  /** Checks every entry of the workspace folders (unless kasm.registryChecks.enable is off). */
+  /**
+   * Checks every entry of the workspace folders from scratch (at start, and when settings or folders change), but
+   * not where kasm.registryChecks.enable is off; then the open documents again, since one may have left a registry.
+   */
   async function scanRegistries(): Promise<void> {
     const workspace = registries;
     if (!workspace) return;
-    workspace.clear();
+    const checked: RegistryFolder[] = [];
     for (const folder of workspaceFolders) {
       const settings = await settingsFor(pathToFileURL(folder).href);
       if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
-      await workspace.add(folder, toDocumentSettings(settings), openDocument).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+      checked.push({ root: folder, settings: toDocumentSettings(settings) });
     }
+    await workspace.scan(checked, openDocument).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+    for (const document of documents.all()) scheduleValidation(document, 0);
   }
 
   function settingsFor(uri: string): Promise<ServerSettings> {

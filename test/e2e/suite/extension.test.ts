@@ -285,6 +285,20 @@ describe('Kasm Workspaces extension in VS Code', () => {
     assert.equal(outputChannel().slice(before), '', 'nothing is logged once tracing is off');
   });
 
+  it('checks the registry of a folder added to the workspace, and clears its problems when the folder is removed', async function (this: Mocha.Context) {
+    // A folder window becomes a multi-root workspace only through a dialog; the development run opens a workspace file.
+    if (!vscode.workspace.workspaceFile) this.skip();
+    const second = path.join(path.dirname(folder().fsPath), 'second-registry');
+    fs.cpSync(path.join(folder().fsPath, 'workspaces', 'Data Science Lab'), path.join(second, 'workspaces', 'Lab'), { recursive: true });
+    const unopened = vscode.Uri.file(path.join(second, 'workspaces', 'Lab', 'workspace.json'));
+    const added = new Promise((resolve) => { const once = vscode.workspace.onDidChangeWorkspaceFolders(() => { once.dispose(); resolve(undefined); }); });
+    assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: vscode.Uri.file(second) }));
+    await added;
+    await waitFor('the new registry\'s problems', () => kasmDiagnostics(unopened).some((d) => codeOf(d) === 'memory-in-gb'));
+    assert.ok(vscode.workspace.updateWorkspaceFolders(1, 1));
+    await waitFor('its problems to go with it', () => kasmDiagnostics(unopened).length === 0);
+  });
+
   // Last: it leaves the extension without a server.
   it('stops restarting a server that keeps crashing, says so, and answers requests with nothing instead of hanging', async () => {
     const uri = entry('Course Desktop');
