@@ -218,6 +218,31 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await waitFor('the lens to open the preview', () => api.previewHtml().includes('Course Desktop'));
   });
 
+  it('applies the safe fixes on save when editor.codeActionsOnSave asks for source.fixAll.kasm', async () => {
+    // A copy outside the registry: the entries the other tests read stay as they are.
+    const copy = vscode.Uri.file(path.join(path.dirname(folder().fsPath), 'outside', 'Lab', 'workspace.json'));
+    fs.mkdirSync(path.dirname(copy.fsPath), { recursive: true });
+    fs.copyFileSync(entry('Data Science Lab').fsPath, copy.fsPath);
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'kasm-workspace' });
+    await settings.update('codeActionsOnSave', { 'source.fixAll.kasm': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const editor = await open(copy);
+      const bogusRegistry = () => kasmDiagnostics(copy).some((d) => codeOf(d) === 'docker-registry-bogus');
+      await waitFor('the bogus registry URL to be reported', bogusRegistry);
+      const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy, all, 'source.fixAll.kasm');
+      assert.deepEqual(offered.map((a) => a.kind?.value), ['source.fixAll.kasm'], 'fix-all, asked for by its kind');
+      // A change, so that the save is not skipped as a no-op.
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor('the saved file to be fixed', () => fs.readFileSync(copy.fsPath, 'utf8').includes('"docker_registry": "https://index.docker.io/v1/"'));
+      await waitFor('the fixed problem to go', () => !bogusRegistry());
+      assert.ok(kasmDiagnostics(copy).some((d) => codeOf(d) === 'unknown-value'), 'a fix that needs a choice (x86) is left to the author');
+    } finally {
+      await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
   it('folds the entry and grows the selection along its structure', async () => {
     const uri = entry('Course Desktop');
     const editor = await open(uri);
