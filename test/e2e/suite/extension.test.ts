@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/extension';
+import { compatibilityVersionsFor } from '../../../server/src/kasm/knowledge';
 
 const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
 const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;
@@ -241,6 +242,33 @@ describe('Kasm Workspaces extension in VS Code', () => {
     } finally {
       await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     }
+  });
+
+  it('converts a registry schema 1.0 entry to 1.1 from its code lens', async () => {
+    const old = vscode.Uri.file(path.join(path.dirname(folder().fsPath), 'outside', 'Browser', 'workspace.json'));
+    fs.mkdirSync(path.dirname(old.fsPath), { recursive: true });
+    fs.writeFileSync(old.fsPath, JSON.stringify({
+      description: 'A browser for the course.', docker_registry: 'https://index.docker.io/v1/', image_src: 'browser.png',
+      name: 'myschool/browser:1.0.0', categories: ['Browser'], friendly_name: 'Browser', architecture: ['amd64'],
+      compatibility: ['1.14.x', '1.15.x'], uncompressed_size_mb: 2170,
+    }, null, 2));
+    const editor = await open(old);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', old);
+    const convert = lenses.find((l) => l.command?.title === 'Convert to registry schema 1.1');
+    assert.ok(convert?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
+    await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? []));
+    const converted = await waitFor('the entry in schema 1.1', () => {
+      try {
+        const entry = JSON.parse(editor.document.getText()) as { name?: string; compatibility: unknown[] };
+        return entry.name === undefined && typeof entry.compatibility[0] === 'object' ? entry : undefined;
+      } catch {
+        return undefined;
+      }
+    });
+    const versions = converted.compatibility.map((c) => (c as { version: string }).version);
+    assert.ok(versions.length > 0 && versions.every((v) => compatibilityVersionsFor('1.1').some((known) => known.value === v)), `Kasm releases that read 1.1: ${versions.join(', ')}`);
+    assert.equal((converted.compatibility[0] as { image: string }).image, 'myschool/browser:1.0.0');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('folds the entry and grows the selection along its structure', async () => {
