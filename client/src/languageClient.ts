@@ -11,7 +11,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import { toDiagnostic } from './lsp/convert';
 import { DocumentSync } from './lsp/documentSync';
 import { CLIENT_CAPABILITIES, ServerRequest, registerProviders } from './lsp/providers';
-import { RpcConnection, RpcError, RpcErrorCodes, RpcMessage } from './lsp/rpc';
+import { Notify, RpcConnection, RpcError, RpcErrorCodes, RpcMessage } from './lsp/rpc';
 import { WorkspaceRegistrations, configuration } from './lsp/workspace';
 
 export const LANGUAGE_ID = 'kasm-workspace';
@@ -102,7 +102,8 @@ export class KasmLanguageClient {
     child.stderr?.on('data', (chunk: Buffer) => this.output.append(chunk.toString()));
     child.on('error', (error) => this.log(`The language server could not run: ${error.message}`));
     const connection = new RpcConnection(child, (direction, message) => this.trace(direction, message));
-    const registrations = new WorkspaceRegistrations((method, params) => connection.sendNotification(method, params));
+    const notify: Notify = (method, params) => connection.sendNotification(method, params);
+    const registrations = new WorkspaceRegistrations(notify);
     this.server = { child, connection, registrations };
     child.on('exit', (code, signal) => this.exited(child, code, signal));
 
@@ -136,7 +137,7 @@ export class KasmLanguageClient {
       if (capabilities.workspace?.workspaceFolders?.changeNotifications) registrations.followWorkspaceFolders();
       // Registered once: later servers are the same program, and the providers always ask the current one.
       if (this.providers.length === 0) this.providers = registerProviders(SELECTOR, capabilities, this.request);
-      this.documents.connect((method, params) => connection.sendNotification(method, params));
+      this.documents.connect(notify);
       return connection;
     } catch (error) {
       this.log(`The language server did not start: ${(error as Error).message}`);

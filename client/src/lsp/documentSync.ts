@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { fromRange } from './convert';
-
-type Notify = (method: string, params: unknown) => void;
+import type { Notify } from './rpc';
 
 export class DocumentSync implements vscode.Disposable {
   /** Documents the current server was told are open. */

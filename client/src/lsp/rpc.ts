@@ -34,12 +34,15 @@ export class RpcError extends Error {
 
 type Handler = (params: unknown) => unknown;
 
+/** Sends (or receives) a notification: a method and its params. */
+export type Notify = (method: string, params: unknown) => void;
+
 export class RpcConnection {
   private lastId = 0;
   private readonly pending = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
   private readonly requestHandlers = new Map<string, Handler>();
   private readonly notificationHandlers = new Map<string, Handler>();
-  private otherNotifications: ((method: string, params: unknown) => void) | undefined;
+  private otherNotifications: Notify | undefined;
   private closedBecause: Error | undefined;
 
   /** `trace` sees every message, sent or received, before it is handled. */
@@ -76,7 +79,7 @@ export class RpcConnection {
   }
 
   /** Receives the notifications no `onNotification` handler is set for. */
-  onOtherNotification(handler: (method: string, params: unknown) => void): void {
+  onOtherNotification(handler: Notify): void {
     this.otherNotifications = handler;
   }
 

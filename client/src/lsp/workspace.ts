@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type * as lsp from 'vscode-languageserver-protocol';
+import type { Notify } from './rpc';
 
 /** File events are sent in batches, so that a checkout or a generator touching many files is one message. */
 const FILE_EVENT_BATCH_MS = 250;
@@ -27,7 +28,7 @@ export class WorkspaceRegistrations implements vscode.Disposable {
   private fileEvents: lsp.FileEvent[] = [];
   private fileEventTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly notify: (method: string, params: unknown) => void) {}
+  constructor(private readonly notify: Notify) {}
 
   register({ registrations }: lsp.RegistrationParams): void {
     for (const { id, method, registerOptions } of registrations) {
