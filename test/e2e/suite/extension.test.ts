@@ -43,6 +43,29 @@ function outputChannel(): string {
     .map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('\n');
 }
 
+/**
+ * Runs `body` with a workspace setting changed (for one language, when `languageId` is given), then puts it back,
+ * whatever `body` did.
+ */
+async function withSetting<T>(setting: { section: string; key: string; value: unknown; languageId?: string }, body: () => Promise<T>): Promise<T> {
+  const { section, key, value, languageId } = setting;
+  const configuration = vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
+  const inLanguage = languageId !== undefined;
+  await configuration.update(key, value, vscode.ConfigurationTarget.Workspace, inLanguage);
+  try {
+    return await body();
+  } finally {
+    await configuration.update(key, undefined, vscode.ConfigurationTarget.Workspace, inLanguage);
+  }
+}
+
+/** A workspace.json in a folder of its own outside the registry, which the other tests read as it is. */
+function outsideEntry(name: string): vscode.Uri {
+  const file = path.join(path.dirname(folder().fsPath), 'outside', name, 'workspace.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return vscode.Uri.file(file);
+}
+
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
@@ -220,13 +243,10 @@ describe('Kasm Workspaces extension in VS Code', () => {
   });
 
   it('applies the safe fixes on save when editor.codeActionsOnSave asks for source.fixAll.kasm', async () => {
-    // A copy outside the registry: the entries the other tests read stay as they are.
-    const copy = vscode.Uri.file(path.join(path.dirname(folder().fsPath), 'outside', 'Lab', 'workspace.json'));
-    fs.mkdirSync(path.dirname(copy.fsPath), { recursive: true });
+    const copy = outsideEntry('Lab');
     fs.copyFileSync(entry('Data Science Lab').fsPath, copy.fsPath);
-    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'kasm-workspace' });
-    await settings.update('codeActionsOnSave', { 'source.fixAll.kasm': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
-    try {
+    const fixAllOnSave = { section: 'editor', key: 'codeActionsOnSave', value: { 'source.fixAll.kasm': 'explicit' }, languageId: 'kasm-workspace' };
+    await withSetting(fixAllOnSave, async () => {
       const editor = await open(copy);
       const bogusRegistry = () => kasmDiagnostics(copy).some((d) => codeOf(d) === 'docker-registry-bogus');
       await waitFor('the bogus registry URL to be reported', bogusRegistry);
@@ -239,14 +259,11 @@ describe('Kasm Workspaces extension in VS Code', () => {
       await waitFor('the saved file to be fixed', () => fs.readFileSync(copy.fsPath, 'utf8').includes('"docker_registry": "https://index.docker.io/v1/"'));
       await waitFor('the fixed problem to go', () => !bogusRegistry());
       assert.ok(kasmDiagnostics(copy).some((d) => codeOf(d) === 'unknown-value'), 'a fix that needs a choice (x86) is left to the author');
-    } finally {
-      await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-    }
+    });
   });
 
   it('converts a registry schema 1.0 entry to 1.1 from its code lens', async () => {
-    const old = vscode.Uri.file(path.join(path.dirname(folder().fsPath), 'outside', 'Browser', 'workspace.json'));
-    fs.mkdirSync(path.dirname(old.fsPath), { recursive: true });
+    const old = outsideEntry('Browser');
     fs.writeFileSync(old.fsPath, JSON.stringify({
       description: 'A browser for the course.', docker_registry: 'https://index.docker.io/v1/', image_src: 'browser.png',
       name: 'myschool/browser:1.0.0', categories: ['Browser'], friendly_name: 'Browser', architecture: ['amd64'],
@@ -289,13 +306,8 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const uri = entry('Data Science Lab');
     await open(uri);
     await waitFor('kasm diagnostics', () => kasmDiagnostics(uri).length > 0);
-    const settings = vscode.workspace.getConfiguration('kasm');
-    await settings.update('validate.enable', false, vscode.ConfigurationTarget.Workspace);
-    try {
-      await waitFor('the problems to clear', () => kasmDiagnostics(uri).length === 0);
-    } finally {
-      await settings.update('validate.enable', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    await withSetting({ section: 'kasm', key: 'validate.enable', value: false },
+      () => waitFor('the problems to clear', () => kasmDiagnostics(uri).length === 0));
     await waitFor('the problems to come back', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
   });
 
@@ -321,15 +333,11 @@ describe('Kasm Workspaces extension in VS Code', () => {
   it('logs the messages with the server in the output channel while kasm.trace.server asks for it', async () => {
     const uri = entry('Course Desktop');
     await open(uri);
-    const settings = vscode.workspace.getConfiguration('kasm');
-    await settings.update('trace.server', 'verbose', vscode.ConfigurationTarget.Workspace);
-    try {
+    await withSetting({ section: 'kasm', key: 'trace.server', value: 'verbose' }, async () => {
       await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
       const log = await waitFor('the traced hover', () => /Sending request 'textDocument\/hover \((\d+)\)'/.exec(outputChannel()) ?? undefined);
       await waitFor('its answer, with content', () => new RegExp(`Received response '\\(${log[1]}\\)'\\.\\n\\{\\n\\s+"contents"`).test(outputChannel()));
-    } finally {
-      await settings.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    });
     const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // VS Code writes the log file in batches
     await settle();
     const before = outputChannel().length;
