@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { IconPreview } from './iconPreview';
 import { RegistryGallery } from './registryGallery';
-import { KasmLanguageClient, startLanguageClient } from './languageClient';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './languageClient';
 import { NewWorkspaceAnswers, newWorkspace } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 
-let client: KasmLanguageClient | undefined;
+let client: LanguageClient | undefined;
 
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {

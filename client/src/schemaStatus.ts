@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange } from '../../server/src/lsp/protocol';
 import { SchemaDetection } from '../../server/src/schemaVersion';
-import { KasmLanguageClient, LANGUAGE_ID } from './languageClient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { LANGUAGE_ID } from './languageClient';
 
 /** A language status item that shows which registry schema (1.0/1.1) applies to the active workspace.json. */
-export function registerSchemaStatus(context: vscode.ExtensionContext, client: KasmLanguageClient): void {
+export function registerSchemaStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const item = vscode.languages.createLanguageStatusItem('kasm.registrySchema', { language: LANGUAGE_ID });
   item.name = 'Kasm registry schema';
   item.command = { title: 'Change', command: 'workbench.action.openSettings', arguments: ['kasm.registrySchema'] };

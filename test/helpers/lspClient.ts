@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationToken, MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection,
 } from 'vscode-jsonrpc/node';
-import { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import {
+  PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkDoneProgress, WorkDoneProgressCreateParams,
+} from 'vscode-languageserver-protocol';
 import { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { ServerSettings } from '../../server/src/lsp/protocol';
 import { REPO_ROOT } from './core';
@@ -36,6 +38,8 @@ export async function startTestClient(options: {
   settings?: ServerSettings; snippetSupport?: boolean; workspaceFolders?: string[]; preload?: string; nodeFlags?: readonly string[];
   /** Whether the editor offers to watch files for the server (default true, as VS Code does). */
   watchesFiles?: boolean;
+  /** Whether the editor shows progress the server reports (window/workDoneProgress; default false). */
+  showsProgress?: boolean;
 } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
@@ -51,6 +55,12 @@ export async function startTestClient(options: {
   connection.onNotification((method, params) => { client.notifications?.push({ method, params }); });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', (params: WorkDoneProgressCreateParams) => {
+    client.notifications?.push({ method: 'window/workDoneProgress/create', params });
+    // jsonrpc hands $/progress only to a handler of its token.
+    connection.onProgress(WorkDoneProgress.type, params.token, (value) => { client.notifications?.push({ method: '$/progress', params: { token: params.token, value } }); });
+    return null;
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -59,6 +69,7 @@ export async function startTestClient(options: {
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
+      window: { workDoneProgress: options.showsProgress ?? false },
     },
   });
   await connection.sendNotification('initialized', {});

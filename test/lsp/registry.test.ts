@@ -99,3 +99,35 @@ describe('language server as the workspace\'s registries and settings change', (
     assert.ok((await back).some((d) => d.code === 'duplicate-name'));
   });
 });
+
+describe('language server progress while a registry loads', () => {
+  it('reports "Checking N Kasm entries…" from begin to end to an editor that shows progress', async () => {
+    const { root } = copyOfRegistry();
+    const entries = fs.readdirSync(path.join(root, 'workspaces')).length;
+    const client = await startTestClient({ workspaceFolders: [root], showsProgress: true });
+    try {
+      const progress = () => client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
+      const end = Date.now() + 10000;
+      while (!progress().some((p) => p.kind === 'end') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(client.notifications.some((n) => n.method === 'window/workDoneProgress/create'), 'the server asks the editor for a progress token');
+      const [begin] = progress();
+      assert.equal(begin?.kind, 'begin');
+      assert.equal(begin?.title, 'Kasm registry');
+      assert.equal(begin?.message, `Checking ${entries} Kasm entries…`);
+      assert.equal(progress().at(-1)?.kind, 'end');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('reports nothing to an editor that does not show progress', async () => {
+    const { root } = copyOfRegistry();
+    const client = await startTestClient({ workspaceFolders: [root] });
+    try {
+      await client.diagnostics(pathToFileURL(path.join(root, 'workspaces', 'Beta', 'workspace.json')).href);
+      assert.deepEqual(client.notifications.filter((n) => n.method === '$/progress' || n.method === 'window/workDoneProgress/create'), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});

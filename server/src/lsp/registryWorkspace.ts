@@ -11,6 +11,9 @@ import { OpenDocuments, RegistryIndex } from '../registryIndex';
 /** Files read between two yields to the event loop while a registry is loaded. */
 const LOAD_CHUNK = 25;
 
+/** Told how far a scan has got: entries checked so far of all those found. */
+export type ScanProgress = (checked: number, total: number) => void;
+
 /** A workspace folder whose registry is checked, with the settings of its entries. */
 export interface RegistryFolder {
   root: string;
@@ -40,18 +43,24 @@ export class RegistryWorkspace {
    * diagnostics, unless the editor has them open (its own checks publish those). A scan started later supersedes
    * this one, which then stops.
    */
-  async scan(registries: readonly RegistryFolder[], openDocument: OpenDocuments): Promise<void> {
+  async scan(registries: readonly RegistryFolder[], openDocument: OpenDocuments, progress: ScanProgress = () => undefined): Promise<void> {
     const scan = ++this.scans;
     for (const file of this.published.keys()) this.unconfirmed.add(file);
     this.indexes.length = 0;
     this.published.clear();
-    for (const { root, settings } of registries) {
+    const found = registries.map((registry) => ({ ...registry, files: findWorkspaceFiles(registry.root) }));
+    const total = found.reduce((sum, { files }) => sum + files.length, 0);
+    let checked = 0;
+    progress(checked, total);
+    for (const { root, settings, files } of found) {
       const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
-      const files = findWorkspaceFiles(root);
-      for (let i = 0; i < files.length; i++) {
-        index.refresh(files[i], openDocument);
+      for (const file of files) {
+        index.refresh(file, openDocument);
         // Files are read a chunk at a time so that typing stays responsive while a registry loads.
-        if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
+        if (++checked % LOAD_CHUNK === 0) {
+          progress(checked, total);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         if (scan !== this.scans) return;
       }
       this.indexes.push(index);

@@ -112,7 +112,15 @@ export function startServer(connection: Connection): void {
       if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
       checked.push({ root: folder, settings: toDocumentSettings(settings) });
     }
-    await workspace.scan(checked, openDocument).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+    // In the editor's status bar while a registry loads (an editor that cannot show progress gets a silent reporter).
+    const progress = await connection.window.createWorkDoneProgress();
+    const entries = (count: number) => `${count.toLocaleString('en-US')} Kasm ${count === 1 ? 'entry' : 'entries'}`;
+    await workspace.scan(checked, openDocument, (done, total) => {
+      if (total === 0) return;
+      if (done === 0) progress.begin('Kasm registry', 0, `Checking ${entries(total)}…`);
+      else progress.report(Math.floor((done / total) * 100), `Checking ${entries(total)}… ${done.toLocaleString('en-US')} done`);
+    }).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+    progress.done();
     for (const document of documents.all()) scheduleValidation(document, 0);
   }
 
