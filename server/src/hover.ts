@@ -4,6 +4,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, rangeOf } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { inspectIcon } from './icon';
+import { escapeMarkdown, markdownUrl } from './markdown';
 import {
   FieldSpec, SCHEMA_VERSIONS, SchemaVersion, judgeCompatibilityVersion, specAt, typeList, workspaceSpec,
 } from './kasm/knowledge';
@@ -28,7 +29,7 @@ export function doHover(doc: KasmDocument, offset: number, schema: SchemaDetecti
 
 function keyDocumentation(spec: FieldSpec, path: JsonPath, schema: SchemaDetection): string {
   const name = path.filter((s) => typeof s === 'string').pop() ?? '';
-  const lines = [`**${name || 'item'}** \`${typeList(spec).join(' | ')}${spec.items ? `<${typeList(spec.items).join(' | ')}>` : ''}\``, spec.description];
+  const lines = [`**${escapeMarkdown(name) || 'item'}** \`${typeList(spec).join(' | ')}${spec.items ? `<${typeList(spec.items).join(' | ')}>` : ''}\``, spec.description];
   const facts: string[] = [];
   if (spec.required) facts.push(`Required${spec.required === 'error' ? ' (Kasm or the registry build fails without it)' : ' by the registry README'}`);
   if (spec.default !== undefined) facts.push(`Default: \`${spec.default}\``);
@@ -58,8 +59,9 @@ function valueDocumentation(
   return '';
 }
 
-function versionDocumentation(version: string, schema: SchemaVersion): string {
-  const verdict = judgeCompatibilityVersion(version);
+function versionDocumentation(written: string, schema: SchemaVersion): string {
+  const verdict = judgeCompatibilityVersion(written);
+  const version = escapeMarkdown(written);
   switch (verdict.kind) {
     case 'known':
       return `**Kasm ${version}**: releases ${verdict.releases.join(', ')}. Kasm ${verdict.major}.${verdict.minor} reads registry schema ${verdict.schema}${verdict.schema === schema ? '.' : `, not ${schema}: it never sees this entry.`}`;
@@ -69,13 +71,14 @@ function versionDocumentation(version: string, schema: SchemaVersion): string {
   }
 }
 
-function iconDocumentation(doc: KasmDocument, name: string, fileSystem: WorkspaceFileSystem | undefined): string {
-  const icon = inspectIcon(name, doc.filePath, fileSystem);
+function iconDocumentation(doc: KasmDocument, written: string, fileSystem: WorkspaceFileSystem | undefined): string {
+  const icon = inspectIcon(written, doc.filePath, fileSystem);
+  const name = escapeMarkdown(written);
   switch (icon.kind) {
     case 'png':
     case 'svg': {
       const size = icon.kind === 'png' ? `${icon.width}×${icon.height} px PNG` : 'SVG';
-      return `![${name}](${pathToFileURL(icon.file).href}|width=96)\n\n**${name}**: ${size}`;
+      return `![${name}](${markdownUrl(pathToFileURL(icon.file).href)}|width=96)\n\n**${name}**: ${size}`;
     }
     case 'missing': return `**${name}**: not found next to workspace.json.`;
     case 'not-plain': return `**${name}**: not a plain file name (${icon.reason}).`;

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CORPUS, REPO_ROOT } from '../helpers/core';
@@ -30,6 +31,18 @@ describe('kasm-registry-lint', () => {
       golden(file, result.stdout);
     });
   }
+
+  it('prints control characters of an entry as escapes in the stylish format, never raw to the terminal', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-escape-'));
+    const folder = path.join(root, 'workspaces', 'Evil\u001b[2J');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'workspace.json'), JSON.stringify({ 'e\u001b]0;TITLE\u0007\u001b[2J': 1, compatibility: ['1.15.x'] }));
+    const result = run([root]);
+    assert.ok(!/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/.test(result.stdout), 'no control character but colour codes');
+    assert.ok(!result.stdout.includes('\u001b]') && !result.stdout.includes('\u001b[2J'), 'no title or clear-screen sequence');
+    assert.match(result.stdout, /"e\\u001b\]0;TITLE\\u0007\\u001b\[2J"/);
+    assert.match(result.stdout, /Evil\\u001b\[2J/);
+  });
 
   it('lists every entry checked in json, also the clean ones, with 1-based positions', () => {
     const results = JSON.parse(run(['--format', 'json']).stdout) as { file: string; diagnostics: { line: number; column: number; code: string }[] }[];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entryFolder, marked, service, squareIcon } from '../helpers/core';
+import { HOSTILE_MARKDOWN_ENTRY, entryFolder, hasEntryLink, marked, service, squareIcon, textDocument } from '../helpers/core';
 import { encodePng } from '../../server/src/png';
 
 function hover(text: string, file?: string) {
@@ -46,7 +46,7 @@ describe('hover', () => {
   it('on image_src: the icon itself with its pixel size', () => {
     const file = entryFolder({ 'icon.png': encodePng(128, 128, [9, 9, 9]) });
     const { value } = hover('{ "image_src": "ic|on.png" }', file);
-    assert.match(value, /!\[icon\.png\]\(file:\/\/\/.*\/icon\.png\|width=96\)/);
+    assert.match(value, /!\[icon\\\.png\]\(file:\/\/\/.*\/icon\.png\|width=96\)/);
     assert.match(value, /128×128 px PNG/);
   });
 
@@ -57,5 +57,20 @@ describe('hover', () => {
   it('on nothing known: no hover', () => {
     assert.equal(hover('{ "whatever|": 1 }').value, '');
     assert.equal(hover('{ "a": [1, |2').value, '');
+  });
+
+  it('shows a hostile entry\'s strings as text at every position: no link or image the editor would fetch', () => {
+    const doc = textDocument(HOSTILE_MARKDOWN_ENTRY);
+    let hovers = 0;
+    for (let offset = 0; offset <= HOSTILE_MARKDOWN_ENTRY.length; offset++) {
+      const result = service.hover(doc, doc.positionAt(offset));
+      const value = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+      if (value) hovers++;
+      assert.ok(!hasEntryLink(value), `offset ${offset}: ${value}`);
+    }
+    assert.ok(hovers > 100, 'the sweep hovered the entry\'s strings');
+    // Still readable: the text itself is there, escaped.
+    const { value } = hover('{ "compatibility": ["![v](https://attacker.example/v.png|)"] }');
+    assert.match(value, /\\!\\\[v\\\]\\\(https\\:\\\/\\\/attacker\\\.example/);
   });
 });

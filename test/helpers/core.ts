@@ -74,3 +74,20 @@ export const VALID_1_0 = `{
   "memory": 2768
 }
 `;
+
+/** A workspace.json whose strings are Markdown that would make an editor fetch a URL, were it rendered as such. */
+export const HOSTILE_MARKDOWN_ENTRY = `{
+  "friendly_name": "![f](https://attacker.example/f.png)",
+  "image_src": "![i](https://attacker.example/i.png)",
+  "compatibility": [{ "version": "![v](https://attacker.example/v.png)", "image": "<https://attacker.example/a>" }],
+  "run_config": { "environment": { "[k](https://attacker.example/k)": "x" } },
+  "architecture": ["[a](https://attacker.example/a)"]
+}`;
+
+/**
+ * Whether Markdown text holds the hostile entry's address as Markdown would read it (a link, an image, an
+ * autolink): anywhere its dot is not escaped.
+ */
+export function hasEntryLink(markdown: string): boolean {
+  return /attacker\.example/.test(markdown);
+}

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
-import { VALID_1_1, entryFolder, squareIcon } from '../helpers/core';
+import { HOSTILE_MARKDOWN_ENTRY, VALID_1_1, entryFolder, hasEntryLink, squareIcon } from '../helpers/core';
 import { TestClient, startTestClient } from '../helpers/lspClient';
 
 const BAD_ENTRY = `{
@@ -57,6 +57,19 @@ describe('language server over stdio', () => {
     assert.deepEqual(completion.items.map((i) => i.label), ['amd64', 'arm64']);
     const hover = await client.hover(uri, { line: 2, character: 5 });
     assert.match((hover?.contents as MarkupContent).value, /Memory of each session \*\*in MB\*\*/);
+    client.close(uri);
+  });
+
+  it('hovers a hostile entry\'s strings without a link or image from the entry', async () => {
+    const { uri } = await client.openChecked(entryFolder({}, 'Hostile'), HOSTILE_MARKDOWN_ENTRY);
+    const lines = HOSTILE_MARKDOWN_ENTRY.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      for (let character = 0; character <= lines[line].length; character += 3) {
+        const hover = await client.hover(uri, { line, character });
+        const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+        assert.ok(!hasEntryLink(value), `${line}:${character}: ${value}`);
+      }
+    }
     client.close(uri);
   });
 

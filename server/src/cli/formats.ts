@@ -43,6 +43,14 @@ export function format(name: FormatName, results: LintResult[], options: { color
   }
 }
 
+/**
+ * Text from entries (file names, key names in messages) with its control characters shown as `\u001b` etc.:
+ * written raw, an entry could retitle or clear the maintainer's terminal.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function stylish(results: LintResult[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const colors: Record<SeverityName, string> = { error: '31', warning: '33', info: '36', hint: '90' };
@@ -50,10 +58,10 @@ function stylish(results: LintResult[], color: boolean): string {
   const count = (s: SeverityName) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
   for (const result of results) {
     if (!result.diagnostics.length) continue;
-    lines.push(paint('4', result.file));
+    lines.push(paint('4', escapeControl(result.file)));
     const width = Math.max(...result.diagnostics.map((d) => `${d.line}:${d.column}`.length));
     for (const d of result.diagnostics) {
-      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${paint(colors[d.severity], d.severity.padEnd(7))}  ${d.message}  ${paint('90', d.code)}`);
+      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${paint(colors[d.severity], d.severity.padEnd(7))}  ${escapeControl(d.message)}  ${paint('90', d.code)}`);
     }
     lines.push('');
   }
