@@ -20,7 +20,7 @@ export async function loadEntryModel(entry: vscode.Uri, webview: vscode.Webview)
   const imageSrc = (parsed.value as { image_src?: unknown } | undefined)?.image_src;
   const icon = inspectIcon(typeof imageSrc === 'string' ? imageSrc : '', entry.fsPath, nodeFileSystem);
   // A changing query makes the webview load an icon again after it changed on disk.
-  const iconSrc = icon.kind === 'png' || icon.kind === 'svg' ? `${webview.asWebviewUri(vscode.Uri.file(icon.file))}?v=${Date.now()}` : undefined;
+  const iconSrc = icon.kind === 'image' ? `${webview.asWebviewUri(vscode.Uri.file(icon.file))}?v=${Date.now()}` : undefined;
   const diagnostics = vscode.languages.getDiagnostics(entry).filter((d) => d.source === 'kasm');
   return previewModel(parsed.value, schema, icon, iconSrc, {
     errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,

@@ -2,8 +2,8 @@
  * The icon preview: a workspace entry as a Kasm user sees it on its card. Pure functions from the parsed
  * entry to HTML, so escaping and the security policy are tested without an editor.
  */
-import { IconInfo } from '../../server/src/icon';
-import { ICON_RULES, SchemaVersion } from '../../server/src/kasm/knowledge';
+import { IconInfo, iconDescription, iconSizeProblem } from '../../server/src/icon';
+import { SchemaVersion } from '../../server/src/kasm/knowledge';
 import { escapeHtml, webviewPage } from './html';
 
 export interface PreviewModel {
@@ -44,35 +44,25 @@ export function previewModel(
 }
 
 function describeIcon(model: PreviewModel, name: string, icon: IconInfo, iconSrc: string | undefined): void {
-  const min = ICON_RULES.minPixels;
   switch (icon.kind) {
-    case 'png': {
+    case 'image': {
       model.iconSrc = iconSrc;
-      model.iconDetail = `${name}: ${icon.width}×${icon.height} px PNG`;
-      const small = icon.width < min || icon.height < min;
-      if (small || icon.width !== icon.height) {
-        model.iconProblem = `Badly sized: ${icon.width}×${icon.height} px is ${[small ? `smaller than ${min}×${min}` : '', icon.width !== icon.height ? 'not square' : ''].filter(Boolean).join(' and ')}; Kasm shows it squeezed or blurry.`;
-      }
+      model.iconDetail = `${name}: ${iconDescription(icon)}`;
+      const problem = iconSizeProblem(icon);
+      if (problem) model.iconProblem = `Badly sized: ${problem}; Kasm shows it squeezed or blurry.`;
       return;
     }
-    case 'svg':
-      model.iconSrc = iconSrc;
-      model.iconDetail = `${name}: SVG`;
-      return;
     case 'missing':
       model.iconProblem = name ? `Missing: "${name}" is not next to workspace.json.` : 'No image_src: the entry has no icon.';
       return;
     case 'unreadable':
-      model.iconProblem = `Unreadable: "${name}" is not a valid PNG image.`;
+      model.iconProblem = `Unreadable: "${name}" is not an image a browser can show.`;
       return;
     case 'not-plain':
       model.iconProblem = `Not shown: image_src must be a file name in this folder, but ${icon.reason}.`;
       return;
     case 'outside':
       model.iconProblem = `Not shown: "${name}" is a link that leads outside the entry's folder.`;
-      return;
-    case 'other-extension':
-      model.iconProblem = `Not shown: "${name}" is neither .png nor .svg.`;
       return;
     case 'no-folder':
       model.iconProblem = 'Save the file to see its icon.';

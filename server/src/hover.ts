@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, rangeOf } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
-import { inspectIcon } from './icon';
+import { iconDescription, inspectIcon } from './icon';
 import { escapeMarkdown, markdownUrl } from './markdown';
 import {
   FieldSpec, SCHEMA_VERSIONS, SchemaVersion, judgeCompatibilityVersion, specAt, typeList, workspaceSpec,
@@ -64,8 +64,10 @@ function versionDocumentation(written: string, schema: SchemaVersion): string {
   const version = escapeMarkdown(written);
   switch (verdict.kind) {
     case 'known':
+      if (schema === '1.0' && !written.endsWith('.x')) return `**${version}**: Kasm 1.13–1.15 look for \`${verdict.major}.${verdict.minor}.x\` in a schema 1.0 entry, so this exact version never matches.`;
       return `**Kasm ${version}**: releases ${verdict.releases.join(', ')}. Kasm ${verdict.major}.${verdict.minor} reads registry schema ${verdict.schema}${verdict.schema === schema ? '.' : `, not ${schema}: it never sees this entry.`}`;
     case 'unknown': return `**${version}**: no such Kasm release (newest known: ${verdict.newest}).`;
+    case 'next': return `**${version}**: the next Kasm release after ${verdict.newest}, not out yet; registries list it ahead with develop tags.`;
     case 'before-registries': return `**${version}**: Kasm ${verdict.major}.${verdict.minor} has no workspace registries (since 1.13).`;
     case 'malformed': return `**${version}**: not a Kasm version; write \`M.m.x\` or \`M.m.p\`.`;
   }
@@ -75,15 +77,14 @@ function iconDocumentation(doc: KasmDocument, written: string, fileSystem: Works
   const icon = inspectIcon(written, doc.filePath, fileSystem);
   const name = escapeMarkdown(written);
   switch (icon.kind) {
-    case 'png':
-    case 'svg': {
-      const size = icon.kind === 'png' ? `${icon.width}×${icon.height} px PNG` : 'SVG';
+    case 'image': {
+      const size = iconDescription(icon);
       return `![${name}](${markdownUrl(pathToFileURL(icon.file).href)}|width=96)\n\n**${name}**: ${size}`;
     }
     case 'missing': return `**${name}**: not found next to workspace.json.`;
     case 'not-plain': return `**${name}**: not a plain file name (${icon.reason}).`;
     case 'outside': return `**${name}**: a link leading outside the entry's folder; not shown.`;
-    case 'unreadable': return `**${name}**: not a readable PNG.`;
+    case 'unreadable': return `**${name}**: not an image a browser can show.`;
     default: return `**${name}**`;
   }
 }

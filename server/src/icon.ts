@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { ICON_RULES } from './kasm/knowledge';
 import { memoize } from './memoize';
-import { PNG_HEADER_BYTES, pngSize } from './png';
+import { FORMAT_EXTENSIONS, IMAGE_HEAD_BYTES, ImageFacts, sniffImage } from './imageFormat';
 
 /** What we know about the icon an `image_src` names. Shared by diagnostics, hover and completion. */
 export type IconInfo =
@@ -10,10 +10,33 @@ export type IconInfo =
   | { kind: 'no-folder' }
   | { kind: 'missing'; candidates: string[] }
   | { kind: 'outside'; }
-  | { kind: 'svg'; file: string }
-  | { kind: 'png'; file: string; width: number; height: number }
-  | { kind: 'unreadable'; file: string }
-  | { kind: 'other-extension'; file: string };
+  | ({ kind: 'image'; file: string } & ImageFacts)
+  | { kind: 'unreadable'; file: string };
+
+/** How far from square an icon may be: the storefront keeps the aspect ratio in a fixed box (§11). */
+const SQUARE_TOLERANCE = 0.1;
+
+/** What is wrong with a readable icon's size, e.g. "smaller than 50×50 and not square", or undefined. */
+export function iconSizeProblem(icon: ImageFacts): string | undefined {
+  const { width, height } = icon;
+  if (width === undefined || height === undefined) return undefined;
+  const min = ICON_RULES.minPixels;
+  const problems = [
+    ...(width < min || height < min ? [`smaller than ${min}×${min}`] : []),
+    ...(Math.abs(width - height) > SQUARE_TOLERANCE * Math.max(width, height) ? ['far from square'] : []),
+  ];
+  return problems.length ? `${width}×${height} px is ${problems.join(' and ')}` : undefined;
+}
+
+/** One line about a readable icon: its size and real format, e.g. "128×128 px PNG" or "SVG". */
+export function iconDescription(icon: ImageFacts): string {
+  return icon.width === undefined ? icon.format : `${icon.width}×${icon.height} px ${icon.format}`;
+}
+
+/** Whether an icon's file extension names another format than its bytes are. */
+export function iconExtensionMismatch(name: string, icon: ImageFacts): boolean {
+  return !FORMAT_EXTENSIONS[icon.format].includes(path.extname(name).toLowerCase());
+}
 
 /**
  * Why `image_src` is not a plain file name in the entry's folder, or undefined when it is one. Such values
@@ -53,7 +76,7 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   const file = path.join(folder, name);
   // Stamped before looking, so that a change while looking makes the next check look again.
   const before = { folder: fileSystem.changeStamp(folder), file: fileSystem.changeStamp(file) };
-  const info = lookAtIcon(folder, file, name, fileSystem);
+  const info = lookAtIcon(folder, file, fileSystem);
   // One stat tells whether what was found still holds: an icon that is there is known by its own stamp (a link
   // pointed elsewhere stamps as its new target); a missing one by its folder's, which changes when it arrives.
   const stamp = info.kind === 'missing' ? before.folder : before.file;
@@ -61,16 +84,13 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
   return info;
 }
 
-function lookAtIcon(folder: string, file: string, name: string, fileSystem: WorkspaceFileSystem): IconInfo {
+function lookAtIcon(folder: string, file: string, fileSystem: WorkspaceFileSystem): IconInfo {
   if (!fileSystem.isFile(file)) return { kind: 'missing', candidates: iconFilesIn(fileSystem, folder) };
   // A symbolic link may lead anywhere: only follow it when it stays inside the entry's folder.
   const realFolder = fileSystem.realPath(folder);
   const realFile = fileSystem.realPath(file);
   if (!realFolder || !realFile || path.dirname(realFile) !== realFolder) return { kind: 'outside' };
-  const extension = path.extname(name).toLowerCase();
-  if (extension === '.svg') return { kind: 'svg', file };
-  if (extension !== '.png') return { kind: 'other-extension', file };
-  const head = fileSystem.readHead(file, PNG_HEADER_BYTES);
-  const size = head && pngSize(head);
-  return size ? { kind: 'png', file, ...size } : { kind: 'unreadable', file };
+  const head = fileSystem.readHead(file, IMAGE_HEAD_BYTES);
+  const facts = head && sniffImage(head);
+  return facts ? { kind: 'image', file, ...facts } : { kind: 'unreadable', file };
 }

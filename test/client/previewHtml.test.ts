@@ -29,16 +29,16 @@ describe('icon preview HTML', () => {
   it('shows only the icon it was given, and says clearly when there is none', () => {
     assert.ok(!/<img/.test(html));
     assert.match(html, /Icon: No image_src: the entry has no icon/);
-    const withIcon = renderPreview(previewModel({ image_src: 'a.png' }, '1.1', { kind: 'png', file: '/x/a.png', width: 40, height: 30 }, 'https://file+.vscode-resource/x/a.png', { errors: 0, warnings: 0 }), 'src', 'n');
+    const withIcon = renderPreview(previewModel({ image_src: 'a.png' }, '1.1', { kind: 'image', format: 'PNG', file: '/x/a.png', width: 40, height: 30 }, 'https://file+.vscode-resource/x/a.png', { errors: 0, warnings: 0 }), 'src', 'n');
     assert.match(withIcon, /<img class="icon" src="https:\/\/file\+\.vscode-resource\/x\/a\.png"/);
-    assert.match(withIcon, /Badly sized: 40×30 px is smaller than 50×50 and not square/);
+    assert.match(withIcon, /Badly sized: 40×30 px is smaller than 50×50 and far from square/);
   });
 
   it('shows the entry: name, description, categories, architectures, versions, image, problems', () => {
     const card = renderPreview(previewModel({
       friendly_name: 'Chromium', description: 'A browser.', categories: ['Browser'], architecture: ['amd64', 'arm64'],
       compatibility: ['1.14.x', '1.15.x'], name: 'kasmweb/chromium:1.15.0',
-    }, '1.0', { kind: 'svg', file: '/x/c.svg' }, 'src/c.svg', { errors: 0, warnings: 1 }), 'src', 'n');
+    }, '1.0', { kind: 'image', format: 'SVG', file: '/x/c.svg' }, 'src/c.svg', { errors: 0, warnings: 1 }), 'src', 'n');
     for (const expected of ['Chromium', 'A browser.', 'Browser', 'arm64', '1.15.x', 'kasmweb/chromium:1.15.0', '0 error(s), 1 warning(s)']) {
       assert.ok(card.includes(expected), expected);
     }

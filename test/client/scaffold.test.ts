@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem } from '../../client/src/scaffold';
-import { pngSize } from '../../server/src/png';
+import { sniffImage } from '../../server/src/imageFormat';
 import { service, textDocument } from '../helpers/core';
 
 const registry = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
@@ -23,7 +23,7 @@ describe('scaffolding a new workspace', () => {
       assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), []);
       assert.equal(service.schemaVersion(textDocument(fs.readFileSync(file, 'utf8'), file)).version, schema);
       const icon = fs.readFileSync(path.join(path.dirname(file), 'cs-101-desktop.png'));
-      assert.deepEqual(pngSize(icon), { width: 128, height: 128 });
+      assert.deepEqual(sniffImage(icon), { format: 'PNG', width: 128, height: 128 });
     }
   });
 

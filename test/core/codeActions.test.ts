@@ -17,7 +17,8 @@ function actions(text: string, options: { file?: string; schema?: RegistrySchema
   const settings = { registrySchema: options.schema ?? 'auto' as RegistrySchemaSetting };
   const list = service.codeActions(doc, WHOLE, { only: options.only, registryCodes: options.registryCodes }, settings);
   const apply = (action: CodeAction) => TextDocument.applyEdits(doc, action.edit?.changes?.[doc.uri] ?? []);
-  const problems = (t: string) => service.validate(textDocument(t, options.file), settings).length;
+  // Hints are review reminders (what Kasm asks the admin to look at), not problems a fix removes.
+  const problems = (t: string) => service.validate(textDocument(t, options.file), settings).filter((d) => d.severity !== 4).length;
   return { list, titles: list.map((a) => a.title), apply, problems, doc };
 }
 
@@ -43,6 +44,19 @@ describe('quick fixes', () => {
     assert.equal(fix('{\n    "compatability": [\n        "1.14.x"\n    ]\n}', 'Rename "compatability" to "compatibility"', { schema: '1.0' }),
       '{\n    "compatibility": [\n        "1.14.x"\n    ]\n}');
     assert.equal(fix('{ "friendlyname": "X" }', 'Rename "friendlyname" to "friendly_name"'), '{ "friendly_name": "X" }');
+  });
+
+  it('fixes what Kasm 1.15 and docker-py reject (kasm-format.md §10)', () => {
+    assert.equal(fix('{ "run_config": { "workdir": "/tmp" } }', 'Rename "workdir" to "working_dir"'), '{ "run_config": { "working_dir": "/tmp" } }');
+    assert.equal(fix('{ "run_config": { "security_opts": [] } }', 'Rename "security_opts" to "security_opt"'), '{ "run_config": { "security_opt": [] } }');
+    assert.equal(fix('{ "compatibility": ["1.15.0"] }', 'Change to "1.15.x"', { schema: '1.0' }), '{ "compatibility": ["1.15.x"] }');
+    assert.deepEqual(JSON.parse(fix('{ "run_config": { "environment": ["A=1", "B=x=y"] } }', 'Write environment as an object { "NAME": "value" }')),
+      { run_config: { environment: { A: '1', B: 'x=y' } } });
+    assert.equal(fix('{ "run_config": { "shm_size": "1GiB" } }', 'Change to "1g"'), '{ "run_config": { "shm_size": "1g" } }');
+    assert.equal(fix('{ "docker_registry": "https://hub.docker.com/r/a/b" }', 'Change to "https://index.docker.io/v1/"'), '{ "docker_registry": "https://index.docker.io/v1/" }');
+    // Fix-all takes the ones that cannot change what the author meant.
+    const all = actions('{ "compatibility": ["1.15.0"], "run_config": { "environment": ["A=1"] } }', { schema: '1.0', only: ['source.fixAll.kasm'] });
+    assert.deepEqual(JSON.parse(all.apply(all.list[0])), { compatibility: ['1.15.x'], run_config: { environment: { A: '1' } } });
   });
 
   it('removes keys Kasm ignores, with their commas', () => {

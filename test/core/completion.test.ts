@@ -67,6 +67,8 @@ describe('completion', () => {
     const { labels } = complete('{ "compatibility": ["1.15.x", |] }');
     assert.deepEqual(labels.slice(0, 2), ['1.14.x', '1.13.x']);
     assert.ok(!labels.includes('1.18.x'));
+    // Kasm 1.13–1.15 never match an exact version in a 1.0 entry (kasm-format.md §10.9).
+    assert.deepEqual(labels.filter((l) => /^\d+\.\d+\.\d+$/.test(l)), []);
   });
 
   it('offers Kasm versions for a 1.1 entry, newest first', () => {

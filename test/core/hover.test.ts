@@ -34,6 +34,10 @@ describe('hover', () => {
     assert.match(hover('{ "cpu_allocation_method": "Quo|tas" }').value, /hard Docker CPU quota/);
   });
 
+  it('on an exact version in a 1.0 entry: that Kasm never matches it', () => {
+    assert.match(hover('{ "compatibility": ["1.15|.0"] }').value, /look for `1\.15\.x` in a schema 1\.0 entry, so this exact version never matches/);
+  });
+
   it('on a Kasm version: its releases and the registry schema it reads', () => {
     assert.match(hover('{ "compatibility": ["1.16|.x"] }').value, /releases 1\.16\.0, 1\.16\.1\. Kasm 1\.16 reads registry schema 1\.1, not 1\.0/);
     assert.match(hover('{ "compatibility": [{ "version": "1.18|.x" }] }').value, /1\.18\.0, 1\.18\.1\. Kasm 1\.18 reads registry schema 1\.1\./);

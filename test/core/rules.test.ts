@@ -8,6 +8,14 @@ import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
 import { VALID_1_0, VALID_1_1, entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
 import { encodePng } from '../../server/src/png';
 
+/** A GIF header of the given size: enough for a browser, and for the sniffing, to tell it apart. */
+function gif(width: number, height: number): Buffer {
+  const header = Buffer.from('GIF89a\0\0\0\0', 'latin1');
+  header.writeUInt16LE(width, 6);
+  header.writeUInt16LE(height, 8);
+  return Buffer.concat([header, Buffer.alloc(16)]);
+}
+
 interface RuleCase {
   code: RuleCode;
   what: string;
@@ -39,19 +47,27 @@ const CASES: RuleCase[] = [
   { code: 'wrong-type', what: 'run_config keys are checked loosely', text: '{ "run_config": { "privileged": «"yes"» } }', severity: 'warning' },
   { code: 'missing-required', what: 'compatibility missing in 1.1 (build crash)', text: '«{»\n "friendly_name": "x", "architecture": ["amd64"] }', schema: '1.1', severity: 'error', message: /Missing "compatibility".*crashes/ },
   { code: 'missing-required', what: 'description missing', text: '«{»\n "friendly_name": "x" }', severity: 'warning', message: /Missing "description"/ },
-  { code: 'missing-required', what: 'image missing in a compatibility entry', text: `{ ${c11('«{» "version": "1.18.x", "uncompressed_size_mb": 1 }')} }`, severity: 'warning', message: /Missing "image" in compatibility\[0\]/ },
-  { code: 'missing-required', what: 'an exec hook without cmd (key underlined)', text: '{ "exec_config": { «"go"»: { "user": "root" } } }', severity: 'error', message: /Missing "cmd"/ },
-  { code: 'unknown-value', what: 'an unknown architecture', text: '{ "architecture": [«"x86_64"»] }', severity: 'error', message: /amd64/ },
+  { code: 'missing-required', what: 'image missing in a compatibility entry (a workspace with no image)', text: `{ ${c11('«{» "version": "1.18.x", "uncompressed_size_mb": 1 }')} }`, severity: 'error', message: /Missing "image" in compatibility\[0\].*no image/ },
+  { code: 'missing-required', what: 'name missing in a 1.0 entry', text: '«{»\n "compatibility": ["1.15.x"] }', severity: 'error', message: /Missing "name"/ },
+  { code: 'missing-required', what: 'friendly_name missing (the Registry page breaks)', text: '«{»\n "architecture": ["amd64"] }', severity: 'error', message: /Missing "friendly_name".*Registry page/ },
+  { code: 'missing-required', what: 'architecture missing (the Registry page breaks)', text: '«{»\n "friendly_name": "x" }', severity: 'error', message: /Missing "architecture"/ },
+  { code: 'missing-required', what: 'an exec hook without cmd (key underlined)', text: '{ "exec_config": { «"go"»: { "user": "root" } } }', severity: 'warning', message: /Missing "cmd"/ },
+  { code: 'missing-required', what: 'a launch form field without validator_regex (the install fails)', text: '{ "launch_config": { "file_mapping": { "destination": "/x" }, "launch_form": [ «{» "key": "a", "label": "A", "value": null, "allow_saving": false, "required": false, "placeholder": null, "help": null, "input_type": "text", "options": null, "validator_regex_description": null, "display_if": null } ] } }', severity: 'error', message: /Missing "validator_regex"/ },
+  { code: 'missing-required', what: 'a launch_config without file_mapping', text: '{ «"launch_config"»: { "launch_form": [] } }', severity: 'error', message: /Missing "file_mapping"/ },
+  { code: 'unknown-value', what: 'an unknown architecture (the card is only greyed out)', text: '{ "architecture": [«"x86_64"»] }', severity: 'warning', message: /amd64/ },
   { code: 'unknown-value', what: 'cpu_allocation_method in the wrong case', text: '{ "cpu_allocation_method": «"inherit"» }', severity: 'warning', suggestions: ['Inherit'] },
   { code: 'unknown-value', what: 'an unknown image_type', text: '{ "image_type": «"Containr"» }', severity: 'warning', suggestions: ['Container'] },
-  { code: 'unknown-value', what: 'an unknown launch form input_type', text: '{ "launch_config": { "launch_form": [ { "key": "k", "label": "l", "input_type": «"checkbox"» } ] } }', severity: 'warning' },
-  { code: 'misspelled-key', what: 'the README\'s own misspelling', text: '{ «"compatability"»: ["1.14.x"] }', schema: '1.0', severity: 'warning', message: /did you mean "compatibility"/, suggestions: ['compatibility'] },
-  { code: 'misspelled-key', what: 'friendlyname', text: '{ «"friendlyname"»: "x" }', severity: 'warning', suggestions: ['friendly_name'] },
+  { code: 'misspelled-key', what: 'the README\'s own misspelling (the 1.15 install fails)', text: '{ «"compatability"»: ["1.14.x"] }', schema: '1.0', severity: 'error', message: /did you mean "compatibility".*install fails/, suggestions: ['compatibility'] },
+  { code: 'misspelled-key', what: 'friendlyname in 1.1', text: '{ «"friendlyname"»: "x" }', severity: 'warning', suggestions: ['friendly_name'] },
+  { code: 'misspelled-key', what: 'workdir in run_config (every session fails)', text: '{ "run_config": { «"workdir"»: "/tmp" } }', severity: 'error', suggestions: ['working_dir'], message: /TypeError/ },
+  { code: 'misspelled-key', what: 'security_opts in run_config', text: '{ "run_config": { «"security_opts"»: [] } }', severity: 'error', suggestions: ['security_opt'] },
   { code: 'misspelled-key', what: 'a misspelled exec hook', text: '{ "exec_config": { «"first_lanch"»: { "cmd": "x" } } }', severity: 'warning', suggestions: ['first_launch'] },
-  { code: 'unknown-key', what: 'an unknown top-level key', text: '{ «"colour"»: "red" }', severity: 'info' },
-  { code: 'unknown-key', what: 'an unknown run_config key', text: '{ "run_config": { «"gpus_please"»: true } }', severity: 'info', message: /docker run option/ },
+  { code: 'unknown-key', what: 'an unknown top-level key in 1.1', text: '{ «"colour"»: "red" }', severity: 'warning' },
+  { code: 'unknown-key', what: 'an unknown top-level key in 1.0 (the 1.15 install fails)', text: '{ «"colour"»: "red", "compatibility": ["1.15.x"] }', severity: 'error', message: /install fails/ },
+  { code: 'unknown-key', what: 'a key the 1.0 dashboard drops before installing', text: '{ «"author"»: "me", "compatibility": ["1.15.x"] }', severity: 'info', message: /drops it/ },
+  { code: 'unknown-key', what: 'an unknown run_config key (every session fails)', text: '{ "run_config": { «"gpus_please"»: true } }', severity: 'error', message: /every session start fails/ },
   { code: 'exec-hook-unknown', what: 'an exec hook Kasm never runs', text: '{ "exec_config": { «"on_logout"»: { "cmd": "x" } } }', severity: 'info' },
-  { code: 'not-for-registry', what: 'volume_mappings', text: '{ «"volume_mappings"»: {} }', severity: 'info' },
+  { code: 'image-setting-invalid', what: 'volume_mappings in schema 1.0', text: '{ "volume_mappings": «{}», "compatibility": ["1.15.x"] }', severity: 'error' },
   { code: 'ignored-field', what: 'name in a 1.1 file', text: `{ «"name"»: "a/b:1", ${c11(v11)} }`, severity: 'warning', message: /compatibility\[\]\.image/ },
   { code: 'ignored-field', what: 'top-level uncompressed_size_mb in a 1.1 file', text: `{ «"uncompressed_size_mb"»: 10, ${c11(v11)} }`, severity: 'warning' },
   { code: 'build-output-key', what: 'sha', text: '{ «"sha"»: "0123456789012345678901234567890123456789" }', severity: 'warning' },
@@ -62,6 +78,8 @@ const CASES: RuleCase[] = [
   { code: 'version-format', what: 'a 1.1 version "v1.18"', text: `{ ${c11('{ "version": «"v1.18"», "image": "a/b:1", "uncompressed_size_mb": 1 }')} }`, severity: 'error' },
   { code: 'version-unknown', what: '"9.1.x"', text: '{ "compatibility": [«"9.1.x"»] }', schema: '1.0', severity: 'warning', message: /no Kasm release "9\.1\.x"/ },
   { code: 'version-unknown', what: 'an exact release that never was', text: `{ ${c11('{ "version": «"1.18.7"», "image": "a/b:1", "uncompressed_size_mb": 1 }')} }`, severity: 'warning' },
+  { code: 'version-unreleased', what: 'the next minor after the newest release', text: `{ ${c11('{ "version": «"1.20.x"», "image": "a/b:develop", "uncompressed_size_mb": 0 }')} }`, severity: 'info' },
+  { code: 'version-exact-in-1.0', what: 'an exact version in a 1.0 entry', text: '{ "compatibility": [«"1.15.0"»] }', schema: '1.0', severity: 'error', suggestions: ['1.15.x'] },
   { code: 'version-before-registries', what: '"1.12.x"', text: '{ "compatibility": [«"1.12.x"»] }', schema: '1.0', severity: 'warning' },
   { code: 'version-wrong-schema', what: '"1.16.x" in a 1.0 file', text: '{ "compatibility": ["1.15.x", «"1.16.x"»] }', severity: 'warning', message: /reads registry schema 1\.1/ },
   { code: 'version-wrong-schema', what: '"1.15.x" in a 1.1 file', text: `{ ${c11(`${v11}, { "version": «"1.15.x"», "image": "a/b:1", "uncompressed_size_mb": 1 }`)} }`, severity: 'warning' },
@@ -73,20 +91,23 @@ const CASES: RuleCase[] = [
   { code: 'duplicate-value', what: 'an architecture twice', text: '{ "architecture": ["amd64", «"amd64"»] }', severity: 'warning' },
   { code: 'too-many-categories', what: 'a fourth category', text: '{ "categories": ["Desktop", "Office", "Games", «"Chat"»] }', severity: 'warning' },
   { code: 'category-near-miss', what: '"Developement"', text: '{ "categories": [«"Developement"»] }', severity: 'warning', suggestions: ['Development'] },
+  { code: 'category-near-miss', what: '"Developer"', text: '{ "categories": [«"Developer"»] }', severity: 'warning', suggestions: ['Development'] },
   { code: 'category-near-miss', what: '"desktop" in lower case', text: '{ "categories": [«"desktop"»] }', severity: 'warning', suggestions: ['Desktop'] },
-  { code: 'non-latin1-name', what: 'an emoji in friendly_name', text: '{ "friendly_name": «"Chrome 🚀"» }', severity: 'warning', message: /Latin-1/ },
+  { code: 'non-latin1-name', what: 'an emoji in friendly_name', text: '{ "friendly_name": «"Chrome 🚀"» }', severity: 'error', message: /Latin-1/ },
+  { code: 'name-too-long', what: 'a 256-character friendly_name', text: `{ "friendly_name": «"${'x'.repeat(256)}"» }`, severity: 'error' },
   { code: 'empty-notes', what: 'empty notes', text: '{ "notes": «""» }', severity: 'info' },
-  { code: 'memory-not-positive', what: 'memory 0', text: '{ "memory": «0» }', severity: 'error' },
+  { code: 'memory-not-positive', what: 'memory 0 (the installer uses its default)', text: '{ "memory": «0» }', severity: 'warning', message: /default/ },
   { code: 'memory-not-positive', what: 'negative memory', text: '{ "memory": «-512» }', severity: 'error' },
   { code: 'memory-in-gb', what: 'memory 4 (meant GB)', text: '{ "memory": «4» }', severity: 'warning', message: /For 4 GB write 4000/, suggestions: [4000] },
   { code: 'memory-in-gb', what: 'memory 2.5', text: '{ "memory": «2.5» }', severity: 'warning', suggestions: [2500] },
   { code: 'memory-too-small', what: 'memory 200', text: '{ "memory": «200» }', severity: 'warning' },
   { code: 'memory-too-large', what: 'memory in bytes', text: '{ "memory": «2768000000» }', severity: 'warning' },
   { code: 'memory-not-integer', what: 'a fraction of a MB', text: '{ "memory": «2768.5» }', severity: 'warning', suggestions: [2769] },
-  { code: 'cores-not-positive', what: 'cores 0', text: '{ "cores": «0» }', severity: 'error' },
+  { code: 'cores-not-positive', what: 'cores 0 (the installer uses its default)', text: '{ "cores": «0» }', severity: 'warning' },
+  { code: 'cores-not-positive', what: 'negative cores', text: '{ "cores": «-1» }', severity: 'error' },
   { code: 'cores-too-many', what: '1000 cores', text: '{ "cores": «1000» }', severity: 'warning' },
   { code: 'gpu-count-invalid', what: 'negative gpu_count', text: '{ "gpu_count": «-1» }', severity: 'error' },
-  { code: 'gpu-count-invalid', what: 'half a GPU', text: '{ "gpu_count": «0.5» }', severity: 'error' },
+  { code: 'gpu-count-invalid', what: 'half a GPU (Kasm rounds it)', text: '{ "gpu_count": «0.5» }', severity: 'warning' },
   { code: 'gpu-count-too-many', what: '64 GPUs', text: '{ "gpu_count": «64», "require_gpu": true }', severity: 'warning' },
   { code: 'gpu-contradiction', what: 'require_gpu without GPUs', text: '{ "require_gpu": «true», "gpu_count": 0 }', severity: 'warning' },
   { code: 'gpu-contradiction', what: 'GPUs without require_gpu', text: '{ "require_gpu": false, "gpu_count": «1» }', severity: 'info' },
@@ -95,9 +116,11 @@ const CASES: RuleCase[] = [
   { code: 'image-invalid', what: 'a 1.1 image with a space', text: `{ ${c11('{ "version": "1.18.x", "image": «"kasmweb/chrome: 1.18"», "uncompressed_size_mb": 1 }')} }`, severity: 'error' },
   { code: 'image-invalid', what: 'the image Kasm keeps (the last) when an element gives two', text: `{ ${c11('{ "version": "1.18.x", "image": "kasmweb/chrome:1.18", "image": «"Kasmweb/Chrome"», "uncompressed_size_mb": 1 }')} }`, severity: 'error' },
   { code: 'image-no-tag', what: 'an image without tag', text: '{ "name": «"kasmweb/chrome"» }', severity: 'warning' },
-  { code: 'docker-registry-invalid', what: 'not a URL', text: '{ "docker_registry": «"docker hub"» }', severity: 'error' },
+  { code: 'docker-registry-invalid', what: 'not a URL', text: '{ "docker_registry": «"docker hub"» }', severity: 'info' },
+  { code: 'docker-registry-invalid', what: 'empty', text: '{ "docker_registry": «""» }', severity: 'info' },
+  { code: 'docker-registry-web-page', what: 'a Docker Hub web page', text: '{ "docker_registry": «"https://hub.docker.com/r/kasmweb/chrome"» }', severity: 'warning', suggestions: ['https://index.docker.io/v1/'] },
   { code: 'docker-registry-bogus', what: 'the v1.1 address', text: '{ "docker_registry": «"https://index.docker.io/v1.1/"» }', severity: 'warning', suggestions: ['https://index.docker.io/v1/'] },
-  { code: 'docker-registry-slash', what: 'no trailing slash', text: '{ "docker_registry": «"https://ghcr.io"» }', severity: 'warning', suggestions: ['https://ghcr.io/'] },
+  { code: 'docker-registry-slash', what: 'no trailing slash', text: '{ "docker_registry": «"https://ghcr.io"» }', severity: 'info', suggestions: ['https://ghcr.io/'] },
   { code: 'icon-path', what: 'a path leading out', text: '{ "image_src": «"../other/icon.png"» }', severity: 'warning', message: /leads out/ },
   { code: 'icon-path', what: 'a URL', text: '{ "image_src": «"https://example.com/icon.png"» }', severity: 'warning', message: /URL/ },
   { code: 'icon-path', what: 'an absolute path', text: '{ "image_src": «"/etc/passwd"» }', severity: 'warning', message: /absolute/ },
@@ -105,14 +128,35 @@ const CASES: RuleCase[] = [
   { code: 'icon-extension', what: 'a .jpg icon', text: '{ "image_src": «"icon.jpg"» }', severity: 'warning', files: { 'icon.jpg': 'x' } },
   { code: 'icon-missing', what: 'a missing icon, offering the one present', text: '{ "image_src": «"chrome.png"» }', severity: 'warning', files: { 'chromium.png': squareIcon() }, suggestions: ['chromium.png'] },
   { code: 'icon-unreadable', what: 'a PNG that is not one', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': 'not a png' } },
-  { code: 'icon-size', what: 'a 32×32 PNG', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': encodePng(32, 32, [0, 0, 0]) }, message: /32×32 px, smaller than 50×50/ },
-  { code: 'icon-size', what: 'a wide PNG', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': encodePng(120, 60, [0, 0, 0]) }, message: /not square/ },
+  { code: 'icon-size', what: 'a 32×32 PNG', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': encodePng(32, 32, [0, 0, 0]) }, message: /32×32 px is smaller than 50×50/ },
+  { code: 'icon-size', what: 'a wide PNG', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': encodePng(120, 60, [0, 0, 0]) }, message: /far from square/ },
+  { code: 'icon-size', what: 'a 12 % off-square PNG', text: '{ "image_src": «"icon.png"» }', severity: 'warning', files: { 'icon.png': encodePng(100, 88, [0, 0, 0]) }, message: /far from square/ },
+  { code: 'icon-format-mismatch', what: 'a GIF named .png', text: '{ "image_src": «"icon.png"» }', severity: 'info', files: { 'icon.png': gif(64, 64) }, message: /GIF image/ },
+  { code: 'icon-size', what: 'a 30×30 GIF: the size of the real format', text: '{ "image_src": «"icon.gif"» }', severity: 'warning', files: { 'icon.gif': gif(30, 30) }, message: /30×30 px/ },
   { code: 'launch-form-key', what: 'a duplicated field key', text: '{ "launch_config": { "launch_form": [ { "key": "a", "label": "A", "input_type": "text" }, { "key": «"a"», "label": "B", "input_type": "text" } ] } }', severity: 'warning' },
   { code: 'launch-form-key', what: 'display_if naming no field', text: '{ "launch_config": { "launch_form": [ { "key": "a", "label": "A", "input_type": "text", "display_if": [ { "key": «"vpn"», "value_regex": "x" } ] } ] } }', severity: 'warning' },
   { code: 'launch-form-options', what: 'a select without options', text: '{ "launch_config": { "launch_form": [ { "key": "a", "label": "A", "input_type": «"select"», "options": [] } ] } }', severity: 'warning' },
   { code: 'launch-form-regex', what: 'an invalid validator_regex', text: '{ "launch_config": { "launch_form": [ { "key": "a", "label": "A", "input_type": "text", "validator_regex": «"^(abc"» } ] } }', severity: 'warning' },
-  { code: 'wrong-type', what: 'a display_if condition wrapped in an extra array', text: '{ "launch_config": { "launch_form": [ { "key": "a", "label": "A", "input_type": "text", "display_if": [ «[ { "key": "a", "value_regex": "x" } ]» ] } ] } }', severity: 'warning', message: /extra brackets/ },
-  { code: 'docker-config-review', what: 'a privileged container', text: '{ "run_config": { "privileged": «true» } }', severity: 'hint' },
+  { code: 'launch-form-key', what: 'display_if naming no field inside an AND group', text: '{ "launch_config": { "launch_form": [ { "key": "a", "display_if": [ [ { "key": "a", "value_regex": "x" }, { "key": «"b"», "value_regex": "y" } ] ] } ] } }', severity: 'warning' },
+  { code: 'launch-form-regex', what: 'a value_regex written as a regular expression', text: '{ "launch_config": { "launch_form": [ { "key": "a" }, { "key": "b", "display_if": [ { "key": "a", "value_regex": «"^open.*$"» } ] } ] } }', severity: 'warning', message: /equality/ },
+  { code: 'wrong-type', what: 'a launch form value that is a number', text: '{ "launch_config": { "launch_form": [ { "key": "a", "value": «5» } ] } }', severity: 'error' },
+  { code: 'wrong-type', what: 'environment as a list (every session fails)', text: '{ "run_config": { "environment": «["A=1"]» } }', severity: 'error' },
+  { code: 'run-config-set-by-kasm', what: 'mem_limit, which Kasm sets from memory', text: '{ "run_config": { «"mem_limit"»: "2g" } }', severity: 'warning' },
+  { code: 'run-config-value', what: 'a size docker-py cannot read', text: '{ "run_config": { "shm_size": «"1GiB"» } }', severity: 'error', suggestions: ['1g'] },
+  { code: 'run-config-value', what: 'cpu_quota with Quotas', text: '{ "cpu_allocation_method": "Quotas", "run_config": { "cpu_quota": «50000» } }', severity: 'error' },
+  { code: 'image-setting-invalid', what: 'a persistent profile path without {username}', text: '{ "persistent_profile_path": «"/profiles/shared"» }', severity: 'error' },
+  { code: 'image-setting-invalid', what: 'restrict_to_network without network names', text: '{ "restrict_to_network": «true» }', severity: 'error' },
+  { code: 'image-setting-invalid', what: 'a filter policy id that is not a UUID', text: '{ "filter_policy_id": «"strict"» }', severity: 'error' },
+  { code: 'credentials-published', what: 'a docker_token', text: '{ "docker_token": «"ghp_x"» }', severity: 'warning' },
+  { code: 'installer-override', what: 'enabled false', text: '{ "enabled": «false» }', severity: 'hint' },
+  { code: 'installer-override', what: 'image_type Server', text: '{ "image_type": «"Server"» }', severity: 'hint' },
+  { code: 'size-implausible', what: 'a size in GB', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": «2.46» }')} }`, severity: 'warning', suggestions: [2460] },
+  { code: 'size-implausible', what: 'a size in bytes', text: '{ "name": "a/b:1", "uncompressed_size_mb": «2460000000» }', severity: 'warning' },
+  { code: 'available-tags-invalid', what: 'a tag listed twice', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:develop", "uncompressed_size_mb": 1, "available_tags": ["develop", «"develop"»] }')} }`, severity: 'warning' },
+  { code: 'available-tags-invalid', what: 'an empty list', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:develop", "uncompressed_size_mb": 1, "available_tags": «[]» }')} }`, severity: 'warning' },
+  { code: 'docker-config-review', what: 'a privileged container', text: '{ "run_config": { «"privileged"»: true } }', severity: 'hint', message: /full access/ },
+  { code: 'docker-config-review', what: 'a session user other than 1000', text: '{ "run_config": { "user": «"root"» } }', severity: 'hint' },
+  { code: 'docker-config-review', what: 'an exec hook run as root', text: '{ "exec_config": { "first_launch": { "cmd": "x", "user": «"root"» } } }', severity: 'hint' },
 ];
 
 describe('diagnostics: one bad document per rule', () => {
@@ -186,4 +230,27 @@ describe('diagnostics: one bad document per rule', () => {
     const doc = textDocument('{\n "exec_config": {\n  "go": {\n   "user": 1\n  }\n },\n "run_config": [\n  1\n ]\n}');
     for (const d of service.validate(doc)) assert.equal(d.range.start.line, d.range.end.line, `${d.code} spans lines`);
   });
+});
+
+/** What Kasm accepts (kasm-format.md §10–§11): none of these codes may be reported on the document. */
+const ACCEPTED: { what: string; text: string; files?: Record<string, string | Buffer>; absent: RuleCode[] }[] = [
+  { what: 'valid run_config arguments not in the old list', text: '{ "run_config": { "mem_reservation": "1g", "pids_limit": 100, "shm_size": "512m", "nano_cpus": 1, "ulimits": [{ "name": "nofile", "soft": 1, "hard": 2 }] } }', absent: ['unknown-key', 'misspelled-key', 'run-config-value', 'wrong-type'] },
+  { what: 'a display_if AND group (Kasm\'s own VPN entries)', text: '{ "launch_config": { "launch_form": [ { "key": "a" }, { "key": "b", "display_if": [ [ { "key": "a", "value_regex": "x" } ] ] } ] } }', absent: ['wrong-type', 'launch-form-key'] },
+  { what: 'options: null and an HTML input type', text: '{ "launch_config": { "launch_form": [ { "key": "a", "input_type": "number", "options": null } ] } }', absent: ['wrong-type', 'unknown-value', 'launch-form-options'] },
+  { what: 'the next Kasm minor, ahead of its release', text: '{ "compatibility": [{ "version": "1.20.x", "image": "a/b:develop", "uncompressed_size_mb": 0 }] }', absent: ['version-unknown'] },
+  { what: 'Kasm image properties in a 1.1 entry', text: '{ "hidden": true, "session_time_limit": 3600, "persistent_profile_path": "/p/{username}", "restrict_to_network": true, "restrict_network_names": ["vpn"] }', absent: ['unknown-key', 'image-setting-invalid', 'misspelled-key'] },
+  { what: 'a near-square icon (327×320)', text: '{ "image_src": "icon.png" }', files: { 'icon.png': encodePng(327, 320, [0, 0, 0]) }, absent: ['icon-size'] },
+  { what: 'a GIF named .png, well-sized', text: '{ "image_src": "icon.png" }', files: { 'icon.png': gif(64, 64) }, absent: ['icon-unreadable', 'icon-size'] },
+  { what: 'an SVG icon', text: '{ "image_src": "icon.svg" }', files: { 'icon.svg': '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>' }, absent: ['icon-unreadable', 'icon-format-mismatch', 'icon-size'] },
+  { what: 'a value_regex that is a plain value', text: '{ "launch_config": { "launch_form": [ { "key": "a" }, { "key": "b", "display_if": [ { "key": "a", "value_regex": "openvpn" } ] } ] } }', absent: ['launch-form-regex'] },
+];
+
+describe('diagnostics: what Kasm accepts gets none of them', () => {
+  for (const { what, text, files, absent } of ACCEPTED) {
+    it(what, () => {
+      const doc = textDocument(text, files ? entryFolder(files) : undefined);
+      const found = service.validate(doc).filter((d) => absent.includes(d.code));
+      assert.deepEqual(found.map((d) => `${d.code}: ${d.message}`), []);
+    });
+  }
 });

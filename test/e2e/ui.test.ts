@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from './codeServer';
-import { pngSize } from '../../server/src/png';
+import { sniffImage } from '../../server/src/imageFormat';
 import { uiCheck } from './uiCheck';
 
 describe('the extension as a person sees it', { timeout: 300000 }, () => {
@@ -14,7 +14,7 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.equal(result.architectureRows, 1, 'the unknown architecture is listed once');
     assert.ok(result.problemRows >= 8, `${result.problemRows} rows in the Problems panel`);
     assert.equal(result.previewTitle, 'Course Desktop');
-    for (const shot of result.screenshots) assert.ok(pngSize(fs.readFileSync(shot)), `${shot} is a PNG`);
+    for (const shot of result.screenshots) assert.equal(sniffImage(fs.readFileSync(shot))?.format, 'PNG', `${shot} is a PNG`);
     console.log(`screenshots: ${result.screenshots.map((s) => path.relative(REPO_ROOT, s)).join(', ')}`);
   });
 });

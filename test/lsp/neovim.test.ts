@@ -47,8 +47,8 @@ describe('Neovim as the LSP client', () => {
 
     assert.ok(result.initial.some((d) => d.code === 'memory-in-gb'), JSON.stringify(result.initial));
     const architectures = result.initial.filter((d) => d.code === 'unknown-value').map((d) => [d.lnum, d.col, d.end_col, d.severity, d.source]);
-    // "x86" and "" on line 6 (0-based 5); severity 1 is vim.diagnostic.severity.ERROR.
-    assert.deepEqual(architectures, [[5, 19, 24, 1, 'kasm'], [5, 26, 28, 1, 'kasm']]);
+    // "x86" and "" on line 6 (0-based 5); severity 2 is vim.diagnostic.severity.WARN.
+    assert.deepEqual(architectures, [[5, 19, 24, 2, 'kasm'], [5, 26, 28, 2, 'kasm']]);
 
     assert.ok(!result.after_edit.some((d) => d.code === 'memory-in-gb'), 'the warning follows the edit');
     assert.ok(result.after_edit.some((d) => d.code === 'unknown-value'));

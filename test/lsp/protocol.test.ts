@@ -14,7 +14,7 @@ const BAD_ENTRY = `{
   "architecture": ["x86"],
   "memory": 4,
   "compatibility": [
-    { "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 10 }
+    { "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 2460 }
   ]
 }`;
 
@@ -29,7 +29,7 @@ describe('language server over stdio', () => {
     const byCode = Object.fromEntries(diagnostics.map((d) => [String(d.code), d]));
     assert.deepEqual(Object.keys(byCode).sort(), ['memory-in-gb', 'unknown-value']);
     assert.deepEqual(byCode['unknown-value'].range, { start: { line: 4, character: 19 }, end: { line: 4, character: 24 } });
-    assert.equal(byCode['unknown-value'].severity, 1);
+    assert.equal(byCode['unknown-value'].severity, 2, 'an unknown architecture only greys the card out (kasm-format.md §10.10)');
     assert.equal(byCode['memory-in-gb'].source, 'kasm');
     assert.match(String(byCode['memory-in-gb'].message), /For 4 GB write 4000/);
     assert.deepEqual(byCode['memory-in-gb'].data, { path: ['memory'], suggestions: [4000] });

@@ -8,6 +8,7 @@ import { addAllMissing, addMissing } from './addMissing';
 import { addTag } from './addTag';
 import { conversionTarget, convertSchema } from './convertSchema';
 import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
+import { environmentObject } from './environmentObject';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { removeKey } from './removeKey';
 import { renameKey } from './renameKey';
@@ -21,7 +22,7 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 /** Fix-all stops after this many rounds of fixes, however many are left. */
 const FIX_ALL_ROUNDS = 200;
 
-const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, renameKey, removeKey, addMissing, addTag];
+const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, addMissing, addTag];
 
 /**
  * A fix's edits on `text`, or none when they cannot be computed: on half-written JSON a path the diagnostic

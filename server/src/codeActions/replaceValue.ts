@@ -8,13 +8,13 @@ import { Fix, QuickFixProvider } from './fix';
 const CODES: readonly RuleCode[] = [
   'unknown-value', 'category-near-miss', 'docker-registry-bogus', 'docker-registry-slash', 'image-invalid', 'version-format',
   'memory-in-gb', 'memory-not-integer', 'memory-not-positive', 'memory-too-small', 'cores-not-positive', 'gpu-count-invalid',
-  'wrong-type', 'icon-missing',
+  'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible',
 ];
 
 /** Replacements that cannot change what the author meant (a case slip, a missing slash, a number written as text). */
 function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: string | number): boolean {
   switch (diagnostic.code) {
-    case 'docker-registry-bogus': case 'docker-registry-slash': case 'version-format': case 'wrong-type': return true;
+    case 'docker-registry-bogus': case 'docker-registry-slash': case 'version-format': case 'wrong-type': case 'version-exact-in-1.0': return true;
     case 'unknown-value': case 'category-near-miss': return typeof current === 'string' && current.toLowerCase() === String(replacement).toLowerCase();
     default: return false;
   }

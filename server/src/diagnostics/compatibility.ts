@@ -28,9 +28,19 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
   }
   seen.add(version);
   const verdict = judgeCompatibilityVersion(version);
+  if (ctx.schema === '1.0' && verdict.kind !== 'malformed' && !version.endsWith('.x')) {
+    const wildcard = version.replace(/\.\d+$/, '.x');
+    ctx.reportValue('version-exact-in-1.0', node,
+      `Kasm 1.13–1.15 look for "${wildcard}" in a schema 1.0 entry, never an exact version: "${version}" matches no Kasm installation. Write "${wildcard}".`,
+      { suggestions: [wildcard] });
+    return;
+  }
   switch (verdict.kind) {
     case 'unknown':
       ctx.reportValue('version-unknown', node, `There is no Kasm release "${version}" (the newest known is ${verdict.newest}); no Kasm installation will match it.`);
+      return;
+    case 'next':
+      ctx.reportValue('version-unreleased', node, `Kasm ${version} is not released yet (the newest known is ${verdict.newest}); listing the next version ahead, with develop tags, is what Kasm's own registry does.`);
       return;
     case 'before-registries':
       ctx.reportValue('version-before-registries', node, `Kasm ${verdict.major}.${verdict.minor} has no workspace registries (they came with 1.13); this version is never used.`);
@@ -48,9 +58,10 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
 
 function checkEntry(ctx: RuleContext, entry: Node): void {
   const size = propertyValue(entry, 'uncompressed_size_mb');
-  if (size?.type === 'number' && size.value <= 0) reportSize(ctx, size);
+  if (size?.type === 'number') checkSize(ctx, size);
   const image = propertyValue(entry, 'image');
   const tags = propertyValue(entry, 'available_tags');
+  if (tags?.type === 'array') checkTags(ctx, tags);
   if (image?.type !== 'string' || tags?.type !== 'array') return;
   const tag = parseImageReference(String(image.value)).tag;
   const available = (tags.children ?? []).map((t) => t.value);
@@ -61,8 +72,35 @@ function checkEntry(ctx: RuleContext, entry: Node): void {
   }
 }
 
-export function reportSize(ctx: RuleContext, size: Node): void {
-  ctx.reportValue('size-zero', size, size.value === 0
-    ? 'uncompressed_size_mb is 0 (not measured): Kasm cannot check the registry\'s remaining space. Enter the image size in MB (2.46 GB → 2460).'
-    : 'uncompressed_size_mb cannot be negative. Enter the image size in MB (2.46 GB → 2460).');
+/** Sizes no real image has: smaller than this many MB was meant in GB; larger, in KB or bytes (§10.10, §10.12). */
+const SIZE_PLAUSIBLE_MB = { min: 50, max: 200_000 } as const;
+
+/** An `uncompressed_size_mb` value: measured, whole, and in MB. */
+export function checkSize(ctx: RuleContext, size: Node): void {
+  const value = Number(size.value);
+  if (value <= 0) {
+    ctx.reportValue('size-zero', size, value === 0
+      ? 'uncompressed_size_mb is 0 (not measured): Kasm cannot check the registry\'s remaining space. Enter the image size in MB (2.46 GB → 2460).'
+      : 'uncompressed_size_mb cannot be negative. Enter the image size in MB (2.46 GB → 2460).');
+  } else if (value < SIZE_PLAUSIBLE_MB.min) {
+    const mb = Math.round(value * 1000);
+    ctx.reportValue('size-implausible', size, `uncompressed_size_mb is in MB: ${value} looks like GB. For ${value} GB write ${mb}.`, { suggestions: [mb] });
+  } else if (value > SIZE_PLAUSIBLE_MB.max) {
+    ctx.reportValue('size-implausible', size, `${value} MB is ${(value / 1e6).toFixed(1)} TB, larger than any image: uncompressed_size_mb is in MB, not KB or bytes.`);
+  } else if (!Number.isInteger(value)) {
+    ctx.reportValue('size-implausible', size, `uncompressed_size_mb is a whole number of MB; Kasm stores ${Math.round(value)}.`, { suggestions: [Math.round(value)] });
+  }
+}
+
+function checkTags(ctx: RuleContext, tags: Node): void {
+  if (!tags.children?.length) {
+    ctx.reportValue('available-tags-invalid', tags, 'An empty available_tags list puts this Kasm version of the entry in no channel. List its tags, or remove the key.');
+    return;
+  }
+  const seen = new Set<unknown>();
+  for (const tag of tags.children) {
+    if (tag.type === 'string' && !String(tag.value).trim()) ctx.reportValue('available-tags-invalid', tag, 'An empty tag is no channel. Remove it.');
+    else if (seen.has(tag.value)) ctx.reportValue('available-tags-invalid', tag, `The tag "${tag.value}" is listed twice. Remove one.`);
+    seen.add(tag.value);
+  }
 }

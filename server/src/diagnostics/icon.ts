@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { nodeAt } from '../document';
-import { inspectIcon } from '../icon';
+import { iconExtensionMismatch, iconSizeProblem, inspectIcon } from '../icon';
 import { ICON_RULES } from '../kasm/knowledge';
 import { RuleContext } from './context';
 
@@ -27,14 +27,15 @@ export function checkIcon(ctx: RuleContext): void {
       ctx.reportValue('icon-path', node, `The icon "${name}" is a link that leads outside this entry's folder; the registry build would copy another file. It is not read. Put the real file here.`);
       return;
     case 'unreadable':
-      ctx.reportValue('icon-unreadable', node, `"${name}" is not a readable PNG image; Kasm will show a broken icon. Save it again as PNG.`);
+      ctx.reportValue('icon-unreadable', node, `"${name}" is not an image a browser can show (PNG, SVG, JPEG, GIF, WebP or ICO); Kasm will show a broken icon. Save it again as PNG.`);
       return;
-    case 'png': {
-      const problems: string[] = [];
-      if (icon.width < ICON_RULES.minPixels || icon.height < ICON_RULES.minPixels) problems.push(`smaller than ${ICON_RULES.minPixels}×${ICON_RULES.minPixels}`);
-      if (icon.width !== icon.height) problems.push('not square');
-      if (problems.length) {
-        ctx.reportValue('icon-size', node, `The icon is ${icon.width}×${icon.height} px, ${problems.join(' and ')}: Kasm shows it squeezed or blurry. Use a square image of at least ${ICON_RULES.minPixels}×${ICON_RULES.minPixels} px.`);
+    case 'image': {
+      if (iconExtensionMismatch(name, icon)) {
+        ctx.reportValue('icon-format-mismatch', node, `"${name}" is a ${icon.format} image: browsers show it anyway, but its name says otherwise. Save it as PNG or rename it.`);
+      }
+      const problem = iconSizeProblem(icon);
+      if (problem) {
+        ctx.reportValue('icon-size', node, `The icon's ${problem}: Kasm shows it squeezed or blurry. Use a square image of at least ${ICON_RULES.minPixels}×${ICON_RULES.minPixels} px.`);
       }
       return;
     }

@@ -1,10 +1,13 @@
 import { Node } from 'jsonc-parser';
 import { JsonPath, nodeAt, propertyValue } from '../document';
-import { BOGUS_DOCKER_REGISTRY } from '../kasm/knowledge';
+import { BOGUS_DOCKER_REGISTRY, DOCKER_REGISTRIES } from '../kasm/knowledge';
+
+/** Docker Hub's web pages, which some authors paste as the registry. */
+const DOCKER_HUB_WEB = /^https?:\/\/hub\.docker\.com(\/|$)/i;
 import { parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
 import { describePath } from './describe';
-import { reportSize } from './compatibility';
+import { checkSize } from './compatibility';
 import { memoize } from '../memoize';
 
 /** Docker image references (1.0 `name`, 1.1 `compatibility[].image`), `docker_registry` and the 1.0 size. */
@@ -13,7 +16,7 @@ export function checkImages(ctx: RuleContext): void {
     const name = nodeAt(ctx.doc, ['name']);
     if (name?.type === 'string') checkImage(ctx, name, ['name']);
     const size = nodeAt(ctx.doc, ['uncompressed_size_mb']);
-    if (size?.type === 'number' && size.value <= 0) reportSize(ctx, size);
+    if (size?.type === 'number') checkSize(ctx, size);
   } else {
     const list = nodeAt(ctx.doc, ['compatibility']);
     (list?.type === 'array' ? list.children ?? [] : []).forEach((element, index) => {
@@ -46,11 +49,15 @@ function checkDockerRegistry(ctx: RuleContext, node: Node): void {
       { suggestions: [BOGUS_DOCKER_REGISTRY.replacement] });
     return;
   }
-  if (!isHttpUrl(text)) {
+  // Only the login registry: docker-py keeps its host name, and the image reference decides where it is pulled from (§10.10).
+  if (DOCKER_HUB_WEB.test(text)) {
+    ctx.reportValue('docker-registry-web-page', node,
+      `"${text}" is a Docker Hub web page, not a registry address; for Docker Hub write "${DOCKER_REGISTRIES[0].value}".`, { suggestions: [DOCKER_REGISTRIES[0].value] });
+  } else if (!isHttpUrl(text)) {
     ctx.reportValue('docker-registry-invalid', node,
-      `docker_registry "${text}" is not a URL; write the registry's address, e.g. "https://index.docker.io/v1/" for Docker Hub.`);
+      `docker_registry "${text}" is not a URL; write the registry's address, e.g. "https://index.docker.io/v1/" for Docker Hub. Kasm uses it only to log in.`);
   } else if (!text.endsWith('/')) {
-    ctx.reportValue('docker-registry-slash', node, `docker_registry should end with "/" ("${text}/"), as Kasm's own registries are written.`, { suggestions: [`${text}/`] });
+    ctx.reportValue('docker-registry-slash', node, `docker_registry is usually written with a final "/" ("${text}/"), as Kasm's own registries are.`, { suggestions: [`${text}/`] });
   }
 }
 

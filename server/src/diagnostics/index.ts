@@ -3,18 +3,22 @@ import { WorkspaceFileSystem } from '../fileSystem';
 import { SchemaVersion } from '../kasm/knowledge';
 import { checkCompatibility } from './compatibility';
 import { KasmDiagnostic, RuleContext } from './context';
-import { checkDockerConfig } from './dockerConfig';
 import { checkIcon } from './icon';
+import { checkImageSettings } from './imageSettings';
 import { checkImages } from './images';
 import { checkKeys } from './keys';
+import { checkLaunchForm } from './launchForm';
 import { checkResources } from './resources';
+import { checkReview } from './review';
+import { checkRunConfig } from './runConfig';
 import { checkAgainstSchema } from './schema';
 import { checkSyntax } from './syntax';
 import { checkValues } from './values';
 
 /** Each family of rules, in the order their diagnostics are listed. */
 const CHECKS: readonly ((ctx: RuleContext) => void)[] = [
-  checkSyntax, checkAgainstSchema, checkKeys, checkCompatibility, checkValues, checkResources, checkImages, checkIcon, checkDockerConfig,
+  checkSyntax, checkAgainstSchema, checkKeys, checkCompatibility, checkValues, checkResources, checkImages, checkIcon,
+  checkRunConfig, checkImageSettings, checkLaunchForm, checkReview,
 ];
 
 export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): KasmDiagnostic[] {

@@ -1,8 +1,10 @@
 import { Node } from 'jsonc-parser';
 import { pathOf, propertiesOf, rangeOf } from '../document';
 import {
-  BUILD_OUTPUT_KEYS, FieldSpec, NOT_FOR_REGISTRY_KEYS, childSpec, fieldsOfOtherSchema, workspaceSpec,
+  BUILD_OUTPUT_KEYS, FieldSpec, childSpec, fieldsOfOtherSchema, workspaceSpec,
 } from '../kasm/knowledge';
+import { DASHBOARD_DROPPED_KEYS } from '../kasm/imageProperties';
+import { RUN_CONFIG_ALIASES } from '../kasm/dockerRun';
 import { nearMisses } from '../suggest';
 import { RuleContext } from './context';
 import { describePath } from './describe';
@@ -56,20 +58,38 @@ function reportUnknownKey(ctx: RuleContext, object: Node, key: Node, name: strin
     ctx.report('ignored-field', range, where, { path });
     return;
   }
-  if (isTop && NOT_FOR_REGISTRY_KEYS.includes(name)) {
-    ctx.report('not-for-registry', range, `"${name}" is a Kasm workspace setting, but registry entries are not known to apply it; set it in Kasm after installing.`, { path });
+  if (isTop && ctx.schema === '1.0' && DASHBOARD_DROPPED_KEYS.includes(name)) {
+    ctx.report('unknown-key', range, `"${name}" is not a key of a registry entry; Kasm's dashboard drops it before installing.`, { path });
     return;
   }
-  const near = nearMisses(name, unwritten);
+  const consequence = unknownKeyConsequence(ctx, objectPath, name);
+  const flag = name.replace(/-/g, '_');
+  const alias = objectPath.length === 1 && objectPath[0] === 'run_config' && Object.hasOwn(RUN_CONFIG_ALIASES, flag) ? RUN_CONFIG_ALIASES[flag] : undefined;
+  const near = alias ? [alias] : nearMisses(name, unwritten);
   if (near.length) {
-    ctx.report('misspelled-key', range, `Unknown key "${name}": did you mean "${near[0]}"? Kasm ignores "${name}".`, { path, suggestions: near });
+    // Where an unknown key breaks Kasm, so does its misspelling.
+    const severity = spec.unknownKeys === 'error' ? 'error' : undefined;
+    ctx.report('misspelled-key', range, `Unknown key "${name}": did you mean "${near[0]}"? ${consequence}`, { path, suggestions: near, severity });
     return;
   }
   if (objectPath[0] === 'exec_config' && objectPath.length === 1) {
     const hooks = (spec.properties ?? []).map((p) => `"${p.key}"`).join(', ');
-    ctx.report('exec-hook-unknown', range, `Kasm runs the exec hooks ${hooks}; "${name}" is never run.`, { path });
+    ctx.report('exec-hook-unknown', range, `Kasm runs the exec hooks ${hooks} by itself; "${name}" runs only when called through Kasm's exec API.`, { path });
     return;
   }
-  const owner = objectPath[0] === 'run_config' ? 'docker run option known to this extension' : `key of ${describePath(objectPath)}`;
-  ctx.report('unknown-key', range, `"${name}" is not a ${owner}; Kasm may ignore it.`, { path, severity: spec.unknownKeys });
+  ctx.report('unknown-key', range, `"${name}" is not a ${isTop ? 'key of a registry entry' : `key of ${describePath(objectPath)}`}. ${consequence}`,
+    { path, severity: spec.unknownKeys });
+}
+
+/** What Kasm does with an unknown key here (kasm-format.md §10.1, §10.2). */
+function unknownKeyConsequence(ctx: RuleContext, objectPath: readonly (string | number)[], name: string): string {
+  if (objectPath.length === 0) {
+    return ctx.schema === '1.0'
+      ? `Kasm 1.15 passes the entry to its installer as arguments, so the install fails on "${name}".`
+      : `Kasm may reject it on install (as 1.15 does for schema 1.0) or ignore it.`;
+  }
+  if (objectPath[0] === 'run_config' && objectPath.length === 1) {
+    return `docker-py's containers.run() has no argument "${name}": every session start fails with a TypeError.`;
+  }
+  return `Kasm ignores "${name}".`;
 }

@@ -14,7 +14,10 @@ export function checkResources(ctx: RuleContext): void {
     const { node, value } = memory;
     const gbToMb = Math.round(value * 1000);
     if (value <= 0) {
-      ctx.reportValue('memory-not-positive', node, `memory must be more than 0 MB; Kasm's default is 2768 (2.7 GB).`, { suggestions: [2768] });
+      // 0 makes the installer fall back to its default; a negative value is stored as it is (§10.10).
+      ctx.reportValue('memory-not-positive', node, value === 0
+        ? 'memory 0 means Kasm\'s installer uses its default, 2768 MB (2.7 GB); write the memory the image needs.'
+        : `memory must be more than 0 MB; Kasm's default is 2768 (2.7 GB).`, { suggestions: [2768], severity: value === 0 ? 'warning' : undefined });
     } else if (value <= RESOURCE_LIMITS.memoryLooksLikeGbMax) {
       ctx.reportValue('memory-in-gb', node,
         `memory is in MB: ${value} means ${value} MB, not ${value} GB. For ${value} GB write ${gbToMb}.`, { suggestions: [gbToMb] });
@@ -28,13 +31,16 @@ export function checkResources(ctx: RuleContext): void {
   }
   const cores = numberAt(ctx, 'cores');
   if (cores && cores.value <= 0) {
-    ctx.reportValue('cores-not-positive', cores.node, 'cores must be more than 0 (fractions such as 0.5 are allowed); Kasm\'s default is 2.', { suggestions: [2] });
+    ctx.reportValue('cores-not-positive', cores.node, cores.value === 0
+      ? 'cores 0 means Kasm\'s installer uses its default, 2; write the cores the image needs (fractions such as 0.5 are allowed).'
+      : 'cores must be more than 0 (fractions such as 0.5 are allowed); Kasm\'s default is 2.', { suggestions: [2], severity: cores.value === 0 ? 'warning' : undefined });
   } else if (cores && cores.value > RESOURCE_LIMITS.coresMax) {
     ctx.reportValue('cores-too-many', cores.node, `${cores.value} cores is more than any realistic session host has (limit ${RESOURCE_LIMITS.coresMax}); Kasm's default is 2.`);
   }
   const gpus = numberAt(ctx, 'gpu_count');
   if (gpus && (gpus.value < 0 || !Number.isInteger(gpus.value))) {
-    ctx.reportValue('gpu-count-invalid', gpus.node, 'gpu_count is a whole number of GPUs, 0 or more.', { suggestions: [Math.max(0, Math.round(gpus.value))] });
+    ctx.reportValue('gpu-count-invalid', gpus.node, gpus.value < 0 ? 'gpu_count is a whole number of GPUs, 0 or more.' : `gpu_count is a whole number of GPUs; Kasm rounds ${gpus.value} to ${Math.round(gpus.value)}.`,
+      { suggestions: [Math.max(0, Math.round(gpus.value))], severity: gpus.value < 0 ? undefined : 'warning' });
   } else if (gpus && gpus.value > RESOURCE_LIMITS.gpuCountMax) {
     ctx.reportValue('gpu-count-too-many', gpus.node, `${gpus.value} GPUs is more than any realistic session host has (limit ${RESOURCE_LIMITS.gpuCountMax}).`);
   }

@@ -1,4 +1,4 @@
-import { RULES } from './rules';
+import { RULES, Rule } from './rules';
 
 /** docs/rules.md: every diagnostic code with its usual severity, generated from the rule table. */
 export function rulesMarkdown(): string {
@@ -8,9 +8,12 @@ export function rulesMarkdown(): string {
     'Every problem the language server, the editor and the CLI report has a stable code. Severity is an error only',
     'where Kasm or the registry build breaks or mis-installs the entry. Generated from `server/src/diagnostics/rules.ts`.',
     '',
-    '| code | usual severity | what it means |',
-    '| --- | --- | --- |',
-    ...Object.entries(RULES).map(([code, rule]) => `| \`${code}\` | ${rule.severity} | ${rule.summary} |`),
+    'Evidence names the section of the format notes (`kasm-format.md`) a rule rests on and the Kasm versions it is',
+    'known for; where none is given, the registry template README and build (§3, §8) are the source.',
+    '',
+    '| code | usual severity | what it means | evidence |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(RULES).map(([code, rule]: [string, Rule]) => `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8'} |`),
     '',
   ].join('\n');
 }

@@ -37,7 +37,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const missingSpec = childSpec(spec, missing);
       if (!missingSpec) return;
       ctx.report('missing-required', missingPropertyRange(ctx.doc, node),
-        `Missing "${missing}"${path.length ? ` in ${where}` : ''}: ${firstSentence(missingSpec.description)}${missingReason(missingSpec, ctx.schema)}`,
+        `Missing "${missing}"${path.length ? ` in ${where}` : ''}: ${firstSentence(missingSpec.description)}${missingReason(missingSpec)}`,
         { severity: missingSpec.required, docs: missingSpec.docs, path: [...path, missing] });
       return;
     }
@@ -62,10 +62,8 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
   }
 }
 
-function missingReason(spec: FieldSpec, schema: SchemaVersion): string {
-  if (spec.key === 'compatibility' && schema === '1.1') return ' Without it the schema 1.1 registry build crashes.';
-  if (spec.required === 'error') return ' Kasm cannot use the entry without it.';
-  return ' The registry README requires it.';
+function missingReason(spec: FieldSpec): string {
+  return ` ${spec.whenMissing ?? 'The registry README requires it.'}`;
 }
 
 /** ajv's instancePath ("/compatibility/0/image") as a path whose array indexes are numbers. */

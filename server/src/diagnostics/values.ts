@@ -1,6 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt } from '../document';
-import { CATEGORIES, MAX_CATEGORIES } from '../kasm/knowledge';
+import { CATEGORIES, CATEGORY_ALIASES, MAX_CATEGORIES } from '../kasm/knowledge';
 import { nearMisses } from '../suggest';
 import { RuleContext } from './context';
 
@@ -40,7 +40,8 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
   reportDuplicates(ctx, categories, 'category');
   for (const item of items) {
     if (item.type !== 'string' || KNOWN_CATEGORIES.includes(item.value)) continue;
-    const near = nearMisses(String(item.value), KNOWN_CATEGORIES);
+    const alias = Object.hasOwn(CATEGORY_ALIASES, item.value) ? CATEGORY_ALIASES[item.value] : undefined;
+    const near = alias ? [alias] : nearMisses(String(item.value), KNOWN_CATEGORIES);
     if (near.length) {
       ctx.reportValue('category-near-miss', item,
         `"${item.value}" looks like a misspelling of the category "${near[0]}"; entries with "${near[0]}" are grouped together and "${item.value}" would stand alone. New categories are allowed, so ignore this if it is meant.`,

@@ -7,10 +7,12 @@
  */
 
 import { memoize } from '../memoize';
+import { DOCS, FieldSpec, JsonType, KnownValue, SchemaVersion } from './fieldSpec';
+import { RUN_CONFIG_KEYS } from './dockerRun';
+import { IMAGE_PROPERTY_FIELDS } from './imageProperties';
+import { LAUNCH_CONFIG } from './launchConfig';
 
-export type SchemaVersion = '1.0' | '1.1';
-export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export * from './fieldSpec';
 
 /** Registry schema versions, oldest first. */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = ['1.0', '1.1'];
@@ -27,16 +29,6 @@ const SCHEMA_SINCE: readonly { minor: number; schema: SchemaVersion }[] = [
   { minor: 13, schema: '1.0' },
   { minor: 16, schema: '1.1' },
 ];
-
-export const DOCS = {
-  workspaces: 'https://kasmweb.com/docs/latest/guide/workspaces.html',
-  registry: 'https://kasmweb.com/docs/latest/guide/workspace_registry.html',
-  launchConfig: 'https://kasmweb.com/docs/latest/guide/launch_config.html',
-  template: 'https://github.com/kasmtech/workspaces_registry_template#readme',
-  dockerRun: 'https://docker-py.readthedocs.io/en/stable/containers.html',
-  dockerExec: 'https://docker-py.readthedocs.io/en/stable/containers.html#docker.models.containers.Container.exec_run',
-  dockerReference: 'https://docs.docker.com/reference/cli/docker/image/tag/',
-} as const;
 
 /** `compatibility` version strings: `M.m.x` or an exact `M.m.p` (§3.2). */
 export const VERSION_PATTERN = '^\\d+\\.\\d+\\.(x|\\d+)$';
@@ -73,8 +65,6 @@ export function minorReleases(): MinorRelease[] {
   return minorLines;
 }
 
-export interface KnownValue { value: string; description: string }
-
 /** Compatibility version strings an author may write for a schema, newest first: `M.m.x`, then exact releases. */
 export const compatibilityVersionsFor: (schema: SchemaVersion) => KnownValue[] = memoize(buildCompatibilityVersions);
 
@@ -84,6 +74,8 @@ function buildCompatibilityVersions(schema: SchemaVersion): KnownValue[] {
     value: `${r.major}.${r.minor}.x`,
     description: `Every Kasm ${r.major}.${r.minor} release (${r.releases.join(', ')}). Kasm ${r.major}.${r.minor} reads registry schema ${r.schema}.`,
   }));
+  // Kasm 1.13–1.15 look for exactly "M.m.x" in a 1.0 entry, so an exact version there never matches (§10.9).
+  if (schema === '1.0') return wildcard;
   const exact = [...KASM_RELEASES].reverse()
     .filter((v) => { const { major, minor } = parseRelease(v); return schemaForKasm(major, minor) === schema; })
     .map((v) => ({ value: v, description: `Exactly Kasm ${v}. Kasm matches an exact version before the ${v.replace(/\.\d+$/, '.x')} entry.` }));
@@ -94,6 +86,8 @@ function buildCompatibilityVersions(schema: SchemaVersion): KnownValue[] {
 export type VersionVerdict =
   | { kind: 'malformed' }
   | { kind: 'unknown'; newest: string }
+  /** The minor after the newest release: registries add it with develop tags before it is out (§10.9). */
+  | { kind: 'next'; newest: string }
   | { kind: 'before-registries'; major: number; minor: number }
   | { kind: 'known'; major: number; minor: number; schema: SchemaVersion; releases: string[] };
 
@@ -111,7 +105,8 @@ function judgeVersion(version: string): VersionVerdict {
   if (!line) {
     const older = major < newest.major || (major === newest.major && minor < newest.minor);
     if (older && schemaForKasm(major, minor) === undefined) return { kind: 'before-registries', major, minor };
-    return { kind: 'unknown', newest: `${newest.major}.${newest.minor}` };
+    const isNext = major === newest.major && minor === newest.minor + 1 && last === 'x';
+    return { kind: isNext ? 'next' : 'unknown', newest: `${newest.major}.${newest.minor}` };
   }
   if (line.schema === undefined) return { kind: 'before-registries', major, minor };
   const releases = line.releases;
@@ -131,6 +126,8 @@ export const CATEGORIES: readonly KnownValue[] = [
   ...['Chat', 'Mobile', 'OSINT', 'Security']
     .map((value) => ({ value, description: 'Category used by Kasm\'s own registry.' })),
 ];
+/** Categories written for a known one that near-miss matching does not find (seen in real registries, §10.12). */
+export const CATEGORY_ALIASES: Readonly<Record<string, string>> = { Developer: 'Development', Developers: 'Development' };
 /** The template README: "should be limited to a max of 3"; the first one is the one displayed. */
 export const MAX_CATEGORIES = 3;
 
@@ -161,21 +158,6 @@ export const EXEC_HOOKS: readonly KnownValue[] = [
   { value: 'assign', description: 'Runs when a pre-created (staged) session is assigned to a user.' },
 ];
 
-export const LAUNCH_INPUT_TYPES: readonly KnownValue[] = [
-  { value: 'text', description: 'A one-line text box.' },
-  { value: 'select', description: 'A drop-down list of `options`.' },
-  { value: 'password', description: 'A one-line masked text box.' },
-  { value: 'passwordtextarea', description: 'A multi-line masked text box (e.g. a VPN configuration).' },
-];
-
-/** Image properties Kasm has, but no registry uses and no document says a registry entry can set (§3.1). */
-export const NOT_FOR_REGISTRY_KEYS: readonly string[] = [
-  'volume_mappings', 'persistent_profile_path', 'restrict_to_network', 'restrict_network_names', 'restrict_to_server',
-  'restrict_to_zone', 'server_id', 'zone_id', 'allow_network_selection', 'override_egress_gateways', 'hidden',
-  'docker_user', 'docker_token', 'docker_password', 'gpu_graphics_acceleration', 'gpu_video_encoding',
-  'session_time_limit', 'filter_policy_id',
-];
-
 /** Keys the registry build adds to list.json; a source file should not carry them (§3.1, §5). */
 export const BUILD_OUTPUT_KEYS: readonly string[] = ['sha'];
 
@@ -194,75 +176,6 @@ export const RESOURCE_LIMITS = {
 /** Icon rules of the template README: "ideally … square and at least 50 x 50px", .png or .svg. */
 export const ICON_RULES = { extensions: ['.png', '.svg'], minPixels: 50 } as const;
 
-/** A description of one JSON value or property, with everything a feature needs to know about it. */
-export interface FieldSpec {
-  key: string;
-  type: JsonType | readonly JsonType[];
-  /** What Kasm does with it, in Markdown. */
-  description: string;
-  docs: string;
-  default?: string | number | boolean;
-  /** The value text inserted when the key is completed (snippet syntax). */
-  insertValue?: string;
-  values?: readonly KnownValue[];
-  /** When set, a value outside `values` is reported with this severity (and the schema gets an enum). */
-  closedValues?: Severity;
-  pattern?: string;
-  items?: FieldSpec;
-  properties?: readonly FieldSpec[];
-  /** Spec of the values of a map (keys chosen by the author). */
-  additionalProperties?: FieldSpec;
-  /** Severity of a key that is not in `properties`; undefined = keys are not checked. */
-  unknownKeys?: Severity;
-  /** Severity when the property is missing from its object; undefined = optional. */
-  required?: Severity;
-  /** Severity of a wrong JSON type (default error; loosely checked places use warning). */
-  typeSeverity?: Severity;
-  /** Where a wrong type has its own diagnostic code and advice (e.g. 1.0 strings in a 1.1 compatibility list). */
-  typeCode?: string;
-  typeAdvice?: string;
-}
-
-const runConfigKey = (key: string, type: JsonType | readonly JsonType[], description: string): FieldSpec =>
-  ({ key, type, description: `${description} (docker-py \`containers.run(${key}=…)\`).`, docs: DOCS.dockerRun, typeSeverity: 'warning' });
-
-/** Known `run_config` keys: docker-py `containers.run()` keyword arguments (§4.3), checked loosely. */
-const RUN_CONFIG_KEYS: readonly FieldSpec[] = [
-  runConfigKey('hostname', 'string', 'Host name inside the session container, usually `"kasm"`'),
-  runConfigKey('privileged', 'boolean', 'Run the container privileged: full access to the host\'s devices'),
-  runConfigKey('security_opt', 'array', 'Security options, e.g. `["seccomp=unconfined"]`'),
-  runConfigKey('environment', ['object', 'array'], 'Environment variables of the session container'),
-  runConfigKey('entrypoint', ['string', 'array'], 'Replaces the image\'s entrypoint'),
-  runConfigKey('user', ['string', 'integer'], 'User (name or uid) the container runs as'),
-  runConfigKey('sysctls', 'object', 'Kernel parameters set in the container'),
-  runConfigKey('dns', 'array', 'DNS servers of the container'),
-  runConfigKey('cap_add', 'array', 'Linux capabilities to add, e.g. `["IPC_LOCK"]`'),
-  runConfigKey('cap_drop', 'array', 'Linux capabilities to drop'),
-  runConfigKey('runtime', 'string', 'Container runtime, e.g. `"nvidia"` for GPUs'),
-  runConfigKey('device_requests', 'array', 'Device requests, e.g. GPUs `[{"driver": "nvidia", "count": 1, "capabilities": [["gpu"]]}]`'),
-  runConfigKey('devices', 'array', 'Host devices to map, e.g. `["/dev/dri/card0:/dev/dri/card0:rwm"]`'),
-  runConfigKey('shm_size', ['string', 'integer'], 'Size of /dev/shm, e.g. `"512m"`'),
-  runConfigKey('volumes', ['object', 'array'], 'Volumes to mount'),
-  runConfigKey('network', 'string', 'Network to connect the container to'),
-  runConfigKey('network_mode', 'string', 'Network mode of the container'),
-  runConfigKey('tmpfs', ['object', 'array'], 'tmpfs mounts'),
-  runConfigKey('ulimits', 'array', 'ulimits of the container'),
-  runConfigKey('working_dir', 'string', 'Working directory'),
-  runConfigKey('mem_limit', ['string', 'integer'], 'Memory limit (Kasm sets this from `memory`)'),
-  runConfigKey('ports', 'object', 'Ports to publish'),
-  runConfigKey('labels', ['object', 'array'], 'Container labels'),
-  runConfigKey('command', ['string', 'array'], 'Command to run instead of the image\'s default'),
-  runConfigKey('extra_hosts', ['object', 'array'], 'Extra /etc/hosts entries'),
-  runConfigKey('init', 'boolean', 'Run an init process in the container'),
-  runConfigKey('read_only', 'boolean', 'Mount the root file system read-only'),
-  runConfigKey('ipc_mode', 'string', 'IPC mode'),
-  runConfigKey('pid_mode', 'string', 'PID namespace mode'),
-  runConfigKey('group_add', 'array', 'Additional groups of the container user'),
-  runConfigKey('userns_mode', 'string', 'User namespace mode'),
-  runConfigKey('stdin_open', 'boolean', 'Keep STDIN open'),
-  runConfigKey('tty', 'boolean', 'Allocate a pseudo-TTY'),
-];
-
 const execHook = (hook: KnownValue): FieldSpec => ({
   key: hook.value,
   type: 'object',
@@ -271,55 +184,13 @@ const execHook = (hook: KnownValue): FieldSpec => ({
   insertValue: '{\n\t"cmd": "${1:bash -c \'…\'}"\n}',
   unknownKeys: 'info',
   properties: [
-    { key: 'cmd', type: 'string', required: 'error', description: 'The command Kasm runs in the session container (`docker exec`). Without it the hook cannot run.', docs: DOCS.registry, insertValue: '"${1:bash -c \'…\'}"' },
+    { key: 'cmd', type: 'string', required: 'warning', whenMissing: 'The entry installs, and the hook fails when it runs.', description: 'The command Kasm runs in the session container (`docker exec`). Without it the entry installs, and the hook fails when run.', docs: DOCS.registry, insertValue: '"${1:bash -c \'…\'}"' },
     { key: 'user', type: 'string', description: 'User the command runs as, e.g. `"root"`. Default: the container\'s user.', docs: DOCS.dockerExec, insertValue: '"${1:root}"' },
     { key: 'privileged', type: 'boolean', default: false, description: 'Run the command with extended privileges.', docs: DOCS.dockerExec },
-    { key: 'environment', type: ['object', 'array'], description: 'Environment variables for the command (docker `exec_run(environment=…)`).', docs: DOCS.dockerExec },
+    { key: 'environment', type: 'object', typeSeverity: 'warning', description: 'Environment variables for the command, as an object `{"NAME": "value"}` (docker `exec_run(environment=…)`).', docs: DOCS.dockerExec },
     { key: 'workdir', type: 'string', description: 'Working directory of the command (docker `exec_run(workdir=…)`).', docs: DOCS.dockerExec },
   ],
 });
-
-const nullableString: readonly JsonType[] = ['string', 'null'];
-
-const LAUNCH_FORM_FIELD: FieldSpec = {
-  key: '',
-  type: 'object',
-  description: 'One field of the launch form shown to the user before the session starts.',
-  docs: DOCS.launchConfig,
-  unknownKeys: 'info',
-  properties: [
-    { key: 'key', type: 'string', required: 'warning', description: 'Name under which the answer is written to the `file_mapping` file.', docs: DOCS.launchConfig, insertValue: '"${1:my_field}"' },
-    { key: 'label', type: 'string', required: 'warning', description: 'Label shown next to the field.', docs: DOCS.launchConfig, insertValue: '"${1:My field}"' },
-    { key: 'value', type: ['string', 'null', 'number', 'boolean'], description: 'Initial value, or `null`.', docs: DOCS.launchConfig, insertValue: 'null' },
-    { key: 'allow_saving', type: 'boolean', default: false, description: 'Let the user save the answer for the next launch.', docs: DOCS.launchConfig },
-    { key: 'required', type: 'boolean', default: false, description: 'The user must fill this field to launch.', docs: DOCS.launchConfig },
-    { key: 'placeholder', type: nullableString, description: 'Placeholder text of the field, or `null`.', docs: DOCS.launchConfig, insertValue: 'null' },
-    { key: 'help', type: nullableString, description: 'Help text shown with the field, or `null`.', docs: DOCS.launchConfig, insertValue: '"${1}"' },
-    { key: 'input_type', type: 'string', required: 'warning', values: LAUNCH_INPUT_TYPES, closedValues: 'warning', description: 'Kind of input.', docs: DOCS.launchConfig, insertValue: '"${1|text,select,password,passwordtextarea|}"' },
-    {
-      key: 'options', type: 'array', description: 'Choices of a `select` field.', docs: DOCS.launchConfig, insertValue: '[\n\t{ "value": "${1}", "label": "${2}" }\n]',
-      items: {
-        key: '', type: 'object', description: 'One choice of a `select` field.', docs: DOCS.launchConfig, unknownKeys: 'info',
-        properties: [
-          { key: 'value', type: 'string', required: 'warning', description: 'Value written when this choice is picked.', docs: DOCS.launchConfig },
-          { key: 'label', type: 'string', required: 'warning', description: 'Text the user sees.', docs: DOCS.launchConfig },
-        ],
-      },
-    },
-    { key: 'validator_regex', type: nullableString, description: 'Regular expression the answer must match, or `null`.', docs: DOCS.launchConfig, insertValue: 'null' },
-    { key: 'validator_regex_description', type: nullableString, description: 'Message shown when the answer does not match `validator_regex`.', docs: DOCS.launchConfig, insertValue: 'null' },
-    {
-      key: 'display_if', type: ['array', 'null'], description: 'Show the field only when other fields match: `[{"key": …, "value_regex": …}]`, or `null`.', docs: DOCS.launchConfig, insertValue: 'null',
-      items: {
-        key: '', type: 'object', typeSeverity: 'warning', typeAdvice: 'Each condition is an object {"key": …, "value_regex": …}; remove the extra brackets.', description: 'A condition on another field of the form.', docs: DOCS.launchConfig, unknownKeys: 'info',
-        properties: [
-          { key: 'key', type: 'string', required: 'warning', description: 'The `key` of another field of this form.', docs: DOCS.launchConfig },
-          { key: 'value_regex', type: 'string', required: 'warning', description: 'Regular expression the other field\'s value must match.', docs: DOCS.launchConfig },
-        ],
-      },
-    },
-  ],
-};
 
 function compatibilitySpec(schema: SchemaVersion): FieldSpec {
   const base = {
@@ -327,6 +198,7 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
     type: 'array' as const,
     docs: DOCS.template,
     required: schema === '1.1' ? 'error' as const : 'warning' as const,
+    ...(schema === '1.1' ? { whenMissing: 'Without it the schema 1.1 registry build crashes.' } : {}),
   };
   const versions = compatibilityVersionsFor(schema);
   if (schema === '1.0') {
@@ -353,8 +225,8 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
       typeAdvice: 'Schema 1.1 (Kasm 1.16+) needs objects {"version", "image", "uncompressed_size_mb"}; a string here crashes the registry build.',
       properties: [
         { key: 'version', type: 'string', required: 'warning', pattern: VERSION_PATTERN, values: versions, description: 'Kasm version this entry applies to: `"M.m.x"` or an exact `"M.m.p"`.', docs: DOCS.template, insertValue: `"\${1:${versions[0].value}}"` },
-        { key: 'image', type: 'string', required: 'warning', description: 'Docker image installed on that Kasm version, with tag (`repository:tag`). Its tag is used when there are no `available_tags`.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
-        { key: 'uncompressed_size_mb', type: 'integer', required: 'warning', description: 'Uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"); `0` means not measured yet.', docs: DOCS.template, insertValue: '${1:0}' },
+        { key: 'image', type: 'string', required: 'error', whenMissing: 'Kasm installs a workspace with no image without it.', description: 'Docker image installed on that Kasm version, with tag (`repository:tag`); without it Kasm installs a workspace with no image. Its tag is used when there are no `available_tags`.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
+        { key: 'uncompressed_size_mb', type: 'number', required: 'warning', description: 'Uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"); `0` means not measured yet.', docs: DOCS.template, insertValue: '${1:0}' },
         {
           key: 'available_tags', type: 'array', description: 'Channels (image tags) this entry is offered in. If one workspace of a registry gives `available_tags`, all should.', docs: DOCS.template, insertValue: '[\n\t"${1:develop}"\n]',
           items: { key: '', type: 'string', description: 'An image tag offered as a channel, e.g. `develop` or `1.18.0-rolling-weekly`.', docs: DOCS.template },
@@ -370,26 +242,26 @@ export const workspaceSpec: (schema: SchemaVersion) => FieldSpec = memoize(build
 function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
   const only10 = schema === '1.0';
   const properties: FieldSpec[] = [
-    { key: 'friendly_name', type: 'string', required: 'warning', description: 'Name shown to users in Kasm and in the registry storefront. In schema 1.1 it is also the storefront page id, so it must be unique and Latin-1 only.', docs: DOCS.workspaces, insertValue: '"${1:My Workspace}"' },
+    { key: 'friendly_name', type: 'string', required: 'error', whenMissing: 'Kasm\'s Registry page sorts entries by it and breaks, for every registry, without it.', description: 'Name shown to users in Kasm and in the registry storefront (at most 255 characters). Kasm\'s Registry page sorts entries by it: without it the page breaks for every registry. In schema 1.1 it is also the storefront page id, so it must be unique and Latin-1 only.', docs: DOCS.workspaces, insertValue: '"${1:My Workspace}"' },
     { key: 'description', type: 'string', required: 'warning', description: 'Short description of the workspace, shown on its card.', docs: DOCS.workspaces, insertValue: '"${1:What this workspace is for.}"' },
     { key: 'image_src', type: 'string', required: 'warning', description: 'File name of the icon **in the same folder** as this workspace.json (`.png` or `.svg`, square, at least 50×50 px). The build copies it to `<schema>/icons/<image_src>`: all icons share one folder.', docs: DOCS.template, insertValue: '"${1:icon.png}"' },
     {
-      key: 'architecture', type: 'array', required: 'warning', description: 'CPU architectures the image exists for. Kasm offers the workspace only on hosts of a listed architecture.', docs: DOCS.template, insertValue: '[\n\t"${1|amd64,arm64|}"\n]',
-      items: { key: '', type: 'string', values: ARCHITECTURES, closedValues: 'error', description: 'A CPU architecture.', docs: DOCS.template },
+      key: 'architecture', type: 'array', required: 'error', whenMissing: 'Kasm\'s Registry page breaks, for every registry, without it.', description: 'CPU architectures the image exists for. Kasm offers the workspace only on hosts of a listed architecture; without the key Kasm\'s Registry page breaks for every registry.', docs: DOCS.template, insertValue: '[\n\t"${1|amd64,arm64|}"\n]',
+      items: { key: '', type: 'string', values: ARCHITECTURES, closedValues: 'warning', description: 'A CPU architecture (another value only greys the card out).', docs: DOCS.template },
     },
     compatibilitySpec(schema),
     ...(only10 ? [
-      { key: 'name', type: 'string' as const, required: 'warning' as const, description: 'The Docker image to use (`repository:tag`). Schema 1.0 only: in 1.1 the image is per Kasm version in `compatibility[].image`. Also the storefront page id in 1.0.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
-      { key: 'uncompressed_size_mb', type: 'integer' as const, required: 'warning' as const, description: 'Approximate uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"), shown against the registry\'s remaining space. Schema 1.0 only.', docs: DOCS.template, insertValue: '${1:0}' },
+      { key: 'name', type: 'string' as const, required: 'error' as const, whenMissing: 'Kasm installs a workspace with no image without it.', description: 'The Docker image to use (`repository:tag`); without it Kasm installs a workspace with no image. Schema 1.0 only: in 1.1 the image is per Kasm version in `compatibility[].image`. Also the storefront page id in 1.0.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
+      { key: 'uncompressed_size_mb', type: 'number' as const, required: 'warning' as const, description: 'Approximate uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"), shown against the registry\'s remaining space. Schema 1.0 only.', docs: DOCS.template, insertValue: '${1:0}' },
     ] : []),
     {
       key: 'categories', type: 'array', description: `Dashboard categories; free-form, at most ${MAX_CATEGORIES}. The first one is the one displayed.`, docs: DOCS.template, default: '[]', insertValue: '[\n\t"${1:Desktop}"\n]',
       items: { key: '', type: 'string', values: CATEGORIES, description: 'A category (free text; the known ones are suggested).', docs: DOCS.template },
     },
-    { key: 'docker_registry', type: 'string', values: DOCKER_REGISTRIES, default: 'https://index.docker.io/v1/', description: 'Docker registry Kasm pulls the image from (a URL ending in `/`).', docs: DOCS.template, insertValue: '"${1:https://index.docker.io/v1/}"' },
+    { key: 'docker_registry', type: 'string', values: DOCKER_REGISTRIES, default: 'https://index.docker.io/v1/', description: 'Registry Kasm **logs in to** before pulling (with `docker_user`/`docker_token` when given); docker-py keeps only its host name. Where the image is pulled from is decided by the image reference itself. Written as a URL ending in `/`.', docs: DOCS.template, insertValue: '"${1:https://index.docker.io/v1/}"' },
     {
       key: 'run_config', type: 'object', description: '"Docker Run Config Override (JSON)": extra `docker run` parameters (docker-py `containers.run()` keyword arguments). Admins are warned it can run arbitrary commands.', docs: DOCS.registry, insertValue: '{\n\t"hostname": "${1:kasm}"\n}',
-      unknownKeys: 'info', properties: RUN_CONFIG_KEYS,
+      unknownKeys: 'error', properties: RUN_CONFIG_KEYS,
     },
     {
       key: 'exec_config', type: 'object', description: '"Docker Exec Config (JSON)": commands Kasm runs in the session container at `first_launch`, `go` and `assign`.', docs: DOCS.registry, insertValue: '{\n\t"${1|first_launch,go,assign|}": {\n\t\t"cmd": "${2:bash -c \'…\'}"\n\t}\n}',
@@ -398,25 +270,17 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
     { key: 'notes', type: 'string', description: 'Notes for admins about running the workspace (e.g. "requires libseccomp"); Markdown and `\\n` allowed.', docs: DOCS.workspaces, insertValue: '"${1}"' },
     { key: 'cores', type: 'number', default: 2, description: 'CPU cores given to each session (Kasm stores a float).', docs: DOCS.workspaces, insertValue: '${1:2}' },
     { key: 'memory', type: 'number', default: 2768, description: 'Memory of each session **in MB** (Kasm stores bytes: 2768 → 2,768,000,000). Write 4000 for 4 GB, not 4.', docs: DOCS.workspaces, insertValue: '${1:2768}' },
-    { key: 'gpu_count', type: 'number', default: 0, description: 'Number of GPUs given to each session.', docs: DOCS.workspaces, insertValue: '${1:0}' },
+    { key: 'gpu_count', type: 'number', default: 0, description: 'Number of GPUs given to each session (Kasm rounds a fraction).', docs: DOCS.workspaces, insertValue: '${1:0}' },
     { key: 'cpu_allocation_method', type: 'string', values: CPU_ALLOCATION_METHODS, closedValues: 'warning', default: 'Inherit', description: 'How the session\'s CPU is limited (exact case).', docs: DOCS.workspaces, insertValue: '"${1|Inherit,Quotas,Shares|}"' },
     { key: 'require_gpu', type: 'boolean', default: false, description: 'Only start sessions on agents that have a GPU.', docs: DOCS.workspaces },
-    { key: 'enabled', type: 'boolean', default: true, description: 'Whether the workspace is enabled (offered to users) once installed.', docs: DOCS.workspaces },
-    { key: 'image_type', type: 'string', values: IMAGE_TYPES, closedValues: 'warning', default: 'Container', description: 'Workspace type. Registry entries are Docker containers: `"Container"`.', docs: DOCS.workspaces, insertValue: '"${1:Container}"' },
-    {
-      key: 'launch_config', type: 'object', description: 'A launch form shown to the user before the session starts; the answers are written to `file_mapping.destination` inside the session.', docs: DOCS.launchConfig, unknownKeys: 'info',
-      insertValue: '{\n\t"file_mapping": { "destination": "${1:/dockerstartup/launch_selections.json}" },\n\t"launch_form": [\n\t\t$0\n\t]\n}',
-      properties: [
-        {
-          key: 'file_mapping', type: 'object', description: 'Where the answers are written in the session.', docs: DOCS.launchConfig, unknownKeys: 'info', insertValue: '{ "destination": "${1:/dockerstartup/launch_selections.json}" }',
-          properties: [{ key: 'destination', type: 'string', required: 'warning', description: 'Path of the JSON file with the answers inside the session.', docs: DOCS.launchConfig }],
-        },
-        { key: 'launch_form', type: 'array', description: 'The fields of the form, in order.', docs: DOCS.launchConfig, items: LAUNCH_FORM_FIELD, insertValue: '[\n\t$0\n]' },
-      ],
-    },
+    { key: 'enabled', type: 'boolean', default: true, description: 'Whether the workspace is enabled (offered to users). Kasm\'s installer sets it to `true` whatever the entry says.', docs: DOCS.workspaces },
+    { key: 'image_type', type: 'string', values: IMAGE_TYPES, closedValues: 'warning', default: 'Container', description: 'Workspace type. Kasm\'s installer sets `"Container"` whatever the entry says.', docs: DOCS.workspaces, insertValue: '"${1:Container}"' },
+    LAUNCH_CONFIG,
+    ...IMAGE_PROPERTY_FIELDS,
   ];
   return {
-    key: '', type: 'object', docs: DOCS.template, unknownKeys: 'info', properties,
+    // Kasm 1.15 passes a 1.0 entry to its installer as keyword arguments: an unknown key fails the install (§10.1).
+    key: '', type: 'object', docs: DOCS.template, unknownKeys: only10 ? 'error' : 'warning', properties,
     description: `A Kasm Workspaces registry entry, registry schema ${schema} (Kasm ${schema === '1.0' ? '1.13–1.15' : '1.16 and newer'}).`,
   };
 }

@@ -1,0 +1,37 @@
+import { nodeAt, propertiesOf } from '../document';
+import { DOCKER_SIZE_PATTERN, RUN_CONFIG_SET_BY_KASM, RUN_CONFIG_SIZES } from '../kasm/dockerRun';
+import { RuleContext } from './context';
+
+/**
+ * run_config values as docker-py and Kasm take them at session start (kasm-format.md §10.2): arguments Kasm sets
+ * itself, docker size strings, and a CPU quota that clashes with Kasm's own CPU limit.
+ */
+export function checkRunConfig(ctx: RuleContext): void {
+  const runConfig = nodeAt(ctx.doc, ['run_config']);
+  if (runConfig?.type !== 'object') return;
+  for (const { key, value, name } of propertiesOf(runConfig)) {
+    const setByKasm = RUN_CONFIG_SET_BY_KASM.get(name);
+    if (setByKasm) ctx.reportValue('run-config-set-by-kasm', key, `${setByKasm}: run_config's "${name}" has no effect. Remove it.`, { path: ['run_config', name] });
+    if (value?.type === 'string' && RUN_CONFIG_SIZES.has(name) && !DOCKER_SIZE_PATTERN.test(value.value)) {
+      const suggestion = dockerSize(String(value.value));
+      ctx.reportValue('run-config-value', value,
+        `docker-py cannot read the size "${value.value}": write bytes as a number or digits with b, k, m or g, e.g. "512m" or "2g"${suggestion ? ` ("${suggestion}")` : ''}. Every session start fails.`,
+        { suggestions: suggestion ? [suggestion] : undefined });
+    }
+  }
+  const method = nodeAt(ctx.doc, ['cpu_allocation_method']);
+  if (method?.value !== 'Quotas') return;
+  for (const name of ['cpu_quota', 'cpu_period']) {
+    const node = nodeAt(ctx.doc, ['run_config', name]);
+    if (node) {
+      ctx.reportValue('run-config-value', node,
+        `With cpu_allocation_method "Quotas" Kasm limits the CPU with nano CPUs, and Docker refuses nano CPUs together with ${name}: every session start fails. Remove ${name} or use another cpu_allocation_method.`);
+    }
+  }
+}
+
+/** "2 GB", "1GiB", "512 MB" as docker-py writes them ("2g", "1g", "512m"), when the meaning is clear. */
+function dockerSize(text: string): string | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg])i?b?\s*$/i.exec(text);
+  return match ? `${match[1]}${match[2].toLowerCase()}` : undefined;
+}

@@ -1,0 +1,89 @@
+/**
+ * The real format and pixel size of an icon, read from its first bytes as a browser sniffs them: the registry
+ * storefront and Kasm's dashboard show a JPEG named `.png` fine (kasm-format.md §11).
+ */
+
+export type ImageFormat = 'PNG' | 'JPEG' | 'GIF' | 'WebP' | 'ICO' | 'SVG';
+
+export interface ImageFacts {
+  format: ImageFormat;
+  /** Pixel size; undefined for SVG (a vector image) or where the header does not say. */
+  width?: number;
+  height?: number;
+}
+
+/** Bytes read from the start of an icon: enough for every header below, and for a JPEG's frame header after its metadata. */
+export const IMAGE_HEAD_BYTES = 64 * 1024;
+
+/** The extensions each format is usually saved with. */
+export const FORMAT_EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = {
+  PNG: ['.png'], JPEG: ['.jpg', '.jpeg'], GIF: ['.gif'], WebP: ['.webp'], ICO: ['.ico'], SVG: ['.svg'],
+};
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+
+/** What image the bytes are, or undefined when they are none a browser shows. */
+export function sniffImage(head: Uint8Array): ImageFacts | undefined {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const sized = (format: ImageFormat, width: number, height: number): ImageFacts | undefined =>
+    (width > 0 && height > 0 ? { format, width, height } : undefined);
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
+    return head.length >= 24 && ascii(head, 12, 16) === 'IHDR' ? sized('PNG', view.getUint32(16), view.getUint32(20)) : undefined;
+  }
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return jpeg(head, view);
+  if (head.length >= 10 && (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a')) {
+    return sized('GIF', view.getUint16(6, true), view.getUint16(8, true));
+  }
+  if (head.length >= 30 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return webp(head, view);
+  if (head.length >= 22 && startsWith(head, [0, 0, 1, 0]) && view.getUint16(4, true) > 0) {
+    // The first image of the icon; 0 stands for 256.
+    return sized('ICO', head[6] || 256, head[7] || 256);
+  }
+  return isSvg(head) ? { format: 'SVG' } : undefined;
+}
+
+/** A JPEG's size from its first start-of-frame segment. */
+function jpeg(head: Uint8Array, view: DataView): ImageFacts | undefined {
+  let at = 2;
+  while (at + 9 < head.length) {
+    if (head[at] !== 0xff) return undefined;
+    const marker = head[at + 1];
+    if (marker === 0xff) { at++; continue; }
+    const length = view.getUint16(at + 2);
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      const height = view.getUint16(at + 5);
+      const width = view.getUint16(at + 7);
+      return width > 0 && height > 0 ? { format: 'JPEG', width, height } : undefined;
+    }
+    if (length < 2) return undefined;
+    at += 2 + length;
+  }
+  // The frame header lies past what was read: a JPEG all the same.
+  return { format: 'JPEG' };
+}
+
+function webp(head: Uint8Array, view: DataView): ImageFacts | undefined {
+  const chunk = ascii(head, 12, 16);
+  if (chunk === 'VP8 ' && startsWith(head, [0x9d, 0x01, 0x2a], 23)) {
+    return { format: 'WebP', width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+  }
+  if (chunk === 'VP8L' && head[20] === 0x2f) {
+    const bits = view.getUint32(21, true);
+    return { format: 'WebP', width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8X') {
+    const width = 1 + (head[24] | (head[25] << 8) | (head[26] << 16));
+    const height = 1 + (head[27] | (head[28] << 8) | (head[29] << 16));
+    return { format: 'WebP', width, height };
+  }
+  return undefined;
+}
+
+/** SVG text: an `<svg` element before anything that is not a declaration, comment or whitespace. */
+function isSvg(head: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 4096)).replace(/^\uFEFF/, '');
+  const start = text.replace(/^(\s|<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/i, '');
+  return /^<svg[\s>]/i.test(start);
+}
