@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, valueRange } from './document';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
-import { StampedCache, WorkspaceFileSystem, readText } from './fileSystem';
+import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { iconNameProblem } from './icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
@@ -54,6 +54,18 @@ export interface RegistryContext {
   fileSystem: WorkspaceFileSystem;
   /** The checked-out git branch; a branch named like a schema version decides what the registry publishes. */
   branch?: string;
+  /** The schema the registry's own build scripts are for, when they tell (the 1.1 template's processing/). */
+  templateSchema?: SchemaVersion;
+}
+
+/** What the host knows of the registry beyond its files: the branch CI checked out (pull requests check out a commit). */
+export interface RegistryHints {
+  ciBranch?: string;
+}
+
+/** The branch a CI run is about, from the variables GitHub Actions sets: a pull request's target, else the pushed branch. */
+export function ciBranch(environment: Readonly<Record<string, string | undefined>>): string | undefined {
+  return environment.GITHUB_BASE_REF || environment.GITHUB_REF_NAME || undefined;
 }
 
 export function checkRegistry(entries: RegistryEntry[], registry: RegistryContext): Map<string, KasmDiagnostic[]> {
@@ -62,18 +74,38 @@ export function checkRegistry(entries: RegistryEntry[], registry: RegistryContex
   checkDuplicateNames(entries, sinks, name);
   checkIconCollisions(entries, sinks, registry.fileSystem, name);
   checkChannels(entries, sinks);
-  checkSchemaVersions(entries, sinks, registry.branch);
+  checkSchemaVersions(entries, sinks, registry);
   return new Map([...sinks].map(([file, sink]) => [file, sink.diagnostics]));
 }
 
-/** The registry rooted at `root`, with the branch checked out there. */
-export function registryAt(root: string, fileSystem: WorkspaceFileSystem): RegistryContext {
-  return { root, fileSystem, branch: gitBranch(root, fileSystem) };
+/** The registry rooted at `root`, with the branch checked out there (else the one CI says) and its build scripts' schema. */
+export function registryAt(root: string, fileSystem: WorkspaceFileSystem, hints: RegistryHints = {}): RegistryContext {
+  const templateSchema = fileSystem.isFile(path.join(root, ...TEMPLATE_1_1_MARKER)) ? '1.1' : undefined;
+  return { root, fileSystem, branch: gitBranch(root, fileSystem) ?? hints.ciBranch, templateSchema };
 }
 
-/** The git branch checked out in `root` (from .git/HEAD), if any. */
+/** A script only the 1.1 registry template has (kasm-format.md §2): it adds the next Kasm version as a 1.1 object. */
+const TEMPLATE_1_1_MARKER = ['processing', 'add_next_version.js'];
+
+/** Git's own files are small; a larger one is not read (nor a FIFO or device: only regular files are). */
+const GIT_FILE_MAX_BYTES = 4096;
+
+function readGitFile(fileSystem: WorkspaceFileSystem, file: string): string | undefined {
+  if (!fileSystem.isFile(file)) return undefined;
+  const bytes = fileSystem.readHead(file, GIT_FILE_MAX_BYTES);
+  return bytes ? new TextDecoder().decode(bytes) : undefined;
+}
+
+/**
+ * The git branch checked out in `root`, if any: from .git/HEAD, or for a worktree or submodule (where .git is a
+ * file saying `gitdir: …`) from that folder's HEAD. A detached HEAD (what pull-request CI checks out) has none.
+ */
 function gitBranch(root: string, fileSystem: WorkspaceFileSystem): string | undefined {
-  const head = readText(fileSystem, path.join(root, '.git', 'HEAD'));
+  const dotGit = path.join(root, '.git');
+  const pointer = readGitFile(fileSystem, dotGit);
+  const gitDir = pointer ? /^gitdir: (.+)$/m.exec(pointer)?.[1]?.trim() : dotGit;
+  if (!gitDir) return undefined;
+  const head = readGitFile(fileSystem, path.join(path.resolve(root, gitDir), 'HEAD'));
   const match = head && /^ref: refs\/heads\/(.+)$/m.exec(head);
   return match ? match[1].trim() : undefined;
 }
@@ -154,22 +186,40 @@ function checkChannels(entries: RegistryEntry[], sinks: Sinks): void {
   }
 }
 
-function checkSchemaVersions(entries: RegistryEntry[], sinks: Sinks, branch: string | undefined): void {
+function checkSchemaVersions(entries: RegistryEntry[], sinks: Sinks, registry: RegistryContext): void {
+  const { branch, templateSchema } = registry;
   const fromBranch = (SCHEMA_VERSIONS as readonly string[]).includes(branch ?? '') ? branch as SchemaVersion : undefined;
   const counts = groupBy(entries, (e) => e.schema);
   const [majority, runnerUp] = [...counts].sort((a, b) => b[1].length - a[1].length);
-  const expected = fromBranch ?? (majority && (!runnerUp || runnerUp[1].length < majority[1].length) ? majority[0] : undefined);
-  if (!expected) return;
+  const clearMajority = majority && (!runnerUp || runnerUp[1].length < majority[1].length) ? majority[0] : undefined;
+  const expected = fromBranch ?? templateSchema ?? clearMajority;
+  if (!expected) {
+    // As many entries of each schema, and nothing else to tell: one branch publishes one schema, so say so on all.
+    if (runnerUp) reportMixed(entries, sinks, counts);
+    return;
+  }
   const because = fromBranch
     ? `the branch "${branch}" publishes registry schema ${fromBranch}`
-    : `the rest of the registry (${counts.get(expected)?.length} of ${entries.length} entries) is schema ${expected}`;
+    : templateSchema ? `the registry's build scripts (processing/) are the schema ${templateSchema} template's`
+      : `the rest of the registry (${counts.get(expected)?.length} of ${entries.length} entries) is schema ${expected}`;
   for (const entry of entries) {
     const range = entry.facts.schemaRange;
     if (entry.schema === expected || !range) continue;
-    // A 1.0 entry on a 1.1 branch crashes the 1.1 build (format notes §5.3): that is an error.
-    const breaksBuild = fromBranch === '1.1' && entry.schema === '1.0' && entry.facts.hasCompatibility;
+    // A 1.0 entry on a 1.1 branch crashes the 1.1 build (format notes §5.3, §11): that is an error.
+    const breaksBuild = (fromBranch ?? templateSchema) === '1.1' && entry.schema === '1.0' && entry.facts.hasCompatibility;
     sinks.get(entry.file)?.report('registry-schema-mismatch', range,
       `This entry is written for registry schema ${entry.schema}, but ${because}.${breaksBuild ? ' The 1.1 build crashes on its compatibility strings.' : ''} Convert it, or set kasm.registrySchema.`,
       { path: ['compatibility'], severity: breaksBuild ? 'error' : undefined });
+  }
+}
+
+function reportMixed(entries: RegistryEntry[], sinks: Sinks, counts: Map<string, RegistryEntry[]>): void {
+  const mix = [...counts].map(([schema, group]) => `${group.length} of schema ${schema}`).join(' and ');
+  for (const entry of entries) {
+    const range = entry.facts.schemaRange;
+    if (!range) continue;
+    sinks.get(entry.file)?.report('registry-schema-mismatch', range,
+      `The registry mixes entries of both schemas (${mix}), but a branch publishes one. This one is schema ${entry.schema}: convert the others, or set kasm.registrySchema.`,
+      { path: ['compatibility'] });
   }
 }

@@ -7,19 +7,19 @@ import { describe, it } from 'node:test';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { encodePng } from '../../server/src/png';
 import { RegistryIndex } from '../../server/src/registryIndex';
-import { registryAt } from '../../server/src/registryChecks';
+import { RegistryHints, ciBranch, registryAt } from '../../server/src/registryChecks';
 import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
 
-function registry(files: Files, branch?: string): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
+function registry(files: Files, branch?: string, hints: RegistryHints = {}): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), Buffer.isBuffer(content) || typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
   if (branch) { fs.mkdirSync(path.join(root, '.git')); fs.writeFileSync(path.join(root, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`); }
-  const index = new RegistryIndex(service, registryAt(root, nodeFileSystem)).load();
+  const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, hints)).load();
   const all = new Map([...index.diagnostics()].map(([file, { own, crossEntry }]) => [file, [...own, ...crossEntry]]));
   return { root, index, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
 }
@@ -90,6 +90,31 @@ describe('registry-wide checks', () => {
     assert.ok(!good.codes('C').includes('registry-schema-mismatch'));
     const feature = registry({ 'workspaces/C/workspace.json': entry10('C', 'a/c:1') }, 'feature/new-icons');
     assert.ok(!feature.codes('C').includes('registry-schema-mismatch'));
+  });
+
+  it('finds the schema without a readable branch: worktrees, detached HEAD in CI, the template\'s scripts, a tie', () => {
+    const c10 = { 'workspaces/C/workspace.json': entry10('C', 'a/c:1') };
+    const mismatchOf = (found: ReturnType<typeof registry>, entry = 'C') => found.all.get(path.join(found.root, 'workspaces', entry, 'workspace.json'))?.find((d) => d.code === 'registry-schema-mismatch');
+    // git worktree / submodule: .git is a file pointing at the real git folder.
+    const worktree = registry(c10);
+    const gitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-gitdir-'));
+    fs.writeFileSync(path.join(gitDir, 'HEAD'), 'ref: refs/heads/1.1\n');
+    fs.writeFileSync(path.join(worktree.root, '.git'), `gitdir: ${gitDir}\n`);
+    const inWorktree = new RegistryIndex(service, registryAt(worktree.root, nodeFileSystem)).load();
+    const worktreeMismatch = inWorktree.diagnostics().get(path.join(worktree.root, 'workspaces/C/workspace.json'))?.crossEntry.find((d) => d.code === 'registry-schema-mismatch');
+    assert.equal(worktreeMismatch?.severity, 1, 'a 1.0 entry in a worktree of branch 1.1');
+    // A detached HEAD, as pull-request CI checks out: the branch comes from the CI variables.
+    const detached = registry(c10, undefined, { ciBranch: ciBranch({ GITHUB_BASE_REF: '1.1', GITHUB_REF_NAME: '12/merge' }) });
+    assert.equal(mismatchOf(detached)?.severity, 1);
+    assert.equal(ciBranch({ GITHUB_BASE_REF: '', GITHUB_REF_NAME: '1.0' }), '1.0', 'a push run names its branch');
+    // A plain folder of the 1.1 template: its processing/ scripts tell.
+    const template = registry({ ...c10, 'processing/add_next_version.js': '// 1.1 template' });
+    assert.equal(mismatchOf(template)?.severity, 1);
+    assert.match(mismatchOf(template)?.message ?? '', /build scripts/);
+    // One entry of each schema and nothing else to tell: both are reported.
+    const tie = registry({ ...c10, 'workspaces/A/workspace.json': entry11('A') });
+    assert.match(mismatchOf(tie)?.message ?? '', /mixes entries of both schemas \(1 of schema 1\.0 and 1 of schema 1\.1\)|mixes entries of both schemas \(1 of schema 1\.1 and 1 of schema 1\.0\)/);
+    assert.ok(mismatchOf(tie, 'A'));
   });
 
   it('finds every workspace.json under the root but those in node_modules and .git', () => {

@@ -9,7 +9,7 @@ import { createLanguageService } from '../languageService';
 import { readText } from '../fileSystem';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RegistryIndex } from '../registryIndex';
-import { registryAt } from '../registryChecks';
+import { ciBranch, registryAt } from '../registryChecks';
 import { RegistrySchemaSetting } from '../schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
 
@@ -89,7 +89,7 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     let stat: fs.Stats;
     try { stat = fs.statSync(target); } catch { throw new UsageError(`cannot read "${given}": no such file or folder`); }
     const root = stat.isDirectory() ? target : path.dirname(target);
-    const index = new RegistryIndex(service, registryAt(root, nodeFileSystem), () => ({ registrySchema: schema }));
+    const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
       index.load();
     } else {

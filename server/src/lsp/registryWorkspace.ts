@@ -5,7 +5,7 @@ import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { findWorkspaceFiles } from '../registry';
-import { registryAt } from '../registryChecks';
+import { ciBranch, registryAt } from '../registryChecks';
 import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
 /** Files read between two yields to the event loop while a registry is loaded. */
@@ -53,7 +53,7 @@ export class RegistryWorkspace {
     let checked = 0;
     progress(checked, total);
     for (const { root, settings, files } of found) {
-      const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem), () => settings);
+      const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => settings);
       for (const file of files) {
         index.refresh(file, openDocument);
         // Files are read a chunk at a time so that typing stays responsive while a registry loads.
