@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from './diagnostics/context';
@@ -6,6 +7,10 @@ import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
 import { RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
+import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './registryConfig';
+
+/** A next.config.js is a few KB; a larger file is not read. */
+const CONFIG_MAX_BYTES = 256 * 1024;
 
 /** The editor's open document for a file, if it has one. */
 export type OpenDocuments = (file: string) => TextDocument | undefined;
@@ -17,6 +22,8 @@ export type OpenDocuments = (file: string) => TextDocument | undefined;
 export class RegistryIndex {
   private readonly entries = new Map<string, { text: string; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
   private version = 0;
+  /** The registry's site/next.config.js and what is wrong in it, when it exists. */
+  private config: { file: string; diagnostics: KasmDiagnostic[] } | undefined;
 
   constructor(
     private readonly service: KasmLanguageService,
@@ -27,7 +34,21 @@ export class RegistryIndex {
   /** Loads every workspace.json under the registry root from disk. */
   load(): this {
     for (const file of findWorkspaceFiles(this.context.root)) this.refresh(file);
+    this.refreshConfig();
     return this;
+  }
+
+  /** Reads the registry's site/next.config.js again (a regular file of at most 256 KB; never run). */
+  refreshConfig(): void {
+    const file = path.join(this.context.root, ...REGISTRY_CONFIG_FILE);
+    const { fileSystem } = this.context;
+    const bytes = fileSystem.isFile(file) ? fileSystem.readHead(file, CONFIG_MAX_BYTES) : undefined;
+    this.config = bytes ? { file, diagnostics: checkRegistryConfig(new TextDecoder().decode(bytes), pathToFileURL(file).href) } : undefined;
+  }
+
+  /** The registry's config file, where a change to it should call refreshConfig. */
+  get configFile(): string {
+    return path.join(this.context.root, ...REGISTRY_CONFIG_FILE);
   }
 
   /**
@@ -77,6 +98,8 @@ export class RegistryIndex {
   /** Each entry's own diagnostics and those of the cross-entry rules. */
   diagnostics(): Map<string, { own: KasmDiagnostic[]; crossEntry: KasmDiagnostic[] }> {
     const crossEntry = checkRegistry([...this.entries.values()].map(({ entry }) => entry), this.context);
-    return new Map(this.files().map((file) => [file, { own: this.entries.get(file)?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [] }]));
+    const diagnostics = new Map(this.files().map((file) => [file, { own: this.entries.get(file)?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [] }]));
+    if (this.config?.diagnostics.length) diagnostics.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
+    return diagnostics;
   }
 }

@@ -44,6 +44,17 @@ describe('kasm-registry-lint', () => {
     assert.match(result.stdout, /Evil\\u001b\[2J/);
   });
 
+  it('reports a registry\'s site/next.config.js left at the template\'s listUrl, and fails on it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-config-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+    fs.mkdirSync(path.join(root, 'site'));
+    fs.writeFileSync(path.join(root, 'site', 'next.config.js'), "module.exports = {\n  env: {\n    listUrl: 'https://registry.kasmweb.com/',\n  },\n}\n");
+    const result = run(['--format', 'json', root]);
+    assert.equal(result.code, 1, 'an error');
+    const config = (JSON.parse(result.stdout) as { file: string; diagnostics: { line: number; code: string }[] }[]).find((r) => r.file.endsWith('site/next.config.js'));
+    assert.deepEqual(config?.diagnostics.map((d) => [d.code, d.line]), [['registry-config', 3]]);
+  });
+
   it('lists every entry checked in json, also the clean ones, with 1-based positions', () => {
     const results = JSON.parse(run(['--format', 'json']).stdout) as { file: string; diagnostics: { line: number; column: number; code: string }[] }[];
     assert.deepEqual(results.map((r) => r.file), ['workspaces/Alpha/workspace.json', 'workspaces/Beta/workspace.json', 'workspaces/Delta/workspace.json', 'workspaces/Gamma/workspace.json']);

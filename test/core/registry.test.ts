@@ -12,7 +12,7 @@ import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
 
-function registry(files: Files, branch?: string, hints: RegistryHints = {}): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string }[]> } {
+function registry(files: Files, branch?: string, hints: RegistryHints = {}): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string; range: { start: { line: number } } }[]> } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -115,6 +115,17 @@ describe('registry-wide checks', () => {
     const tie = registry({ ...c10, 'workspaces/A/workspace.json': entry11('A') });
     assert.match(mismatchOf(tie)?.message ?? '', /mixes entries of both schemas \(1 of schema 1\.0 and 1 of schema 1\.1\)|mixes entries of both schemas \(1 of schema 1\.1 and 1 of schema 1\.0\)/);
     assert.ok(mismatchOf(tie, 'A'));
+  });
+
+  it('reads site/next.config.js as text: the template\'s listUrl, a listUrl without "/", a relative icon', () => {
+    const config = (body: string) => registry({ 'workspaces/A/workspace.json': entry11('A'), 'site/next.config.js': `module.exports = {\n  env: {\n${body}\n  },\n}\n` });
+    const codes = (found: ReturnType<typeof registry>) => (found.all.get(path.join(found.root, 'site', 'next.config.js')) ?? []).map((d) => [d.code, d.severity, d.range.start.line]);
+    assert.deepEqual(codes(config("    listUrl: 'https://registry.kasmweb.com/',\n    icon: '/img/logo.svg',")), [['registry-config', 1, 2], ['registry-config', 2, 3]]);
+    assert.deepEqual(codes(config('    listUrl: "https://me.github.io/registry",')), [['registry-config', 2, 2]]);
+    assert.deepEqual(codes(config("    listUrl: 'https://me.github.io/registry/',\n    icon: 'https://me.github.io/registry/img/logo.svg',")), []);
+    // Never run: code in it is only text.
+    assert.deepEqual(codes(config("    listUrl: require('child_process').execSync('touch /tmp/kasm-pwned') && 'https://x/',")), []);
+    assert.ok(!fs.existsSync('/tmp/kasm-pwned'));
   });
 
   it('finds every workspace.json under the root but those in node_modules and .git', () => {

@@ -80,6 +80,7 @@ export const RULES = {
   'icon-collision': { severity: 'warning', summary: 'Two entries use the same icon file name with different content: the build copies all icons into one folder, so one overwrites the other.', evidence: '§5.4; template build', docs: DOCS.template },
   'available-tags-partial': { severity: 'warning', summary: 'Some entries of the registry give available_tags and this one does not: it shows in no channel but develop.', docs: DOCS.template },
   'registry-schema-mismatch': { severity: 'warning', summary: 'The entry is of another registry schema version than the rest of the registry (or its branch).', evidence: '§5.3, §11', docs: DOCS.template },
+  'registry-config': { severity: 'error', summary: 'site/next.config.js: env.listUrl left at the template\'s Kasm URL (adding the registry fails), without a final "/", or a relative env.icon.', evidence: '§6, §10.12; Kasm 1.15 registry install and update', docs: DOCS.template },
   'docker-config-review': { severity: 'hint', summary: 'Settings Kasm\'s dashboard asks the admin to review before installing (run_config beyond entrypoint/hostname/environment/user 1000, exec hooks not as 1000 or privileged, volume_mappings).', evidence: '§10.3; Kasm 1.15 dashboard install review', docs: DOCS.registry },
 } as const satisfies Record<string, Rule>;
 

@@ -63,6 +63,7 @@ export class RegistryWorkspace {
         }
         if (scan !== this.scans) return;
       }
+      index.refreshConfig();
       this.indexes.push(index);
       this.publishChanged(index);
     }
@@ -90,6 +91,15 @@ export class RegistryWorkspace {
     if (!index) return;
     if (!index.refresh(file)) this.forget(file);
     this.publishChanged(index);
+  }
+
+  /** A registry's site/next.config.js changed on disk. */
+  updateConfig(file: string): void {
+    for (const index of this.indexes.filter((i) => i.configFile === file)) {
+      index.refreshConfig();
+      if (!index.diagnostics().has(file)) this.forget(file);
+      this.publishChanged(index);
+    }
   }
 
   /** Files around an entry changed (icons): check the entries of that folder again. */

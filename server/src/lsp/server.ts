@@ -91,7 +91,7 @@ export function startServer(connection: Connection): void {
     // Icons appearing or vanishing change diagnostics of the entries next to them.
     // Entries changed outside the editor change the registry's diagnostics.
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp}' }, { globPattern: '**/workspace.json' }],
+      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp,ico}' }, { globPattern: '**/workspace.json' }, { globPattern: '**/site/next.config.js' }],
     }).catch(() => undefined);
     if (pullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
     void scanRegistries();
@@ -226,6 +226,8 @@ export function startServer(connection: Connection): void {
       if (!file) continue;
       if (path.basename(file) === 'workspace.json') {
         if (!documents.get(change.uri)) safely(() => registries?.updateFromDisk(file), undefined);
+      } else if (path.basename(file) === 'next.config.js') {
+        safely(() => registries?.updateConfig(file), undefined);
       } else {
         safely(() => registries?.recheckFolder(path.dirname(file), openDocument), undefined);
       }
