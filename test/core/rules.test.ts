@@ -147,6 +147,7 @@ const CASES: RuleCase[] = [
   { code: 'image-setting-invalid', what: 'a persistent profile path without {username}', text: '{ "persistent_profile_path": «"/profiles/shared"» }', severity: 'error' },
   { code: 'image-setting-invalid', what: 'restrict_to_network without network names', text: '{ "restrict_to_network": «true» }', severity: 'error' },
   { code: 'image-setting-invalid', what: 'a filter policy id that is not a UUID', text: '{ "filter_policy_id": «"strict"» }', severity: 'error' },
+  { code: 'unknown-value', what: 'a volume mapping mode Kasm does not know', text: '{ "volume_mappings": { "/srv/x": { "bind": "/x", "mode": «"rwx"» } } }', severity: 'error', message: /"rw", "ro"/ },
   { code: 'credentials-published', what: 'a docker_token', text: '{ "docker_token": «"ghp_x"» }', severity: 'warning' },
   { code: 'installer-override', what: 'enabled false', text: '{ "enabled": «false» }', severity: 'hint' },
   { code: 'installer-override', what: 'image_type Server', text: '{ "image_type": «"Server"» }', severity: 'hint' },
@@ -179,7 +180,7 @@ describe('diagnostics: one bad document per rule', () => {
   }
 
   it('covers every rule code (the cross-entry rules are in registry.test.ts)', () => {
-    const crossEntry: RuleCode[] = ['duplicate-name', 'icon-collision', 'available-tags-partial', 'registry-schema-mismatch'];
+    const crossEntry: RuleCode[] = ['duplicate-name', 'icon-collision', 'available-tags-partial', 'registry-schema-mismatch', 'registry-config'];
     const tested = new Set([...CASES.map((c) => c.code), ...crossEntry]);
     assert.deepEqual(Object.keys(RULES).filter((code) => !tested.has(code as RuleCode)), []);
   });
