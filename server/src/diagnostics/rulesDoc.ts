@@ -9,11 +9,11 @@ export function rulesMarkdown(): string {
     'where Kasm or the registry build breaks or mis-installs the entry. Generated from `server/src/diagnostics/rules.ts`.',
     '',
     'Evidence names the section of the format notes (`kasm-format.md`) a rule rests on and the Kasm versions it is',
-    'known for; where none is given, the registry template README and build (§3, §8) are the source.',
+    'known for.',
     '',
     '| code | usual severity | what it means | evidence |',
     '| --- | --- | --- | --- |',
-    ...Object.entries(RULES).map(([code, rule]: [string, Rule]) => `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8'} |`),
+    ...Object.entries(RULES).map(([code, rule]: [string, Rule]) => `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8; registry template, every Kasm version with registries (1.13+)'} |`),
     '',
   ].join('\n');
 }
