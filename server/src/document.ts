@@ -1,9 +1,8 @@
-import { Node, ParseError, ParseErrorCode, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { Node, ParseError, ParseErrorCode, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
 import { memoize } from './memoize';
-import { parseStrictJson } from './strictJson';
 
 export type JsonPath = (string | number)[];
 
@@ -16,12 +15,6 @@ export interface KasmDocument {
   /** The value as JSON.parse (and so the registry build) would see it: the last of duplicate keys wins. */
   value: unknown;
   syntaxErrors: ParseError[];
-  /** False only when the parse found that no object gives a key twice: then the duplicate-key check skips its walk. */
-  mayHaveDuplicateKeys: boolean;
-  /** Offsets where lines start, when the parse found them on its way (valid JSON); see `positionAt`. */
-  lineStarts?: number[];
-  /** The top-level properties' values by key (the first of duplicates, as `findNodeAtLocation`); made by `nodeAt`. */
-  topLevel?: Map<string, Node>;
   /** File-system path of the workspace.json, when the document is a file. */
   filePath: string | undefined;
   /** Set when the document is too large or too deeply nested to check fully: why, and JSON.parse's verdict. */
@@ -29,64 +22,63 @@ export interface KasmDocument {
 }
 
 /** Real entries are a few KB and a few levels deep: far beyond that, only JSON validity is checked. */
-export const CHECK_LIMITS = { maxLength: 1_000_000, maxDepth: 128 } as const;
+export const CHECK_LIMITS = { maxBytes: 1_000_000, maxDepth: 128 } as const;
 
+const TOO_DEEP = `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
+
+/**
+ * jsonc-parser's tree (with its error recovery for text being typed) and JSON.parse's value, which is what the
+ * registry build and Kasm read. The depth is measured on the tree itself, without recursion, before anything
+ * walks it: recovery can nest deeper than the brackets suggest.
+ */
 export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const text = textDocument.getText();
-  const filePath = filePathOf(textDocument.uri);
-  const degraded = (reason: string): KasmDocument => ({
-    textDocument, version: textDocument.version, root: undefined, value: undefined, syntaxErrors: [], mayHaveDuplicateKeys: false, filePath,
+  const base = { textDocument, version: textDocument.version, filePath: filePathOf(textDocument.uri) };
+  const degraded = (reason: string): KasmDocument =>
     // What the registry build would say about it.
-    degraded: { reason, jsonError: jsonParseError(text) },
-  });
-  if (text.length > CHECK_LIMITS.maxLength) {
-    return degraded(`This workspace.json is ${(text.length / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
+    ({ ...base, root: undefined, value: undefined, syntaxErrors: [], degraded: { reason, jsonError: jsonParseError(text) } });
+  const bytes = utf8Length(text);
+  if (bytes > CHECK_LIMITS.maxBytes) {
+    return degraded(`This workspace.json is ${(bytes / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
   }
-  // Both parsers recurse: a very deep document would overflow the stack.
-  const tooDeep = `This workspace.json nests values more than ${CHECK_LIMITS.maxDepth} levels deep; registry entries nest a few. Only its JSON syntax is checked.`;
-  // Valid text (most keystrokes) needs no error recovery.
-  const strict = parseStrictJson(text, CHECK_LIMITS.maxDepth);
-  if (strict.kind === 'valid') {
-    return {
-      textDocument, version: textDocument.version, root: strict.root, value: strict.value, syntaxErrors: [], mayHaveDuplicateKeys: strict.duplicateKeys,
-      lineStarts: strict.lineStarts, filePath,
-    };
-  }
-  if (strict.kind === 'too-deep' || nestingDepth(text, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(tooDeep);
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
     // The registry build uses JSON.parse: comments and trailing commas break it, so they are errors here.
     root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch {
-    // The depth guard above should make this impossible; if the parser still overflows, check less, never crash.
-    return degraded('This workspace.json is too deeply nested to check. Only its JSON syntax is checked.');
+    return degraded(TOO_DEEP); // the parser's own recursion ran out of stack
   }
-  return {
-    textDocument, version: textDocument.version, root, value: root ? getNodeValue(root) : undefined, syntaxErrors, mayHaveDuplicateKeys: true, filePath,
-  };
+  if (root && treeDepth(root, CHECK_LIMITS.maxDepth) > CHECK_LIMITS.maxDepth) return degraded(TOO_DEEP);
+  return { ...base, root, value: valueOf(text, root, syntaxErrors), syntaxErrors };
 }
 
-/** The deepest nesting of brackets outside strings, counted up to `stopAbove` + 1 (enough to decide). */
-function nestingDepth(text: string, stopAbove: number): number {
-  let depth = 0;
+/** JSON.parse's value of valid text; for text being typed, the value of what could be parsed. */
+function valueOf(text: string, root: Node | undefined, syntaxErrors: ParseError[]): unknown {
+  if (!root) return undefined;
+  if (syntaxErrors.length === 0) {
+    try { return JSON.parse(text); } catch { /* jsonc-parser accepted what JSON.parse does not: use the tree */ }
+  }
+  return getNodeValue(root);
+}
+
+/** The deepest nesting of the tree, counted up to `stopAbove` + 1 (enough to decide), without recursion. */
+function treeDepth(root: Node, stopAbove: number): number {
   let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      // As in jsonc-parser's scanner, a string also ends at a line break (unterminated).
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 || c === 91) {
-      if (++depth > deepest && (deepest = depth) > stopAbove) return deepest;
-    } else if (c === 125 || c === 93) {
-      depth--;
-    }
+  const pending: [Node, number][] = [[root, 1]];
+  while (pending.length) {
+    const [node, depth] = pending.pop()!;
+    if (depth > deepest && (deepest = depth) > stopAbove) return deepest;
+    for (const child of node.children ?? []) pending.push([child, node.type === 'property' ? depth : depth + 1]);
   }
   return deepest;
+}
+
+/** The size of the text in UTF-8, as on disk: the limit is in bytes, not UTF-16 units. */
+function utf8Length(text: string): number {
+  // A quick bound first: no character takes more than 3 bytes for one UTF-16 unit.
+  if (text.length * 3 <= CHECK_LIMITS.maxBytes) return text.length;
+  return new TextEncoder().encode(text).length;
 }
 
 /** Where and why JSON.parse, and so the registry build, rejects the text; undefined when it accepts it. */
@@ -129,55 +121,32 @@ export function syntaxErrorMessage(code: ParseErrorCode): string {
   }
 }
 
-/** The node at `path`, as jsonc-parser's `findNodeAtLocation` finds it. */
+/**
+ * The node at `path`. Where a key is given twice, the last copy, the one JSON.parse, the registry build and Kasm
+ * keep (the duplicate itself is reported by the duplicate-key rule).
+ */
 export function nodeAt(doc: KasmDocument, path: JsonPath): Node | undefined {
-  const root = doc.root;
-  if (!root) return undefined;
-  const [first, ...rest] = path;
-  if (typeof first !== 'string' || root.type !== 'object') return findNodeAtLocation(root, path);
-  // The rules ask for some twenty top-level fields on every check: one pass over the entry's keys serves them all.
-  const value = (doc.topLevel ??= topLevelValues(root)).get(first);
-  return value && rest.length ? findNodeAtLocation(value, rest) : value;
+  return nodeAtPath(doc.root, path);
 }
 
-function topLevelValues(root: Node): Map<string, Node> {
-  const values = new Map<string, Node>();
-  for (const property of root.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (value && !values.has(key.value)) values.set(key.value, value);
+/** The node at `path` below `root`, through the last copy of a repeated key (as nodeAt). */
+export function nodeAtPath(root: Node | undefined, path: JsonPath): Node | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
+    else node = propertyValue(node, segment);
   }
-  return values;
+  return node;
 }
 
 export function rangeOf(doc: KasmDocument, offset: number, length: number): Range {
   return { start: positionAt(doc, offset), end: positionAt(doc, offset + length) };
 }
 
-/**
- * The line and character of an offset, as the document's TextDocument gives them. A TextDocument finds its line
- * starts by a pass over the whole text, which costs about half a parse; most entries have a diagnostic to place, so
- * the strict parse's line starts are used when there are some.
- */
 export function positionAt(doc: KasmDocument, offset: number): Position {
-  const lineStarts = doc.lineStarts;
-  if (!lineStarts) return doc.textDocument.positionAt(offset);
-  const text = doc.textDocument.getText();
-  offset = Math.max(Math.min(offset, text.length), 0);
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (lineStarts[middle] > offset) high = middle;
-    else low = middle + 1;
-  }
-  const line = low - 1;
-  const lineStart = lineStarts[line];
-  // As TextDocument does: an offset between "\r" and "\n" is the end of its line.
-  while (offset > lineStart && isLineBreak(text.charCodeAt(offset - 1))) offset--;
-  return { line, character: offset - lineStart };
+  return doc.textDocument.positionAt(offset);
 }
-
-const isLineBreak = (c: number): boolean => c === 10 || c === 13;
 
 /** The property node (key + value) that holds `value`, when `value` is a property value. */
 export function propertyOf(value: Node): Node | undefined {

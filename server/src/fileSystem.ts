@@ -12,18 +12,21 @@ export interface WorkspaceFileSystem {
    * what it read while it is unchanged.
    */
   changeStamp(path: string): string | undefined;
-  /** The first `length` bytes of a file (fewer if it is shorter), or undefined when unreadable. */
+  /**
+   * The first `length` bytes of a regular file (fewer if it is shorter), or undefined when it is unreadable or not a
+   * regular file: a FIFO or device is never opened for reading, so a hostile registry cannot hang or flood us.
+   */
   readHead(path: string, length: number): Uint8Array | undefined;
-  /** A whole file, or undefined when unreadable. */
-  readFile(path: string): Uint8Array | undefined;
+  /** A whole regular file of at most `maxBytes`; 'too-large' when it is larger, undefined when unreadable. */
+  readFile(path: string, maxBytes: number): Uint8Array | 'too-large' | undefined;
   /** Names of the files directly in a folder (empty when it cannot be read). */
   listFiles(folder: string): string[];
 }
 
-/** A file as UTF-8 text, or undefined when it cannot be read. */
-export function readText(fileSystem: WorkspaceFileSystem, path: string): string | undefined {
-  const bytes = fileSystem.readFile(path);
-  return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+/** A file as UTF-8 text, 'too-large' past `maxBytes`, or undefined when it cannot be read. */
+export function readText(fileSystem: WorkspaceFileSystem, path: string, maxBytes: number): string | 'too-large' | undefined {
+  const bytes = fileSystem.readFile(path, maxBytes);
+  return bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : bytes;
 }
 
 /**
@@ -77,7 +80,7 @@ export function rememberStamps(base: WorkspaceFileSystem, maxAgeMs: number, now:
     realPath: (file) => base.realPath(file),
     isFile: (file) => base.isFile(file),
     readHead: (file, length) => base.readHead(file, length),
-    readFile: (file) => base.readFile(file),
+    readFile: (file, maxBytes) => base.readFile(file, maxBytes),
     listFiles: (folder) => base.listFiles(folder),
     changeStamp(file) {
       const time = now();

@@ -85,11 +85,15 @@ export function inspectIcon(name: string, workspaceJsonPath: string | undefined,
 }
 
 function lookAtIcon(folder: string, file: string, fileSystem: WorkspaceFileSystem): IconInfo {
-  if (!fileSystem.isFile(file)) return { kind: 'missing', candidates: iconFilesIn(fileSystem, folder) };
-  // A symbolic link may lead anywhere: only follow it when it stays inside the entry's folder.
+  const isFile = fileSystem.isFile(file);
+  // Nothing there (the common case while a name is typed) costs one stat.
+  const realFile = isFile || fileSystem.changeStamp(file) !== undefined ? fileSystem.realPath(file) : undefined;
+  if (!realFile) return { kind: 'missing', candidates: iconFilesIn(fileSystem, folder) };
+  // A symbolic link may lead anywhere (a device, another registry's file): only follow it inside the entry's folder.
   const realFolder = fileSystem.realPath(folder);
-  const realFile = fileSystem.realPath(file);
-  if (!realFolder || !realFile || path.dirname(realFile) !== realFolder) return { kind: 'outside' };
+  if (!realFolder || path.dirname(realFile) !== realFolder) return { kind: 'outside' };
+  // A FIFO, a device or a folder of that name is never opened.
+  if (!isFile) return { kind: 'unreadable', file };
   const head = fileSystem.readHead(file, IMAGE_HEAD_BYTES);
   const facts = head && sniffImage(head);
   return facts ? { kind: 'image', file, ...facts } : { kind: 'unreadable', file };

@@ -2,6 +2,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceFileSystem } from './fileSystem';
 
+/**
+ * Up to `length` bytes from the start of a regular file, and its size. Opened without blocking and checked after
+ * opening, so that a FIFO or device put there (even between a check and the read) is never read from.
+ */
+function readRegularFile(file: string, length: number): { bytes: Uint8Array; size: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) return undefined;
+    const buffer = Buffer.alloc(Math.min(length, stats.size));
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, read), size: stats.size };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** WorkspaceFileSystem on the local disk, for the language server, the CLI and the tests. */
 export const nodeFileSystem: WorkspaceFileSystem = {
   realPath(file) {
@@ -20,20 +40,12 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     }
   },
   readHead(file, length) {
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(file, 'r');
-      const buffer = Buffer.alloc(length);
-      const read = fs.readSync(fd, buffer, 0, length, 0);
-      return buffer.subarray(0, read);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
+    const read = readRegularFile(file, length);
+    return read && read.bytes;
   },
-  readFile(file) {
-    try { return fs.readFileSync(file); } catch { return undefined; }
+  readFile(file, maxBytes) {
+    const read = readRegularFile(file, maxBytes);
+    return read && (read.size > maxBytes ? 'too-large' : read.bytes);
   },
   listFiles(folder) {
     try {

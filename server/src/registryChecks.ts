@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, valueRange } from './document';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
+import { NAMES_SHOWN, boundedList, othersThan } from './diagnostics/describe';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
-import { iconNameProblem } from './icon';
+import { iconNameProblem, inspectIcon } from './icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
 /** A string value an entry gives, and where to underline it. */
@@ -116,7 +117,10 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Map<strin
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), item]);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
@@ -127,13 +131,14 @@ function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file
     const owners = entries.filter((e) => (key === 'name') === (e.schema === '1.0'));
     for (const [value, group] of groupBy(owners, (e) => e.facts.strings[key]?.value)) {
       if (group.length < 2) continue;
-      for (const entry of group) {
-        const others = group.filter((o) => o !== entry).map((o) => name(o.file));
+      const names = group.map((e) => name(e.file));
+      group.forEach((entry, index) => {
+        const others = othersThan(names, index);
         const fact = entry.facts.strings[key]!;
         sinks.get(entry.file)?.report('duplicate-name', fact.range,
-          `${others.join(', ')} has the ${key} "${value}" too: the registry storefront gives both one page, so one entry cannot be reached. Rename one.`,
+          `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the ${key} "${value}" too: the registry storefront gives them one page, so only one entry can be reached. Rename this one or the others.`,
           { path: fact.path });
-      }
+      });
     }
   }
 }
@@ -141,13 +146,22 @@ function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file
 /** Icon hashes by file: typing in one entry must not re-read every icon of the registry. */
 const iconHashes = new StampedCache<string | undefined>(20_000);
 
-function iconHash(fileSystem: WorkspaceFileSystem, file: string): string | undefined {
+/** Icons are a few KB; one larger than this is not read to compare (Kasm's largest is under 1 MB). */
+const ICON_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The hash of an entry's icon: only an image inside the entry's folder (as the icon rule checks it), never a link
+ * leading elsewhere, a FIFO or a device, and at most ICON_MAX_BYTES.
+ */
+function iconHash(fileSystem: WorkspaceFileSystem, entryFile: string, icon: string): string | undefined {
+  if (inspectIcon(icon, entryFile, fileSystem).kind !== 'image') return undefined;
+  const file = path.join(path.dirname(entryFile), icon);
   const stamp = fileSystem.changeStamp(file);
   if (stamp === undefined) return undefined;
   const known = iconHashes.get(fileSystem, file);
   if (known?.stamp === stamp) return known.value;
-  const bytes = fileSystem.readFile(file);
-  const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : undefined;
+  const bytes = fileSystem.readFile(file, ICON_MAX_BYTES);
+  const hash = bytes instanceof Uint8Array ? createHash('sha1').update(bytes).digest('hex') : undefined;
   iconHashes.set(fileSystem, file, stamp, hash);
   return hash;
 }
@@ -160,15 +174,23 @@ function checkIconCollisions(entries: RegistryEntry[], sinks: Sinks, fileSystem:
   for (const [icon, group] of groupBy(withIcon, (e) => e.facts.strings.image_src?.value)) {
     if (group.length < 2) continue;
     // The same file reused on purpose (Kasm's own registry does) is fine: compare contents.
-    const hashes = new Map(group.map((e) => [e, iconHash(fileSystem, path.join(path.dirname(e.file), icon))]));
-    for (const entry of group) {
-      const hash = hashes.get(entry);
-      if (!hash) continue;
-      const different = group.filter((o) => o !== entry && hashes.get(o) && hashes.get(o) !== hash).map((o) => name(o.file));
-      if (!different.length) continue;
+    const hashed = group.flatMap((entry) => {
+      const hash = iconHash(fileSystem, entry.file, icon);
+      return hash ? [{ entry, hash }] : [];
+    });
+    const sameHash = groupBy(hashed, ({ hash }) => hash);
+    if (sameHash.size < 2) continue;
+    for (const { entry, hash } of hashed) {
+      // The entries whose icon of this name has other content: counted, and the first few named.
+      const count = hashed.length - (sameHash.get(hash)?.length ?? 0);
+      const named: string[] = [];
+      for (const other of hashed) {
+        if (named.length === NAMES_SHOWN) break;
+        if (other.hash !== hash) named.push(name(other.entry.file));
+      }
       const fact = entry.facts.strings.image_src!;
       sinks.get(entry.file)?.report('icon-collision', fact.range,
-        `${different.join(', ')} has another icon also called "${icon}": the build copies every icon into one icons/ folder, so one replaces the other. Give this icon a unique file name.`,
+        `${boundedList(named, count)} ${count === 1 ? 'has' : 'have'} another icon also called "${icon}": the build copies every icon into one icons/ folder, so one replaces the other. Give this icon a unique file name.`,
         { path: fact.path });
     }
   }

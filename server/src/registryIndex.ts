@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KasmDiagnostic } from './diagnostics/context';
+import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
+import { CHECK_LIMITS } from './document';
+import { NEWEST_SCHEMA } from './kasm/knowledge';
 import { readText } from './fileSystem';
 import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles } from './registry';
-import { RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
+import { EntryFacts, RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
 import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './registryConfig';
 
 /** A next.config.js is a few KB; a larger file is not read. */
@@ -57,10 +59,43 @@ export class RegistryIndex {
    * `force` as for update.
    */
   refresh(file: string, openDocument: OpenDocuments = () => undefined, force = false): boolean {
-    const source = openDocument(file) ?? readText(this.context.fileSystem, file);
-    if (source === undefined) this.remove(file);
-    else this.update(file, source, force);
-    return source !== undefined;
+    const { fileSystem } = this.context;
+    const open = openDocument(file);
+    if (!open && !this.insideRoot(file)) {
+      this.unread(file, 'This workspace.json is a link leading outside the registry: the registry build would read another file. It is not read.');
+      return true;
+    }
+    const source = open ?? readText(fileSystem, file, CHECK_LIMITS.maxBytes);
+    if (source === 'too-large') {
+      this.unread(file, `This workspace.json is larger than ${CHECK_LIMITS.maxBytes / 1e6} MB; registry entries are a few KB. It is not read.`);
+    } else if (source !== undefined) {
+      this.update(file, source, force);
+    } else if (fileSystem.changeStamp(file) !== undefined) {
+      // There, but not a regular file we may read (permissions, a FIFO, a device).
+      this.unread(file, 'This workspace.json cannot be read (it is not a regular file, or not readable): the registry build fails on it.');
+    } else {
+      this.remove(file);
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether a file (its links followed) is inside the registry's folder; a missing file is, as far as we know. */
+  private insideRoot(file: string): boolean {
+    const { fileSystem, root } = this.context;
+    const real = fileSystem.realPath(file);
+    if (real === undefined) return true;
+    const realRoot = fileSystem.realPath(root) ?? root;
+    const relative = path.relative(realRoot, real);
+    return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+  }
+
+  /** An entry that is there but not read: its only diagnostic says why. */
+  private unread(file: string, reason: string): void {
+    const sink = new DiagnosticSink();
+    sink.report('check-degraded', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, reason);
+    const facts: EntryFacts = { strings: {}, channels: [], hasCompatibility: false };
+    this.entries.set(file, { text: '', diagnostics: sink.diagnostics, entry: { file, schema: NEWEST_SCHEMA, facts } });
   }
 
   /**

@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { createLanguageService } from '../languageService';
-import { readText } from '../fileSystem';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RegistryIndex } from '../registryIndex';
 import { ciBranch, registryAt } from '../registryChecks';
@@ -92,10 +91,8 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
       index.load();
-    } else {
-      const text = readText(nodeFileSystem, target);
-      if (text === undefined) throw new UsageError(`cannot read "${given}"`);
-      index.update(target, text);
+    } else if (!index.refresh(target)) {
+      throw new UsageError(`cannot read "${given}"`);
     }
     for (const [file, { own, crossEntry }] of index.diagnostics()) {
       const messages = [...own, ...crossEntry].map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);

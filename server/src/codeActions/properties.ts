@@ -1,14 +1,10 @@
 import { Edit, Node } from 'jsonc-parser';
 import { treeOf } from './edits';
-import { JsonPath, propertyValue } from '../document';
+import { JsonPath, nodeAtPath } from '../document';
 
 /** The object at `objectPath` in the tree of `text` (through the last of duplicate keys, as JSON.parse reads it). */
 export function objectAt(text: string, objectPath: JsonPath): Node | undefined {
-  let node = treeOf(text);
-  for (const segment of objectPath) {
-    if (!node) return undefined;
-    node = typeof segment === 'number' ? (node.type === 'array' ? node.children?.[segment] : undefined) : propertyValue(node, segment);
-  }
+  const node = nodeAtPath(treeOf(text), objectPath);
   return node?.type === 'object' ? node : undefined;
 }
 

@@ -21,3 +21,22 @@ export function firstSentence(markdown: string): string {
   const match = /^.*?[.!?](\s|$)/.exec(plain);
   return (match ? match[0] : plain).trim();
 }
+
+/** How many names a message lists at most. */
+export const NAMES_SHOWN = 5;
+
+/**
+ * Names listed in a message, at most NAMES_SHOWN of them and a count of the rest (of `total`, when `names` is only
+ * the start of a longer list): a message never grows with the registry.
+ */
+export function boundedList(names: readonly string[], total = names.length): string {
+  const listed = names.slice(0, NAMES_SHOWN).join(', ');
+  return total > NAMES_SHOWN ? `${listed} and ${(total - NAMES_SHOWN).toLocaleString('en-US')} more` : listed;
+}
+
+/** The first NAMES_SHOWN items of `items` but the one at `except`: what a message about that one lists of the others. */
+export function othersThan<T>(items: readonly T[], except: number): T[] {
+  const others: T[] = [];
+  for (let i = 0; i < items.length && others.length < NAMES_SHOWN; i++) if (i !== except) others.push(items[i]);
+  return others;
+}

@@ -2,7 +2,7 @@ import { KasmDocument, rangeOf } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { SchemaVersion } from '../kasm/knowledge';
 import { checkCompatibility } from './compatibility';
-import { KasmDiagnostic, RuleContext } from './context';
+import { DiagnosticSink, KasmDiagnostic, RuleContext } from './context';
 import { checkIcon } from './icon';
 import { checkImageSettings } from './imageSettings';
 import { checkImages } from './images';
@@ -39,5 +39,19 @@ export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileS
     return ctx.diagnostics;
   }
   for (const check of CHECKS) check(ctx);
-  return ctx.diagnostics;
+  return capped(ctx.diagnostics);
+}
+
+/** Problems shown per file: a hostile or generated entry could otherwise make millions, and the editor and CLI choke. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/** The first problems, and one saying how many more there are (fixing the first shows the next). */
+function capped(diagnostics: KasmDiagnostic[]): KasmDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE - 1);
+  const sink = new DiagnosticSink();
+  const hidden = diagnostics.length - shown.length;
+  sink.report('too-many-problems', diagnostics[shown.length].range,
+    `… and ${hidden.toLocaleString('en-US')} more problems not shown (at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} per file). Fix these first.`);
+  return [...shown, ...sink.diagnostics];
 }

@@ -1,9 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt, propertyValue } from '../document';
 import { RuleContext } from './context';
-
-/** Keys named in a message; the rest are counted, so that a form of thousands of fields cannot blow up a message. */
-const KEYS_SHOWN = 5;
+import { NAMES_SHOWN, boundedList } from './describe';
 
 /** A value_regex written as a regular expression: Kasm 1.15 compares it for equality, so it never matches (§10.5). */
 const LOOKS_LIKE_REGEX = /^\^|\$$|\.\*|\.\+|\\[dswDSW.]|\[[^\]]*\]|\(\?|[^\\]\|/;
@@ -48,9 +46,8 @@ function checkCondition(ctx: RuleContext, condition: Node, keys: ReadonlySet<str
   const target = propertyValue(condition, 'key');
   if (target?.type === 'string' && !keys.has(target.value)) {
     const known = [...keys];
-    const listed = known.slice(0, KEYS_SHOWN).join(', ') + (known.length > KEYS_SHOWN ? ` and ${known.length - KEYS_SHOWN} more` : '');
-    ctx.reportValue('launch-form-key', target, `No field of this launch form has the key "${target.value}", so this condition never holds.${known.length ? ` Keys: ${listed}.` : ''}`,
-      { suggestions: known.slice(0, KEYS_SHOWN) });
+    ctx.reportValue('launch-form-key', target, `No field of this launch form has the key "${target.value}", so this condition never holds.${known.length ? ` Keys: ${boundedList(known)}.` : ''}`,
+      { suggestions: known.slice(0, NAMES_SHOWN) });
   }
   const valueRegex = propertyValue(condition, 'value_regex');
   if (valueRegex?.type === 'string' && LOOKS_LIKE_REGEX.test(valueRegex.value)) {

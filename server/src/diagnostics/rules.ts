@@ -15,6 +15,7 @@ export interface Rule {
  * mis-installs; a rule may raise or lower it where the knowledge module says so (e.g. loosely checked run_config).
  */
 export const RULES = {
+  'too-many-problems': { severity: 'warning', summary: 'More than 1,000 problems in one file: the rest are not shown until the first are fixed.', docs: DOCS.template },
   'check-degraded': { severity: 'warning', summary: 'The file is far larger or deeper than any registry entry: only its JSON syntax is checked.', docs: DOCS.template },
   'syntax-error': { severity: 'error', summary: 'The file is not valid JSON (the registry build reads it with JSON.parse).', evidence: '§5.2; registry build, all versions', docs: DOCS.template },
   'duplicate-key': { severity: 'warning', summary: 'A key appears twice in one object; JSON.parse silently keeps the last.', docs: DOCS.template },

@@ -7,7 +7,7 @@ export function checkSyntax(ctx: RuleContext): void {
   for (const error of ctx.doc.syntaxErrors) {
     ctx.report('syntax-error', rangeOf(ctx.doc, error.offset, Math.max(error.length, 1)), syntaxErrorMessage(error.error));
   }
-  if (ctx.doc.root && ctx.doc.mayHaveDuplicateKeys) checkDuplicateKeys(ctx, ctx.doc.root);
+  if (ctx.doc.root) checkDuplicateKeys(ctx, ctx.doc.root);
 }
 
 function checkDuplicateKeys(ctx: RuleContext, node: Node): void {

@@ -75,7 +75,8 @@ export class RegistryWorkspace {
   indexFor(file: string): RegistryIndex | undefined {
     return this.indexes.find((index) => {
       const relative = path.relative(index.context.root, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
+      // "..x" is a folder inside the registry; only ".." itself leads out (#19.13).
+      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
     });
   }
 

@@ -1,0 +1,93 @@
+// Registries as an attacker with a pull request would write them: the CLI answers each with bounded, positioned
+// diagnostics, and never crashes, hangs, floods its output or reads outside the registry.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/core';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+function lint(root: string, args: string[] = []) {
+  // A hang fails the test instead of blocking the suite.
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args, root], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.signal, null, `the CLI was killed (${result.signal}): it hung`);
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, results: result.stdout ? JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[] : [] };
+}
+
+function registry(entries: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-hostile-'));
+  for (const [folder, text] of Object.entries(entries)) {
+    fs.mkdirSync(path.join(root, 'workspaces', folder), { recursive: true });
+    fs.writeFileSync(path.join(root, 'workspaces', folder, 'workspace.json'), text);
+  }
+  return root;
+}
+
+const entry = (extra: object) => JSON.stringify({ friendly_name: 'Lab', description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000 }], ...extra });
+
+describe('kasm-registry-lint on hostile registries', () => {
+  it('bounds what 3,000 entries of one name print: each message names five others and counts the rest', () => {
+    const longName = 'x'.repeat(200);
+    const root = registry(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`${longName}${i}`, entry({})])));
+    const { results, stdout } = lint(root);
+    const message = results[0].diagnostics.find((d) => d.code === 'duplicate-name')?.message ?? '';
+    assert.match(message, / and 2,994 more have the friendly_name "Lab" too/);
+    assert.ok(message.length < 2000, `${message.length} characters`);
+    assert.ok(stdout.length < 20 * 1024 * 1024, `${stdout.length} bytes of output`);
+  });
+
+  it('bounds a launch form of 400 long keys and 7,000 conditions naming none of them', () => {
+    const fields = Array.from({ length: 400 }, (_, i) => ({ key: `${'k'.repeat(100)}${i}`, display_if: Array.from({ length: 17 }, () => ({ key: 'nope', value_regex: 'x' })) }));
+    const root = registry({ Bomb: entry({ launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }) });
+    const { results, stdout } = lint(root);
+    const diagnostics = results[0].diagnostics;
+    assert.equal(diagnostics.length, 1000, 'at most 1,000 per file');
+    assert.match(diagnostics.at(-1)?.message ?? '', /more problems not shown/);
+    assert.ok(stdout.length < 2 * 1024 * 1024, `${stdout.length} bytes of output`);
+  });
+
+  it('reports an entry whose error recovery nests deeper than its brackets, and checks the others', () => {
+    const root = registry({ Deep: '[},'.repeat(3000) + '1', Fine: entry({ friendly_name: 'Fine' }) });
+    const { code, results } = lint(root);
+    assert.equal(code, 1);
+    assert.deepEqual(results.find((r) => r.file.includes('Deep'))?.diagnostics.map((d) => d.code), ['check-degraded', 'syntax-error']);
+    assert.ok(results.some((r) => r.file.includes('Fine')));
+  });
+
+  it('never reads icons through links to devices or outside files, nor FIFOs; a FIFO named workspace.json is reported', () => {
+    const root = registry({ A: entry({}), B: entry({ friendly_name: 'B' }), C: entry({ friendly_name: 'C' }) });
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-outside-')), 'secret.png');
+    fs.writeFileSync(outside, 'secret');
+    fs.symlinkSync('/dev/zero', path.join(root, 'workspaces', 'A', 'icon.png'));
+    fs.symlinkSync(outside, path.join(root, 'workspaces', 'B', 'icon.png'));
+    spawnSync('mkfifo', [path.join(root, 'workspaces', 'C', 'icon.png')]);
+    fs.mkdirSync(path.join(root, 'workspaces', 'D'));
+    spawnSync('mkfifo', [path.join(root, 'workspaces', 'D', 'workspace.json')]);
+    fs.mkdirSync(path.join(root, '.git'));
+    spawnSync('mkfifo', [path.join(root, '.git', 'HEAD')]);
+    const { results } = lint(root);
+    const codes = (folder: string) => results.find((r) => r.file.includes(`/${folder}/`))?.diagnostics.map((d) => d.code) ?? [];
+    assert.ok(codes('A').includes('icon-path'), codes('A').join());
+    assert.ok(codes('B').includes('icon-path'));
+    assert.ok(codes('C').includes('icon-unreadable'), codes('C').join());
+    // Alone, a FIFO workspace.json is read as what it is.
+    const fifo = lint(path.join(root, 'workspaces', 'D', 'workspace.json'));
+    assert.deepEqual(fifo.results[0]?.diagnostics.map((d) => d.code), ['check-degraded']);
+    assert.match(fifo.results[0]?.diagnostics[0].message ?? '', /cannot be read/);
+  });
+
+  it('does not read a workspace.json that is a link leading outside the registry', () => {
+    const root = registry({ A: entry({}) });
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-outside-')), 'workspace.json');
+    fs.writeFileSync(outside, JSON.stringify({ secret_key_name: 1 }));
+    fs.mkdirSync(path.join(root, 'workspaces', 'Link'));
+    fs.symlinkSync(outside, path.join(root, 'workspaces', 'Link', 'workspace.json'));
+    const { results } = lint(path.join(root, 'workspaces', 'Link', 'workspace.json'));
+    const messages = results[0]?.diagnostics.map((d) => d.message) ?? [];
+    assert.ok(messages.some((m) => /link leading outside/.test(m)), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.includes('secret_key_name')));
+  });
+});
