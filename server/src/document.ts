@@ -1,7 +1,7 @@
 import { Node, ParseError, ParseErrorCode, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
-import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import { memoize } from './memoize';
 
 export type JsonPath = (string | number)[];
@@ -95,9 +95,14 @@ function jsonParseError(text: string): { offset: number; message: string } | und
 
 /** The file a document URI names, if any; memoized, as every keystroke's parse asks again for the same URI. */
 export const filePathOf = memoize((uri: string): string | undefined => {
-  if (!uri.startsWith('file:')) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try { return URI.parse(uri).fsPath; } catch { return undefined; }
 });
+
+/** The URI of a file as VS Code writes it (vscode-uri's encoding, e.g. `&` as `%26`): one identity for a file. */
+export function fileUri(file: string): string {
+  return URI.file(file).toString();
+}
 
 export function syntaxErrorMessage(code: ParseErrorCode): string {
   switch (code) {

@@ -3,9 +3,8 @@
  * sizes readable, and code lenses for the preview and the schema conversion.
  */
 import { Node } from 'jsonc-parser';
-import { pathToFileURL } from 'node:url';
 import { CodeLens, DocumentLink, InlayHint, Range } from 'vscode-languageserver-types';
-import { KasmDocument, nodeAt, positionAt, rangeOf } from './document';
+import { KasmDocument, nodeAt, positionAt, rangeOf, fileUri } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { inspectIcon } from './icon';
 import { SchemaVersion } from './kasm/knowledge';
@@ -39,7 +38,7 @@ export function documentLinks(doc: KasmDocument, fileSystem: WorkspaceFileSystem
   if (icon?.type === 'string') {
     const info = inspectIcon(String(icon.value), doc.filePath, fileSystem);
     // Only a file that is really inside the entry's folder is linked.
-    if ('file' in info) links.push({ range: innerRange(doc, icon), target: pathToFileURL(info.file).href, tooltip: 'Open the icon' });
+    if ('file' in info) links.push({ range: innerRange(doc, icon), target: fileUri(info.file), tooltip: 'Open the icon' });
   }
   for (const image of imageNodes(doc)) {
     const page = imagePage(String(image.value));

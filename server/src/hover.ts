@@ -1,7 +1,6 @@
 import { Node, findNodeAtOffset } from 'jsonc-parser';
-import { pathToFileURL } from 'node:url';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, pathOf, rangeOf } from './document';
+import { JsonPath, KasmDocument, pathOf, rangeOf, fileUri } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { iconDescription, inspectIcon } from './icon';
 import { escapeMarkdown, markdownUrl } from './markdown';
@@ -79,7 +78,7 @@ function iconDocumentation(doc: KasmDocument, written: string, fileSystem: Works
   switch (icon.kind) {
     case 'image': {
       const size = iconDescription(icon);
-      return `![${name}](${markdownUrl(pathToFileURL(icon.file).href)}|width=96)\n\n**${name}**: ${size}`;
+      return `![${name}](${markdownUrl(fileUri(icon.file))}|width=96)\n\n**${name}**: ${size}`;
     }
     case 'missing': return `**${name}**: not found next to workspace.json.`;
     case 'not-plain': return `**${name}**: not a plain file name (${icon.reason}).`;

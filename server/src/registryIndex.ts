@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
-import { CHECK_LIMITS } from './document';
+import { CHECK_LIMITS, fileUri } from './document';
 import { NEWEST_SCHEMA } from './kasm/knowledge';
 import { readText } from './fileSystem';
 import { KasmLanguageService } from './languageService';
@@ -14,6 +13,9 @@ import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './registryConfig';
 /** A next.config.js is a few KB; a larger file is not read. */
 const CONFIG_MAX_BYTES = 256 * 1024;
 
+/** An entry's own and cross-entry diagnostics, and the version of the open document they were computed for. */
+export interface EntryDiagnostics { own: KasmDiagnostic[]; crossEntry: KasmDiagnostic[]; version?: number }
+
 /** The editor's open document for a file, if it has one. */
 export type OpenDocuments = (file: string) => TextDocument | undefined;
 
@@ -22,7 +24,8 @@ export type OpenDocuments = (file: string) => TextDocument | undefined;
  * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
  */
 export class RegistryIndex {
-  private readonly entries = new Map<string, { text: string; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
+  /** Each entry: the text checked, and the editor's document version when it came from an open document. */
+  private readonly entries = new Map<string, { text: string; version?: number; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
   private version = 0;
   /** The registry's site/next.config.js and what is wrong in it, when it exists. */
   private config: { file: string; diagnostics: KasmDiagnostic[] } | undefined;
@@ -45,7 +48,7 @@ export class RegistryIndex {
     const file = path.join(this.context.root, ...REGISTRY_CONFIG_FILE);
     const { fileSystem } = this.context;
     const bytes = fileSystem.isFile(file) ? fileSystem.readHead(file, CONFIG_MAX_BYTES) : undefined;
-    this.config = bytes ? { file, diagnostics: checkRegistryConfig(new TextDecoder().decode(bytes), pathToFileURL(file).href) } : undefined;
+    this.config = bytes ? { file, diagnostics: checkRegistryConfig(new TextDecoder().decode(bytes), fileUri(file)) } : undefined;
   }
 
   /** The registry's config file, where a change to it should call refreshConfig. */
@@ -105,13 +108,17 @@ export class RegistryIndex {
   update(file: string, source: string | TextDocument, force = false): void {
     const text = typeof source === 'string' ? source : source.getText();
     const current = this.entries.get(file);
-    if (current && !force && current.text === text) return;
-    const document = typeof source === 'string' ? TextDocument.create(pathToFileURL(file).href, 'json', ++this.version, text) : source;
+    if (current && !force && current.text === text) {
+      // The same text, now from an open document (or from disk again): its results stand for this version.
+      current.version = typeof source === 'string' ? undefined : source.version;
+      return;
+    }
+    const document = typeof source === 'string' ? TextDocument.create(fileUri(file), 'json', ++this.version, text) : source;
     const settings = this.settings(file);
     const diagnostics = this.service.validate(document, settings);
     const entry = { file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) };
     // The text, not the document: an editor's document changes in place.
-    this.entries.set(file, { text, diagnostics, entry });
+    this.entries.set(file, { text, version: typeof source === 'string' ? undefined : source.version, diagnostics, entry });
     // The facts are all the index needs of a file read from disk. Kept in the service's cache, a thousand entries'
     // syntax trees would pass through it while a registry loads, outliving enough garbage collections that V8
     // grows its young generation for good (~25 MB more resident memory).
@@ -131,9 +138,12 @@ export class RegistryIndex {
   }
 
   /** Each entry's own diagnostics and those of the cross-entry rules. */
-  diagnostics(): Map<string, { own: KasmDiagnostic[]; crossEntry: KasmDiagnostic[] }> {
+  diagnostics(): Map<string, EntryDiagnostics> {
     const crossEntry = checkRegistry([...this.entries.values()].map(({ entry }) => entry), this.context);
-    const diagnostics = new Map(this.files().map((file) => [file, { own: this.entries.get(file)?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [] }]));
+    const diagnostics = new Map<string, EntryDiagnostics>(this.files().map((file) => {
+      const entry = this.entries.get(file);
+      return [file, { own: entry?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [], version: entry?.version }];
+    }));
     if (this.config?.diagnostics.length) diagnostics.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
     return diagnostics;
   }

@@ -31,6 +31,8 @@ export interface TestClient {
   stop(): Promise<number | null>;
   /** What the server wrote to standard error so far. */
   stderr(): string;
+  /** Every publishDiagnostics the server sent so far, in order. */
+  published(): PublishDiagnosticsParams[];
 }
 
 /** Starts `node dist/server.js --stdio` and speaks LSP to it as an editor would. */
@@ -117,6 +119,7 @@ export async function startTestClient(options: {
     },
     hover: (uri: string, position: Position) => connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }),
     stderr: () => stderr,
+    published: () => [...published],
     async stop() {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');

@@ -35,7 +35,8 @@ export class RegistryWorkspace {
 
   constructor(
     private readonly service: KasmLanguageService,
-    private readonly publish: (file: string, diagnostics: KasmDiagnostic[]) => void,
+    /** Publishes a file's diagnostics; `version` is the open document's they were computed for, if any. */
+    private readonly publish: (file: string, diagnostics: KasmDiagnostic[], version?: number) => void,
   ) {}
 
   /**
@@ -124,12 +125,12 @@ export class RegistryWorkspace {
    * keeps its own diagnostics array, so only the few cross-entry diagnostics need comparing on each keystroke.
    */
   private publishChanged(index: RegistryIndex, always?: string): void {
-    for (const [file, { own, crossEntry }] of index.diagnostics()) {
+    for (const [file, { own, crossEntry, version }] of index.diagnostics()) {
       const published = { own, crossEntry: crossEntry.length ? JSON.stringify(crossEntry) : '' };
       const last = this.published.get(file);
       if (file !== always && last?.own === published.own && last.crossEntry === published.crossEntry) continue;
       this.published.set(file, published);
-      this.publish(file, [...own, ...crossEntry]);
+      this.publish(file, [...own, ...crossEntry], version);
     }
   }
 }

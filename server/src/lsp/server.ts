@@ -4,13 +4,12 @@
  * (any LSP editor) or over IPC from the VS Code extension.
  */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  CancellationToken, CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CancellationToken, CodeActionKind, Connection, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { filePathOf } from '../document';
+import { fileUri, filePathOf } from '../document';
 import { KasmLanguageService, createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
@@ -20,6 +19,7 @@ import {
 } from './protocol';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
+import { checkedSync } from './checkedSync';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
 
 /** Pause after the last keystroke before a document is validated again. */
@@ -37,7 +37,9 @@ export function startServer(connection: Connection): void {
   let registries: RegistryWorkspace | undefined;
   let rememberingFileSystem: RememberingFileSystem | undefined;
 
+  let initialized = false;
   connection.onInitialize((params): InitializeResult => {
+    initialized = true;
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
       .flatMap((f) => filePathOf(f.uri) ?? []);
     const capabilities = params.capabilities;
@@ -55,9 +57,13 @@ export function startServer(connection: Connection): void {
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     });
-    registries = new RegistryWorkspace(service, (file, diagnostics) => {
-      const uri = pathToFileURL(file).href;
-      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+    registries = new RegistryWorkspace(service, (file, diagnostics, version) => {
+      const uri = openUris.get(file) ?? fileUri(file);
+      const open = documents.get(uri);
+      // Results are published for the text they were computed from: never disk results for an open document, never
+      // an older version's results under a newer one (a newer check publishes its own).
+      if (open && open.version !== version) return;
+      void connection.sendDiagnostics({ uri, version, diagnostics });
     });
     return {
       capabilities: {
@@ -97,7 +103,15 @@ export function startServer(connection: Connection): void {
     void scanRegistries();
   });
 
-  const openDocument = (file: string) => documents.get(pathToFileURL(file).href);
+  /**
+   * The URI the client sent for each file it opened (kept after it closes, as its problems stay under it): one
+   * identity per document, whatever the client's URI encoding.
+   */
+  const openUris = new Map<string, string>();
+  const openDocument = (file: string) => {
+    const uri = openUris.get(file);
+    return uri === undefined ? undefined : documents.get(uri);
+  };
 
   /**
    * Checks every entry of the workspace folders from scratch (at start, and when settings or folders change), but
@@ -108,7 +122,7 @@ export function startServer(connection: Connection): void {
     if (!workspace) return;
     const checked: RegistryFolder[] = [];
     for (const folder of workspaceFolders) {
-      const settings = await settingsFor(pathToFileURL(folder).href);
+      const settings = await settingsFor(fileUri(folder));
       if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
       checked.push({ root: folder, settings: toDocumentSettings(settings) });
     }
@@ -167,7 +181,7 @@ export function startServer(connection: Connection): void {
     pendingValidation.set(document.uri, setTimeout(() => {
       pendingValidation.delete(document.uri);
       const current = documents.get(document.uri);
-      if (current) void validate(current);
+      if (current) validate(current).catch((error: Error) => connection.console.error(`kasm: ${error.stack ?? error.message}`));
     }, delay));
   }
 
@@ -188,6 +202,7 @@ export function startServer(connection: Connection): void {
   function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
     return new Promise((resolve) => {
       setImmediate(() => setImmediate(async () => {
+        if (!initialized) return resolve(new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized'));
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         const document = documents.get(uri);
         if (!document) return resolve(fallback);
@@ -200,7 +215,11 @@ export function startServer(connection: Connection): void {
 
   // TextDocuments reports an opened document as changed too: check it at once, and wait only for typing.
   const justOpened = new Set<string>();
-  documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+  documents.onDidOpen(({ document }) => {
+    const file = filePathOf(document.uri);
+    if (file) openUris.set(file, document.uri);
+    justOpened.add(document.uri);
+  });
   documents.onDidChangeContent(({ document }) => scheduleValidation(document, justOpened.delete(document.uri) ? 0 : VALIDATION_DELAY_MS));
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingValidation.get(document.uri));
@@ -225,7 +244,7 @@ export function startServer(connection: Connection): void {
       const file = filePathOf(change.uri);
       if (!file) continue;
       if (path.basename(file) === 'workspace.json') {
-        if (!documents.get(change.uri)) safely(() => registries?.updateFromDisk(file), undefined);
+        if (!openDocument(file)) safely(() => registries?.updateFromDisk(file), undefined);
       } else if (path.basename(file) === 'next.config.js') {
         safely(() => registries?.updateConfig(file), undefined);
       } else {
@@ -261,7 +280,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SCHEMA_VERSION_REQUEST, (params: SchemaVersionParams, token) =>
     runRequest<SchemaVersionResult>(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
 
-  documents.listen(connection);
+  documents.listen(checkedSync(connection));
   connection.listen();
 }
 
@@ -282,5 +301,7 @@ if (!process.argv.some((arg) => transports.some((t) => arg.startsWith(t)))) {
   printUsage();
   process.exitCode = process.argv.includes('--help') ? 0 : 2;
 } else {
+  // One failed promise must never end the server (#19.4): it is logged, and the editor keeps its language server.
+  process.on('unhandledRejection', (reason) => console.error(`kasm: ${reason instanceof Error ? reason.stack : String(reason)}`));
   startServer(createConnection(ProposedFeatures.all));
 }

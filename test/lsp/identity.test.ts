@@ -1,0 +1,71 @@
+// The server over stdio as VS Code drives it: URIs in VS Code's own encoding, and clients that send nonsense.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { URI } from 'vscode-uri';
+import { SERVER_JS, startTestClient } from '../helpers/lspClient';
+
+describe('one identity per document, in VS Code\'s URI encoding', () => {
+  it('publishes an open entry of a folder named "VS Code & Tools (1)" only under the URI VS Code sent, for its version', { timeout: 30_000 }, async () => {
+    const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-identity-')), 'registry');
+    const file = path.join(root, 'workspaces', 'VS Code & Tools (1)', 'workspace.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const text = JSON.stringify({ friendly_name: 'Tools', image_src: 'icon.png', memory: 4 }, null, 2);
+    fs.writeFileSync(file, text);
+    const vscodeUri = URI.file(file).toString();
+    assert.notEqual(vscodeUri, pathToFileURL(file).href, 'the two encodings differ for this folder');
+    const client = await startTestClient({ workspaceFolders: [root] });
+    try {
+      const scanned = () => client.published().some((p) => p.uri === vscodeUri);
+      while (!scanned()) await new Promise((resolve) => setTimeout(resolve, 20)); // the registry scan, before the editor opens it
+      const before = client.published().length;
+      const fixed = client.diagnostics(vscodeUri, (p) => p.version === 2);
+      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: vscodeUri, languageId: 'kasm-workspace', version: 1, text } });
+      client.change(vscodeUri, 2, [{ text: text.replace('"memory": 4', '"memory": 4000') }]);
+      const diagnostics = await fixed;
+      assert.ok(!diagnostics.some((d) => d.code === 'memory-in-gb'), 'the edit is checked');
+      // An icon appears: the recheck must not bring back what the file on disk says.
+      fs.writeFileSync(path.join(path.dirname(file), 'icon.png'), 'x');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(path.dirname(file), 'icon.png')).toString(), type: 1 }] });
+      // The recheck publishes (the icon is unreadable now); then nothing older may have come.
+      await client.diagnostics(vscodeUri, (p) => p.diagnostics.some((d) => d.code === 'icon-unreadable'));
+      const published = client.published().slice(before);
+      assert.deepEqual(published.filter((p) => p.uri !== vscodeUri).map((p) => p.uri), [], 'nothing under a second URI');
+      assert.deepEqual(published.filter((p) => p.version !== 2 && p.version !== 1).map((p) => p.version), [], 'only results of the open document\'s versions');
+      assert.ok(!published.at(-1)?.diagnostics.some((d) => d.code === 'memory-in-gb'), 'not what the file on disk says');
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('a client that sends nonsense', () => {
+  it('answers requests before initialize with ServerNotInitialized, drops malformed notifications, and keeps running', { timeout: 20_000 }, async () => {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      await assert.rejects(connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x/workspace.json' }, position: { line: 0, character: 0 } }),
+        (error: { code?: number }) => error.code === -32002);
+      await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 42, languageId: 'json', version: 1, text: '{}' } });
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///x/workspace.json' } });
+      await connection.sendNotification('textDocument/didOpen', {});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(child.exitCode, null, `the server died: ${stderr}`);
+      const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere/workspace.json' }, position: { line: 0, character: 0 } });
+      assert.equal(hover, null, 'still answering');
+    } finally {
+      child.kill();
+      connection.dispose();
+    }
+  });
+});
