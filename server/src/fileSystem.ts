@@ -26,7 +26,8 @@ export interface WorkspaceFileSystem {
 /** A file as UTF-8 text, 'too-large' past `maxBytes`, or undefined when it cannot be read. */
 export function readText(fileSystem: WorkspaceFileSystem, path: string, maxBytes: number): string | 'too-large' | undefined {
   const bytes = fileSystem.readFile(path, maxBytes);
-  return bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : bytes;
+  // The byte order mark is kept: the registry build reads the file as it is, and JSON.parse rejects a BOM.
+  return bytes instanceof Uint8Array ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : bytes;
 }
 
 /**

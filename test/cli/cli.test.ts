@@ -90,7 +90,7 @@ describe('kasm-registry-lint', () => {
   });
 
   it('exits 2 with a message for bad usage and unreadable paths', () => {
-    for (const [args, message] of [[['--format', 'xml'], /unknown format "xml"/], [['--bogus'], /unknown option "--bogus"/], [['nowhere'], /cannot read "nowhere"/], [['--max-warnings', 'lots'], /whole number/], [['--schema'], /--schema needs a value/]] as const) {
+    for (const [args, message] of [[['--format', 'xml'], /unknown format "xml"/], [['--bogus'], /Unknown option '--bogus'/], [['nowhere'], /cannot read "nowhere"/], [['--max-warnings', 'lots'], /whole number/], [['--schema'], /--schema <value>' argument missing/]] as const) {
       const result = run([...args]);
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, message);

@@ -90,4 +90,37 @@ describe('kasm-registry-lint on hostile registries', () => {
     assert.ok(messages.some((m) => /link leading outside/.test(m)), messages.join('\n'));
     assert.ok(!messages.some((m) => m.includes('secret_key_name')));
   });
+
+  it('exits 2 with a message for a folder it cannot list, instead of "0 entries checked"', { skip: process.getuid?.() !== 0 && 'needs root to run the CLI as another user' }, () => {
+    const root = registry({ A: entry({}) });
+    fs.chmodSync(root, 0o700);
+    const result = spawnSync(process.execPath, [CLI, root], { encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
+    assert.equal(result.status, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, /cannot read the folder/);
+  });
+
+  it('reports a file with a byte order mark as the registry build sees it', () => {
+    const root = registry({ Bom: `\uFEFF${entry({})}` });
+    const { results } = lint(root);
+    assert.match(results[0].diagnostics.find((d) => d.code === 'syntax-error')?.message ?? '', /byte order mark/);
+  });
+
+  it('takes -- before paths, refuses an empty path, and prints no stack trace into a closed pipe', () => {
+    const root = registry({ '-dash': entry({}) });
+    const dashed = spawnSync(process.execPath, [CLI, '--format', 'json', '--', '-dash'], { cwd: path.join(root, 'workspaces'), encoding: 'utf8' });
+    assert.equal(JSON.parse(dashed.stdout).length, 1, dashed.stderr);
+    const empty = spawnSync(process.execPath, [CLI, ''], { encoding: 'utf8' });
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /empty path/);
+    const many = registry(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`E${i}`, entry({ friendly_name: `E${i}`, memory: 4 })])));
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" "${many}" | head -1`], { encoding: 'utf8' });
+    assert.equal(piped.stderr, '', 'nothing on standard error');
+  });
+
+  it('writes SARIF locations as URI references: "#" and "?" in folder names are encoded', () => {
+    const root = registry({ 'C# Dev?': entry({ memory: 4 }) });
+    const sarif = JSON.parse(spawnSync(process.execPath, [CLI, '--format', 'sarif', root], { encoding: 'utf8', cwd: root }).stdout);
+    assert.deepEqual([...new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri))],
+      ['workspaces/C%23%20Dev%3F/workspace.json']);
+  });
 });

@@ -42,6 +42,8 @@ const CASES: RuleCase[] = [
   { code: 'syntax-error', what: 'an empty file', text: '«»', severity: 'error', message: /empty/ },
   { code: 'duplicate-key', what: 'a key given twice', text: '{ «"cores"»: 1, "cores": 2 }', severity: 'warning', message: /JSON.parse keeps only the last/ },
   { code: 'wrong-type', what: 'memory as a string', text: '{ "memory": «"4096"» }', severity: 'error', message: /memory must be a number, not a string/, suggestions: [4096] },
+  { code: 'wrong-type', what: 'memory 1e309 (Infinity to JSON.parse)', text: '{ "memory": «1e309» }', severity: 'error', message: /too large for JSON to hold/ },
+  { code: 'syntax-error', what: 'a byte order mark', text: '«\uFEFF»{ "friendly_name": "x" }', severity: 'error', message: /byte order mark/ },
   { code: 'wrong-type', what: 'categories as a string', text: '{ "categories": «"Desktop"» }', severity: 'error' },
   { code: 'wrong-type', what: 'a multi-line object where a string belongs (key underlined)', text: '{ «"friendly_name"»: {\n  "a": 1\n} }', severity: 'error' },
   { code: 'wrong-type', what: 'run_config keys are checked loosely', text: '{ "run_config": { "privileged": «"yes"» } }', severity: 'warning' },

@@ -104,7 +104,8 @@ function sarif(results: LintResult[], version: string): object {
         ruleId: d.code, ruleIndex: codes.indexOf(d.code), level: level[d.severity], message: { text: d.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+            // A URI reference: every segment encoded, so that `C# Dev/` or `?` are not read as a fragment or query.
+            artifactLocation: { uri: r.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],

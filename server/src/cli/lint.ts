@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { SCHEMA_VERSIONS } from '../kasm/knowledge';
 import { createLanguageService } from '../languageService';
 import { nodeFileSystem } from '../nodeFileSystem';
@@ -38,45 +39,45 @@ export class UsageError extends Error {}
 interface Options { paths: string[]; format: FormatName; schema: RegistrySchemaSetting; maxWarnings?: number; quiet: boolean; color: boolean }
 
 export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
-  const options: Options = { paths: [], format: 'stylish', schema: 'auto', quiet: false, color: isTty && !process.env.NO_COLOR };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h': case '--help': return 'help';
-      case '-v': case '--version': return 'version';
-      case '--format': {
-        const f = value();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"; use ${FORMATS.join(', ')}`);
-        options.format = f as FormatName;
-        break;
-      }
-      case '--schema': {
-        const s = value();
-        if (!['auto', ...SCHEMA_VERSIONS].includes(s)) throw new UsageError(`unknown schema "${s}"; use auto, ${SCHEMA_VERSIONS.join(', ')}`);
-        options.schema = s as RegistrySchemaSetting;
-        break;
-      }
-      case '--max-warnings': {
-        const n = value();
-        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not "${n}"`);
-        options.maxWarnings = Number(n);
-        break;
-      }
-      case '--quiet': options.quiet = true; break;
-      case '--no-color': options.color = false; break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
-        options.paths.push(arg);
-    }
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    // parseArgs says what was wrong ("Unknown option '--x'"), in its own words.
+    throw new UsageError((error as Error).message);
   }
-  if (!options.paths.length) options.paths.push('.');
-  return options;
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use ${FORMATS.join(', ')}`);
+  const schema = values.schema ?? 'auto';
+  if (!['auto', ...SCHEMA_VERSIONS].includes(schema)) throw new UsageError(`unknown schema "${schema}"; use auto, ${SCHEMA_VERSIONS.join(', ')}`);
+  if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
+    throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+  }
+  if (positionals.some((p) => p === '')) throw new UsageError('an empty path names nothing; give a folder or a workspace.json');
+  return {
+    paths: positionals.length ? positionals : ['.'],
+    format: format as FormatName,
+    schema: schema as RegistrySchemaSetting,
+    maxWarnings: values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']),
+    quiet: values.quiet ?? false,
+    color: isTty && !process.env.NO_COLOR && !values['no-color'],
+  };
+}
+
+/** The options, by node:util's parseArgs: `--name value`, `--name=value`, and `--` before paths that start with "-". */
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+    },
+  });
 }
 
 /** Lints the registries at `paths`; a file path is linted on its own. */
@@ -87,6 +88,10 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const target = path.resolve(cwd, given);
     let stat: fs.Stats;
     try { stat = fs.statSync(target); } catch { throw new UsageError(`cannot read "${given}": no such file or folder`); }
+    if (stat.isDirectory()) {
+      // A folder we may not list would otherwise look like an empty registry: "0 entries, all clean".
+      try { fs.readdirSync(target); } catch { throw new UsageError(`cannot read the folder "${given}"`); }
+    }
     const root = stat.isDirectory() ? target : path.dirname(target);
     const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
@@ -128,6 +133,11 @@ export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s:
 }
 
 if (require.main === module) {
+  // `kasm-registry-lint | head -1`: the reader is gone, which is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = main(process.argv.slice(2), {
     cwd: process.cwd(), isTty: process.stdout.isTTY === true,
     out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),

@@ -4,7 +4,8 @@ import { RuleContext } from './context';
 
 const numberAt = (ctx: RuleContext, key: string) => {
   const node = nodeAt(ctx.doc, [key]);
-  return node?.type === 'number' ? { node, value: Number(node.value) } : undefined;
+  // A number too large for JSON (1e309) is reported as such by the type check, not as "Infinity MB".
+  return node?.type === 'number' && Number.isFinite(node.value) ? { node, value: Number(node.value) } : undefined;
 };
 
 /** Session resources that make no sense: memory is in MB, cores and GPUs within what a host can have. */

@@ -24,6 +24,11 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
   const where = describePath(path);
   switch (error.keyword) {
     case 'type': {
+      if (node.type === 'number' && !Number.isFinite(node.value)) {
+        // 1e309: JSON.parse reads it as Infinity, which no setting can hold.
+        ctx.reportValue('wrong-type', node, `${where} is a number too large for JSON to hold (it reads as Infinity); write a real value.`, { docs: spec.docs });
+        return;
+      }
       const expected = typeList(spec);
       const advice = spec.typeAdvice ? ` ${spec.typeAdvice}` : '';
       const suggestion = coerce(node.value, expected);

@@ -4,8 +4,13 @@ import { RuleContext } from './context';
 
 /** JSON syntax errors, and keys given twice in one object (JSON.parse silently keeps the last one). */
 export function checkSyntax(ctx: RuleContext): void {
+  const text = ctx.doc.textDocument.getText();
   for (const error of ctx.doc.syntaxErrors) {
-    ctx.report('syntax-error', rangeOf(ctx.doc, error.offset, Math.max(error.length, 1)), syntaxErrorMessage(error.error));
+    // Some editors save UTF-8 with a byte order mark; Node's JSON.parse in the registry build rejects it.
+    const message = error.offset === 0 && text.startsWith('\uFEFF')
+      ? 'The file starts with a byte order mark (BOM): the registry build\'s JSON.parse rejects it. Save the file as UTF-8 without BOM.'
+      : syntaxErrorMessage(error.error);
+    ctx.report('syntax-error', rangeOf(ctx.doc, error.offset, Math.max(error.length, 1)), message);
   }
   if (ctx.doc.root) checkDuplicateKeys(ctx, ctx.doc.root);
 }
