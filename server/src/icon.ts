@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { ICON_RULES } from './kasm/knowledge';
 import { memoize } from './memoize';
-import { FORMAT_EXTENSIONS, IMAGE_HEAD_BYTES, ImageFacts, sniffImage } from './imageFormat';
+import { FORMAT_EXTENSIONS, ICON_MAX_BYTES, ImageFacts, sniffImage } from './imageFormat';
 
 /** What we know about the icon an `image_src` names. Shared by diagnostics, hover and completion. */
 export type IconInfo =
@@ -94,7 +94,7 @@ function lookAtIcon(folder: string, file: string, fileSystem: WorkspaceFileSyste
   if (!realFolder || path.dirname(realFile) !== realFolder) return { kind: 'outside' };
   // A FIFO, a device or a folder of that name is never opened.
   if (!isFile) return { kind: 'unreadable', file };
-  const head = fileSystem.readHead(file, IMAGE_HEAD_BYTES);
-  const facts = head && sniffImage(head);
+  const bytes = fileSystem.readFile(file, ICON_MAX_BYTES);
+  const facts = bytes instanceof Uint8Array ? sniffImage(bytes) : undefined;
   return facts ? { kind: 'image', file, ...facts } : { kind: 'unreadable', file };
 }

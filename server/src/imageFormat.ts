@@ -12,8 +12,11 @@ export interface ImageFacts {
   height?: number;
 }
 
-/** Bytes read from the start of an icon: enough for every header below, and for a JPEG's frame header after its metadata. */
-export const IMAGE_HEAD_BYTES = 64 * 1024;
+/** Icons are a few KB (Kasm's largest is under 1 MB): a larger file is not read, and reported. */
+export const ICON_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Browsers refuse a PNG larger than the format allows (2³¹ − 1 pixels a side). */
+const PNG_MAX_SIDE = 2 ** 31 - 1;
 
 /** The extensions each format is usually saved with. */
 export const FORMAT_EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = {
@@ -23,13 +26,65 @@ export const FORMAT_EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>>
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
-/** What image the bytes are, or undefined when they are none a browser shows. */
+/**
+ * What image the bytes of a whole file are, or undefined when they are none a browser shows: the format from the
+ * first bytes, and for PNG, GIF and JPEG a complete file (a PNG's chunks and their checksums, an end marker).
+ */
 export function sniffImage(head: Uint8Array): ImageFacts | undefined {
+  const facts = sniffHeader(head);
+  return facts && isComplete(head, facts.format) ? facts : undefined;
+}
+
+function isComplete(bytes: Uint8Array, format: ImageFormat): boolean {
+  switch (format) {
+    case 'PNG': return pngChunksValid(bytes);
+    case 'GIF': return bytes[bytes.length - 1] === 0x3b;
+    case 'JPEG': return bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+    default: return true;
+  }
+}
+
+/** Every chunk of a PNG whole, with its checksum right, image data present, and IEND last. */
+function pngChunksValid(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 8;
+  let hasData = false;
+  while (at + 12 <= bytes.length) {
+    const length = view.getUint32(at);
+    const end = at + 12 + length;
+    if (end > bytes.length) return false;
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) return false;
+    const type = ascii(bytes, at + 4, at + 8);
+    if (type === 'IDAT') hasData = true;
+    if (type === 'IEND') return hasData && end === bytes.length;
+    at = end;
+  }
+  return false;
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** The CRC-32 PNG chunks carry (written out: the core runs in a browser too, without zlib). */
+function crc32(bytes: Uint8Array): number {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** The format and size a file's first bytes say. */
+function sniffHeader(head: Uint8Array): ImageFacts | undefined {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const sized = (format: ImageFormat, width: number, height: number): ImageFacts | undefined =>
     (width > 0 && height > 0 ? { format, width, height } : undefined);
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
-    return head.length >= 24 && ascii(head, 12, 16) === 'IHDR' ? sized('PNG', view.getUint32(16), view.getUint32(20)) : undefined;
+    if (head.length < 24 || ascii(head, 12, 16) !== 'IHDR') return undefined;
+    const [width, height] = [view.getUint32(16), view.getUint32(20)];
+    return width <= PNG_MAX_SIDE && height <= PNG_MAX_SIDE ? sized('PNG', width, height) : undefined;
   }
   if (startsWith(head, [0xff, 0xd8, 0xff])) return jpeg(head, view);
   if (head.length >= 10 && (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a')) {

@@ -11,6 +11,7 @@ import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
 import { NAMES_SHOWN, boundedList, othersThan } from './diagnostics/describe';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { iconNameProblem, inspectIcon } from './icon';
+import { ICON_MAX_BYTES } from './imageFormat';
 import { SCHEMA_VERSIONS, SchemaVersion } from './kasm/knowledge';
 
 /** A string value an entry gives, and where to underline it. */
@@ -145,9 +146,6 @@ function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file
 
 /** Icon hashes by file: typing in one entry must not re-read every icon of the registry. */
 const iconHashes = new StampedCache<string | undefined>(20_000);
-
-/** Icons are a few KB; one larger than this is not read to compare (Kasm's largest is under 1 MB). */
-const ICON_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * The hash of an entry's icon: only an image inside the entry's folder (as the icon rule checks it), never a link

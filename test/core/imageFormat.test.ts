@@ -14,8 +14,8 @@ describe('image format sniffing', () => {
     assert.deepEqual(sniffImage(encodePng(64, 48, [1, 2, 3])), { format: 'PNG', width: 64, height: 48 });
     const app0 = [0xff, 0xe0, ...u16be(16), ...new Array(14).fill(0)];
     const sof0 = [0xff, 0xc0, ...u16be(17), 8, ...u16be(300), ...u16be(327), 3, ...new Array(9).fill(0)];
-    assert.deepEqual(sniffImage(bytes([0xff, 0xd8], app0, sof0)), { format: 'JPEG', width: 327, height: 300 });
-    assert.deepEqual(sniffImage(bytes('GIF89a', u16le(20), u16le(10), new Array(8).fill(0))), { format: 'GIF', width: 20, height: 10 });
+    assert.deepEqual(sniffImage(bytes([0xff, 0xd8], app0, sof0, [0xff, 0xd9])), { format: 'JPEG', width: 327, height: 300 });
+    assert.deepEqual(sniffImage(bytes('GIF89a', u16le(20), u16le(10), new Array(8).fill(0), [0x3b])), { format: 'GIF', width: 20, height: 10 });
     const vp8 = bytes('RIFF', u32le(100), 'WEBPVP8 ', u32le(80), [0, 0, 0, 0x9d, 0x01, 0x2a], u16le(128), u16le(96), new Array(4).fill(0));
     assert.deepEqual(sniffImage(vp8), { format: 'WebP', width: 128, height: 96 });
     const bits = (255 - 1) | ((254 - 1) << 14);
@@ -29,6 +29,21 @@ describe('image format sniffing', () => {
   it('knows SVG by its element, after a BOM, an XML declaration and comments', () => {
     assert.deepEqual(sniffImage(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n<svg viewBox="0 0 1 1"/>')), { format: 'SVG' });
     assert.equal(sniffImage(Buffer.from('<html><svg/></html>')), undefined);
+  });
+
+  it('refuses a PNG a browser refuses: a bad checksum, cut short, the header alone, 4294967295 pixels a side', () => {
+    const png = encodePng(8, 8, [1, 2, 3]);
+    const badCrc = Buffer.from(png);
+    badCrc[29] ^= 0xff; // the IHDR checksum
+    assert.equal(sniffImage(badCrc), undefined);
+    assert.equal(sniffImage(png.subarray(0, png.length - 20)), undefined);
+    assert.equal(sniffImage(png.subarray(0, 33)), undefined, 'signature and IHDR only');
+    const huge = Buffer.from(png);
+    huge.writeUInt32BE(0xffffffff, 16);
+    huge.writeUInt32BE(0xffffffff, 20);
+    assert.equal(sniffImage(huge), undefined);
+    assert.equal(sniffImage(Buffer.alloc(0)), undefined, 'an empty file');
+    assert.equal(sniffImage(bytes('GIF89a', u16le(20), u16le(10), new Array(8).fill(0))), undefined, 'a GIF without its trailer');
   });
 
   it('refuses what no browser shows: text, a header alone, a zero size', () => {

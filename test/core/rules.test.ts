@@ -13,7 +13,7 @@ function gif(width: number, height: number): Buffer {
   const header = Buffer.from('GIF89a\0\0\0\0', 'latin1');
   header.writeUInt16LE(width, 6);
   header.writeUInt16LE(height, 8);
-  return Buffer.concat([header, Buffer.alloc(16)]);
+  return Buffer.concat([header, Buffer.alloc(16), Buffer.from([0x3b])]);
 }
 
 interface RuleCase {
