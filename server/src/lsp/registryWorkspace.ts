@@ -4,7 +4,7 @@ import { KasmDiagnostic } from '../diagnostics/context';
 import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
-import { findWorkspaceFiles } from '../registry';
+import { SERVER_WALK_BUDGET, walkWorkspaceFiles } from '../registry';
 import { ciBranch, registryAt } from '../registryChecks';
 import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
@@ -37,6 +37,7 @@ export class RegistryWorkspace {
     private readonly service: KasmLanguageService,
     /** Publishes a file's diagnostics; `version` is the open document's they were computed for, if any. */
     private readonly publish: (file: string, diagnostics: KasmDiagnostic[], version?: number) => void,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   /**
@@ -49,7 +50,13 @@ export class RegistryWorkspace {
     for (const file of this.published.keys()) this.unconfirmed.add(file);
     this.indexes.length = 0;
     this.published.clear();
-    const found = registries.map((registry) => ({ ...registry, files: findWorkspaceFiles(registry.root) }));
+    const found: (RegistryFolder & { files: string[] })[] = [];
+    for (const registry of registries) {
+      const walk = await walkWorkspaceFiles(registry.root, SERVER_WALK_BUDGET, () => scan !== this.scans);
+      if (scan !== this.scans) return;
+      if (!walk.complete) this.log(`kasm: stopped looking for workspace.json files in ${registry.root} after ${SERVER_WALK_BUDGET.folders.toLocaleString('en-US')} folders; open the registry's own folder to check all of it.`);
+      found.push({ ...registry, files: walk.files });
+    }
     const total = found.reduce((sum, { files }) => sum + files.length, 0);
     let checked = 0;
     progress(checked, total);

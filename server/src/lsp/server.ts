@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
       // an older version's results under a newer one (a newer check publishes its own).
       if (open && open.version !== version) return;
       void connection.sendDiagnostics({ uri, version, diagnostics });
-    });
+    }, (message) => connection.console.warn(message));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
