@@ -26,14 +26,20 @@ export interface NewWorkspace {
   iconSource?: string;
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** Device names Windows reserves, with or without an extension (COM¹–³ and LPT¹–³ too). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/** Folder names tools own: an entry there would be hidden from the registry build or clash with the tool. */
+const TOOL_FOLDERS = new Set(['.git', 'node_modules', '.github', '.vscode', 'site', 'processing', 'public']);
 
 /** Why a friendly name cannot be a workspace folder name, or undefined when it can. */
 export function friendlyNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'Enter a name.';
   if (name !== name.trim()) return 'The name cannot start or end with spaces.';
   if (/[/\\]/.test(name)) return 'The name cannot contain / or \\: it becomes a folder name.';
-  if (name === '.' || name === '..' || name.includes('..')) return 'The name cannot contain "..".';
+  if (name === '.') return 'The name cannot be ".": that is the folder itself.';
+  if (name === '..' || name.includes('..')) return 'The name cannot contain "..".';
+  if (TOOL_FOLDERS.has(name.toLowerCase())) return `"${name}" is a folder that git, npm or the registry template uses; choose another name.`;
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'The name cannot contain control characters.';
   if (/[<>:"|?*]/.test(name)) return 'The name cannot contain < > : " | ? * (not allowed in folder names on Windows).';
   if (name.endsWith('.')) return 'The name cannot end with a dot.';
@@ -104,6 +110,16 @@ export function entryContent(entry: NewWorkspace): Record<string, unknown> {
 
 export class ScaffoldError extends Error {}
 
+/** A `workspaces` folder that is a link leading out of the folder that holds it would have us write elsewhere. */
+function refuseLinkLeadingOut(folder: string): void {
+  const real = fs.realpathSync(folder);
+  const parent = fs.realpathSync(path.dirname(folder));
+  const relative = path.relative(parent, real);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new ScaffoldError(`"${folder}" is a link leading outside its registry (to "${real}"); nothing was written.`);
+  }
+}
+
 /**
  * Writes `<workspacesFolder>/<friendly name>/workspace.json` and its icon. Refuses a folder that exists.
  * Everything is written into a hidden sibling folder first and renamed into place in one step, so a
@@ -124,16 +140,28 @@ export function createWorkspace(entry: NewWorkspace): string {
   const content = { ...entryContent(entry), image_src: iconName };
 
   fs.mkdirSync(entry.workspacesFolder, { recursive: true });
+  refuseLinkLeadingOut(entry.workspacesFolder);
+  // Written in a hidden staging folder first, so that a failure leaves no half-written entry.
   const staging = fs.mkdtempSync(path.join(entry.workspacesFolder, '.kasm-new-'));
+  const files: [string, string | Buffer][] = [['workspace.json', `${JSON.stringify(content, null, 2)}\n`], [iconName, iconBytes]];
+  let created = false;
   try {
-    fs.writeFileSync(path.join(staging, 'workspace.json'), `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx' });
-    fs.writeFileSync(path.join(staging, iconName), iconBytes, { flag: 'wx' });
-    // Checked again right before the rename: a folder may have appeared while we wrote.
-    if (fs.existsSync(target)) throw new ScaffoldError(`"${target}" already exists; nothing was written. Choose another name.`);
-    fs.renameSync(staging, target);
+    for (const [name, data] of files) fs.writeFileSync(path.join(staging, name), data, { flag: 'wx' });
+    // mkdir fails on anything already there, even an empty folder that appeared meanwhile (a rename would replace
+    // it), and gives the entry folder the mode every new folder gets (the umask's), not mkdtemp's 0700.
+    try {
+      fs.mkdirSync(target);
+    } catch {
+      throw new ScaffoldError(`"${target}" already exists; nothing was written. Choose another name.`);
+    }
+    created = true;
+    // link fails where a file exists: nothing in the new folder is ever replaced.
+    for (const [name] of files) fs.linkSync(path.join(staging, name), path.join(target, name));
   } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    if (created) fs.rmSync(target, { recursive: true, force: true });
     throw error;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
   return path.join(target, 'workspace.json');
 }

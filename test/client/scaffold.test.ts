@@ -57,6 +57,40 @@ describe('scaffolding a new workspace', () => {
       assert.throws(() => createWorkspace(answers(registry(), { friendlyName: name })), `"${name}" should not be written`);
     }
     assert.equal(friendlyNameProblem('Ubuntu Jammy (CS) & Tools'), undefined);
+    for (const name of ['.git', 'node_modules', 'CONIN$', 'CONOUT$', 'COM¹', 'lpt³.log']) assert.ok(friendlyNameProblem(name), `"${name}" should be refused`);
+    assert.match(friendlyNameProblem('.') ?? '', /folder itself/);
+  });
+
+  it('refuses a workspaces folder that is a link leading out of the registry', () => {
+    const root = registry();
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-elsewhere-'));
+    fs.symlinkSync(elsewhere, path.join(root, 'workspaces'));
+    assert.throws(() => createWorkspace(answers(path.join(root, 'workspaces'))), /link leading outside its registry/);
+    assert.deepEqual(fs.readdirSync(elsewhere), []);
+  });
+
+  it('never replaces a folder that appears between the check and the write, even an empty one', (t) => {
+    const folder = path.join(registry(), 'workspaces');
+    const target = path.join(folder, 'CS 101 Desktop');
+    // The folder appears right after the up-front check.
+    // The fs module itself (the scaffolder's), not this file's import wrapper around it.
+    const nodeFs = require('node:fs') as typeof fs;
+    const existsSync = nodeFs.existsSync;
+    t.mock.method(nodeFs, 'existsSync', (file: fs.PathLike) => {
+      const answer = existsSync(file);
+      if (String(file) === target && !answer) fs.mkdirSync(target, { recursive: true });
+      return answer;
+    });
+    assert.throws(() => createWorkspace(answers(folder)), /already exists; nothing was written/);
+    assert.deepEqual(fs.readdirSync(target), [], 'the folder that appeared is left as it was');
+    assert.deepEqual(fs.readdirSync(folder), ['CS 101 Desktop'], 'no staging folder is left behind');
+  });
+
+  it('gives the new folder the mode its siblings get, not a private 0700', () => {
+    const folder = path.join(registry(), 'workspaces');
+    const file = createWorkspace(answers(folder));
+    fs.mkdirSync(path.join(folder, 'sibling'));
+    assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, fs.statSync(path.join(folder, 'sibling')).mode & 0o777);
   });
 
   it('checks the Docker image like the language server does', () => {
