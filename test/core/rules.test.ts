@@ -230,6 +230,12 @@ describe('diagnostics: one bad document per rule', () => {
     assert.deepEqual(iconCodes(), ['icon-missing'], 'the icon is gone');
   });
 
+  it('keeps a message short when it quotes a pasted blob, with its advice', () => {
+    const [invalid] = service.validate(textDocument(`{ "name": "Kasm/${'x'.repeat(5000)}:1" }`)).filter((d) => d.code === 'image-invalid');
+    assert.ok(invalid.message.length <= 1001, `${invalid.message.length} characters`);
+    assert.match(invalid.message, /lower case/);
+  });
+
   it('never puts a diagnostic on a whole multi-line block', () => {
     const doc = textDocument('{\n "exec_config": {\n  "go": {\n   "user": 1\n  }\n },\n "run_config": [\n  1\n ]\n}');
     for (const d of service.validate(doc)) assert.equal(d.range.start.line, d.range.end.line, `${d.code} spans lines`);

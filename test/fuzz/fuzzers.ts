@@ -8,7 +8,12 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { findWorkspaceFiles } from '../../server/src/registry';
-import { CORPUS, service } from '../helpers/core';
+import { format, toLintMessage } from '../../server/src/cli/formats';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/diagnostics/index';
+import { CORPUS, hasEntryLink, service } from '../helpers/core';
+
+/** The longest message: the wording, five named keys, values quoted at 80 characters (diagnostics/context.ts). */
+const MESSAGE_BOUND = 1001;
 import { startTestClient } from '../helpers/lspClient';
 import { mutatedDocuments, seeded } from './mutate';
 
@@ -45,14 +50,22 @@ export function fuzzCore(options: FuzzOptions): FuzzReport {
     try {
       const whole: Range = { start: { line: 0, character: 0 }, end: { line: doc.lineCount, character: 0 } };
       // The verdict users rely on most: a syntax error exactly when the registry build's JSON.parse fails.
-      const saysSyntaxError = service.validate(doc).some((diagnostic) => diagnostic.code === 'syntax-error');
-      if (saysSyntaxError !== !isValidJson(text)) {
-        report.failures.push({ index, mutations, problem: saysSyntaxError ? 'syntax error reported on valid JSON' : 'invalid JSON without a syntax error' });
-      }
+      const diagnostics = service.validate(doc);
+      const saysSyntaxError = diagnostics.some((diagnostic) => diagnostic.code === 'syntax-error');
+      const fail = (problem: string) => report.failures.push({ index, mutations, problem });
+      if (saysSyntaxError !== !isValidJson(text)) fail(saysSyntaxError ? 'syntax error reported on valid JSON' : 'invalid JSON without a syntax error');
+      // Output that grows with the input is an attack on the editor and the CLI (#19.1).
+      if (diagnostics.length > MAX_DIAGNOSTICS_PER_FILE) fail(`${diagnostics.length} diagnostics`);
+      const longest = Math.max(0, ...diagnostics.map((d) => d.message.length));
+      if (longest > MESSAGE_BOUND) fail(`a message of ${longest} characters`);
+      const stylish = format('stylish', [{ file: 'workspace.json', diagnostics: diagnostics.map(toLintMessage) }], { color: false, version: '0' });
+      if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(stylish)) fail('a control character reached the terminal output');
       for (let k = 0; k < 3; k++) {
         const position = randomPosition(doc, random);
         service.complete(doc, position);
-        service.hover(doc, position);
+        const hover = service.hover(doc, position);
+        const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        if (hasEntryLink(markdown)) fail(`a hover renders a link from the entry: ${markdown.slice(0, 200)}`);
         service.selectionRanges(doc, [position]);
       }
       service.codeActions(doc, whole);

@@ -51,9 +51,22 @@ export const MUTATIONS: Record<string, (text: string, random: Random) => string>
     const copies = Array.from({ length: pick(r, [500, 3000]) }, (_, k) => (numbered ? lines[i].replace(/"([^"]*)"/, `"$1${k}"`) : lines[i]));
     return [...lines.slice(0, i), ...copies, ...lines.slice(i)].join('\n');
   },
+  // jsonc-parser's error recovery nests deeper than these brackets count (#19.2).
+  recoveryNesting: (t, r) => { const i = at(r, t); return t.slice(0, i) + '[},'.repeat(pick(r, [100, 3000])) + t.slice(i); },
+  // A string an attacker chose: Markdown that would fetch a URL if a hover rendered it, or terminal escapes.
+  hostileString: (t, r) => t.replace(/"(?:[^"\\]|\\.)*"(?=\s*[,}\]])/, pick(r, [
+    '"![x](https://attacker.example/x.png)"', '"<img src=https://attacker.example/i>"', '"[l](https://attacker.example/l)"',
+    '"e\\u001b]0;TITLE\\u0007\\u001b[2J"', '"1.15.0![v](https://attacker.example/v.png)"',
+  ])),
+  hostileKey: (t) => t.replace(/\{/, '{"![k](https://attacker.example/k)": 1, "e\\u001b[2J": 2, '),
+  // Output that grows as conditions × fields × key length unless every message is bounded (#19.1).
+  launchFormBomb: (t, r) => {
+    const fields = Array.from({ length: pick(r, [50, 400]) }, (_, i) => ({ key: `${'k'.repeat(100)}${i}`, display_if: Array.from({ length: 15 }, () => ({ key: 'nope', value_regex: 'x' })) }));
+    return t.replace(/\{/, `{"launch_config": ${JSON.stringify({ file_mapping: { destination: '/x' }, launch_form: fields })}, `);
+  },
 };
 
-const HEAVY = new Set(['giantString', 'deepNesting', 'manyMembers']);
+const HEAVY = new Set(['giantString', 'deepNesting', 'manyMembers', 'recoveryNesting', 'launchFormBomb']);
 
 /** `count` documents, each one to three mutations of a seed document; reproducible from `seed`. */
 export function* mutatedDocuments(seeds: string[], count: number, seed: number): Generator<{ text: string; mutations: string[]; index: number }> {

@@ -23,11 +23,14 @@ async function main(): Promise<void> {
 
 \`npm run fuzz\` mutates the 171 corpus entries (cuts, truncation, stray tokens, swapped tokens, odd and random
 Unicode, control characters, BOM, CRLF, NUL, nesting up to 10,000 deep, giant numbers and 1.5 MB strings,
-duplicate keys, wrong types, one member repeated hundreds to thousands of times; one to three per document, seeded) and feeds them to every feature of the core
+duplicate keys, wrong types, one member repeated hundreds to thousands of times, error-recovery nesting (\`[},\` × 3,000),
+hostile strings and keys (Markdown images and links, terminal escapes), launch-form growth bombs; one to three per
+document, seeded) and feeds them to every feature of the core
 (diagnostics, completion and hover at random and out-of-range positions, code actions, formatting, outline,
 folding, links, hints, lenses) and, as edits of an open document, to the bundled server over stdio with
-completion and hover requests. A failure is an exception, a slow answer, a dead server, or a syntax-error verdict
-that differs from JSON.parse's (the registry build's). A short run (3,000 + 300 documents) is part of \`npm test\`.
+completion and hover requests. A failure is an exception, a slow answer, a dead server, a syntax-error verdict
+that differs from JSON.parse's (the registry build's), more than 1,000 diagnostics or a message over 1,000
+characters, a hover that would render a link or image from the entry, or a control character in the CLI's output. A short run (3,000 + 300 documents) is part of \`npm test\`.
 
 Latest long run (${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}):
 
@@ -41,8 +44,10 @@ ${failures.length ? `\nFailures:\n\n${failures.join('\n')}\n` : ''}
 What earlier runs found, and what changed: nesting thousands deep overflowed jsonc-parser's recursive parser in
 every feature; such documents (and files over 1 MB) now get a degraded check (JSON.parse's verdict and a notice).
 An unterminated string hid brackets from the first version of that depth guard; it now ends strings at line breaks
-as the parser's scanner does. Valid JSON is now read by one strict pass of our own (JSON.parse's verdict, value and
-the tree at once); the verdict check above is what guards it. Seed 123 found a 600 KB string that had become a
+as the parser's scanner does. (A strict parser of our own for valid JSON came and went: the sixth session went back
+to jsonc-parser's tree and JSON.parse's value, and measures depth on the tree itself, which recovery can make deeper
+than the brackets suggest.) The sixth session's new shapes found messages that quote a pasted 9,000-character value
+twice (image references, keys, tags): a message over 1,000 characters now has its long quoted values cut. Seed 123 found a 600 KB string that had become a
 key: the "did you mean" search compared it letter by letter with every known key (3 s a check); words whose length
 alone rules them out are now skipped. Repeating one member thousands of times (added after that) showed code
 actions growing with the square of the problems: each fix parsed the document again, the fixes of repeated keys

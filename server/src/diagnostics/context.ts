@@ -34,6 +34,20 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Longest value quoted in a message, and longest message: a pasted blob must not make messages as long as itself. */
+const QUOTED_MAX = 80;
+const MESSAGE_MAX = 1000;
+
+/**
+ * A message of at most MESSAGE_MAX characters. Only a message that long (it quotes a pasted blob) is touched: its
+ * long quoted values are cut to QUOTED_MAX characters first, so the advice after them stays.
+ */
+function bounded(message: string): string {
+  if (message.length <= MESSAGE_MAX) return message;
+  const quotesCut = message.replace(/"([^"]{81,})"/g, (_, inner: string) => `"${inner.slice(0, QUOTED_MAX)}…"`);
+  return quotesCut.length > MESSAGE_MAX ? `${quotesCut.slice(0, MESSAGE_MAX)}…` : quotesCut;
+}
+
 /** Collects diagnostics, each with its rule's severity, documentation link and fix data. */
 export class DiagnosticSink {
   readonly diagnostics: KasmDiagnostic[] = [];
@@ -44,7 +58,7 @@ export class DiagnosticSink {
     if (options.suggestions?.length) data.suggestions = options.suggestions;
     this.diagnostics.push({
       range,
-      message,
+      message: bounded(message),
       severity: SEVERITIES[options.severity ?? rule.severity],
       source: 'kasm',
       code,
