@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { encodePng } from '../server/src/png';
+import { encodePng } from '../test/helpers/png';
 
 export function generateRegistry(seeds: string[], entries: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `kasm-bench-${entries}-`));

@@ -23,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
     vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
     // A code lens of the server passes the entry's URI as a string.
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
-    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace(folder, answers)),
+    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) =>
+      newWorkspace(folder, answers ?? {}, context.asAbsolutePath('images/placeholder-icon.png'))),
   );
   client = await startLanguageClient(context);
   registerSchemaStatus(context, client);

@@ -17,7 +17,7 @@ export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' 
  * `workspaces/<Friendly Name>/workspace.json` plus an icon, then opens it. Never overwrites.
  * Returns the new workspace.json, or undefined when cancelled or refused.
  */
-export async function newWorkspace(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers = {}): Promise<vscode.Uri | undefined> {
+export async function newWorkspace(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers, placeholderIcon: string): Promise<vscode.Uri | undefined> {
   const root = target?.fsPath ?? await pickRoot();
   if (!root) return undefined;
   const workspacesFolder = workspacesFolderFor(root);
@@ -58,8 +58,9 @@ export async function newWorkspace(target: vscode.Uri | undefined, answers: NewW
   }) ?? NaN);
   if (Number.isNaN(size)) return undefined;
 
-  const iconSource = answers.icon === undefined ? await pickIcon(step('Icon')) : answers.icon === 'placeholder' ? undefined : answers.icon;
-  if (iconSource === null) return undefined;
+  const picked = answers.icon === undefined ? await pickIcon(step('Icon')) : answers.icon === 'placeholder' ? undefined : answers.icon;
+  if (picked === null) return undefined;
+  const iconSource = picked ?? placeholderIcon;
 
   const entry: NewWorkspace = {
     workspacesFolder, friendlyName, image: image.trim(), categories, architectures, versions, schema,
@@ -91,10 +92,10 @@ async function pickRoot(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-/** An image file to copy as the icon, undefined for a generated placeholder, null when cancelled. */
+/** An image file to copy as the icon, undefined for the placeholder, null when cancelled. */
 async function pickIcon(title: string): Promise<string | undefined | null> {
   const choice = await vscode.window.showQuickPick([
-    { label: 'Generate a placeholder icon', detail: 'A 128×128 PNG you can replace later', own: false },
+    { label: 'Use a placeholder icon', detail: 'A 128×128 PNG you can replace later', own: false },
     { label: 'Use an image file…', detail: 'A square .png or .svg of at least 50×50 px, copied next to workspace.json', own: true },
   ], { title, ignoreFocusOut: true });
   if (!choice) return null;

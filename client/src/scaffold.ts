@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/kasm/knowledge';
 import { parseImageReference } from '../../server/src/kasm/imageReference';
-import { encodePng } from '../../server/src/png';
 import { findWorkspaceFiles } from '../../server/src/registry';
 import { detectSchemaVersion } from '../../server/src/schemaVersion';
 
@@ -22,8 +21,8 @@ export interface NewWorkspace {
   versions: string[];
   uncompressedSizeMb: number;
   schema: SchemaVersion;
-  /** Copy this image as the icon; without it a placeholder PNG is generated. */
-  iconSource?: string;
+  /** The image copied as the icon: the user's, or the extension's placeholder (a file, so no PNG is encoded here). */
+  iconSource: string;
 }
 
 /** Device names Windows reserves, with or without an extension (COM¹–³ and LPT¹–³ too). */
@@ -132,11 +131,9 @@ export function createWorkspace(entry: NewWorkspace): string {
   if (path.dirname(target) !== path.resolve(entry.workspacesFolder)) throw new ScaffoldError('The name must be a single folder name.');
   if (fs.existsSync(target)) throw new ScaffoldError(`"${target}" already exists; nothing was written. Choose another name.`);
   const icon = iconFileName(entry.friendlyName);
-  if (entry.iconSource && !['.png', '.svg'].includes(path.extname(entry.iconSource).toLowerCase())) {
-    throw new ScaffoldError('The icon must be a .png or .svg file.');
-  }
-  const iconBytes = entry.iconSource ? fs.readFileSync(entry.iconSource) : encodePng(128, 128, [38, 98, 168]);
-  const iconName = entry.iconSource && path.extname(entry.iconSource).toLowerCase() === '.svg' ? icon.replace(/\.png$/, '.svg') : icon;
+  if (!['.png', '.svg'].includes(path.extname(entry.iconSource).toLowerCase())) throw new ScaffoldError('The icon must be a .png or .svg file.');
+  const iconBytes = fs.readFileSync(entry.iconSource);
+  const iconName = path.extname(entry.iconSource).toLowerCase() === '.svg' ? icon.replace(/\.png$/, '.svg') : icon;
   const content = { ...entryContent(entry), image_src: iconName };
 
   fs.mkdirSync(entry.workspacesFolder, { recursive: true });

@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem } from '../../client/src/scaffold';
 import { sniffImage } from '../../server/src/imageFormat';
-import { service, textDocument } from '../helpers/core';
+import { REPO_ROOT, service, textDocument } from '../helpers/core';
 
 const registry = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
 const answers = (workspacesFolder: string, more: Partial<NewWorkspace> = {}): NewWorkspace => ({
   workspacesFolder, friendlyName: 'CS 101 Desktop', description: 'The course desktop.', image: 'myorg/cs101:1.0.0',
-  categories: ['Desktop', 'Development'], architectures: ['amd64'], versions: ['1.18.x'], uncompressedSizeMb: 2460, schema: '1.1', ...more,
+  categories: ['Desktop', 'Development'], architectures: ['amd64'], versions: ['1.18.x'], uncompressedSizeMb: 2460, schema: '1.1',
+  iconSource: path.join(REPO_ROOT, 'images', 'placeholder-icon.png'), ...more,
 });
 
 describe('scaffolding a new workspace', () => {

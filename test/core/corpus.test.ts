@@ -1,4 +1,4 @@
-// Every real registry entry in ../shared/corpus: no false errors. The warnings it raises are real findings
+// Every real registry entry in test/fixtures/corpus: no false errors. The warnings it raises are real findings
 // about real registries; they are printed here and listed in docs/corpus-findings.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HOSTILE_MARKDOWN_ENTRY, entryFolder, hasEntryLink, marked, service, squareIcon, textDocument } from '../helpers/core';
-import { encodePng } from '../../server/src/png';
+import { encodePng } from '../helpers/png';
 
 function hover(text: string, file?: string) {
   const { doc, cursor, ranges } = marked(text, file);

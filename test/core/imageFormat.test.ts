@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sniffImage } from '../../server/src/imageFormat';
-import { encodePng } from '../../server/src/png';
+import { encodePng } from '../helpers/png';
 
 const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const u16be = (n: number) => [n >> 8, n & 0xff];

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { encodePng } from '../../server/src/png';
+import { encodePng } from '../helpers/png';
 import { RegistryIndex } from '../../server/src/registryIndex';
 import { RegistryHints, ciBranch, registryAt } from '../../server/src/registryChecks';
 import { service } from '../helpers/core';

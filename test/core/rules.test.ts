@@ -6,7 +6,7 @@ import { RULES, RuleCode } from '../../server/src/diagnostics/rules';
 import { Severity } from '../../server/src/kasm/knowledge';
 import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
 import { VALID_1_0, VALID_1_1, entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
-import { encodePng } from '../../server/src/png';
+import { encodePng } from '../helpers/png';
 
 /** A GIF header of the given size: enough for a browser, and for the sniffing, to tell it apart. */
 function gif(width: number, height: number): Buffer {

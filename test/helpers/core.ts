@@ -6,11 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { encodePng } from '../../server/src/png';
+import { encodePng } from './png';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-/** The shared corpus of real registry entries lies beside the project (in CI too). */
-export const CORPUS = process.env.KASM_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus');
+/** The corpus of real registry entries (test/fixtures/corpus/SOURCES.md says where each comes from). */
+export const CORPUS = process.env.KASM_CORPUS ?? path.resolve(REPO_ROOT, 'test/fixtures/corpus');
 
 export const service = createLanguageService({ fileSystem: nodeFileSystem });
 

@@ -3,7 +3,7 @@
  *
  * Diagnostics, completion, hover and the generated JSON Schemas all read these tables, so a new Kasm
  * release or a newly documented field is a change here only. Facts and their sources are written up in
- * shared/kasm-format.md (the section numbers below refer to it).
+ * docs/kasm-format.md (the section numbers below refer to it).
  */
 
 import { memoize } from '../memoize';

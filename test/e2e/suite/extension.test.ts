@@ -360,6 +360,30 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await waitFor('its problems to go with it', () => kasmDiagnostics(unopened).length === 0);
   });
 
+  it('survives hostile entries added to the registry: an output bomb and recovery nesting get bounded problems, the server stays up', async () => {
+    await open(entry('Course Desktop'));
+    const [server] = await waitFor('one language server', () => serverPids().length === 1 && serverPids());
+    const fields = Array.from({ length: 400 }, (_, i) => ({ key: `${'k'.repeat(100)}${i}`, display_if: Array.from({ length: 17 }, () => ({ key: 'nope', value_regex: 'x' })) }));
+    const bomb = entry('Bomb');
+    const deep = entry('Deep');
+    fs.mkdirSync(path.dirname(bomb.fsPath), { recursive: true });
+    fs.mkdirSync(path.dirname(deep.fsPath), { recursive: true });
+    fs.writeFileSync(bomb.fsPath, JSON.stringify({ friendly_name: 'Bomb', launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }));
+    fs.writeFileSync(deep.fsPath, '[},'.repeat(3000) + '1');
+    try {
+      const bombProblems = await waitFor('the bomb\'s problems', () => (kasmDiagnostics(bomb).length > 0 ? kasmDiagnostics(bomb) : undefined));
+      assert.equal(bombProblems.length, 1000, 'at most 1,000 per file');
+      assert.ok(bombProblems.some((d) => codeOf(d) === 'too-many-problems'));
+      assert.ok(bombProblems.every((d) => d.message.length <= 1001));
+      await waitFor('the deep entry\'s notice', () => kasmDiagnostics(deep).some((d) => codeOf(d) === 'check-degraded'));
+      assert.deepEqual(serverPids(), [server], 'the same server, never restarted');
+      assert.ok(kasmDiagnostics(entry('Data Science Lab')).some((d) => codeOf(d) === 'memory-in-gb'), 'the other entries keep their problems');
+    } finally {
+      fs.rmSync(path.dirname(bomb.fsPath), { recursive: true, force: true });
+      fs.rmSync(path.dirname(deep.fsPath), { recursive: true, force: true });
+    }
+  });
+
   // Last: it leaves the extension without a server.
   it('stops restarting a server that keeps crashing, says so, and answers requests with nothing instead of hanging', async () => {
     const uri = entry('Course Desktop');

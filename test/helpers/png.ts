@@ -3,8 +3,8 @@ import { crc32, deflateSync } from 'node:zlib';
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
- * A PNG of one solid colour, with a lighter square in the middle: enough for a placeholder icon and for
- * tests. Written with node's zlib, so nothing has to be downloaded.
+ * A PNG of one solid colour, with a lighter square in the middle, for tests (images/placeholder-icon.png was
+ * made with it once). Written with node's zlib (Node 20.15+), so tests download nothing.
  */
 export function encodePng(width: number, height: number, rgb: [number, number, number]): Buffer {
   const row = 1 + width * 3;
