@@ -19,8 +19,14 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) } },
   {
-    ...common, entryPoints: ['server/src/cli/lint.ts'], outfile: 'dist/cli.js',
+    ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js',
     define: { KASM_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' },
+  },
+  // The GitHub Action runs a committed file (action.yml): built the same way in every mode, so that a stale copy shows
+  // as a change in git (test/cli/action.test.ts).
+  {
+    ...common, minify: true, sourcemap: false, entryPoints: ['server/src/cli/action.ts'], outfile: 'action/index.js',
+    define: { KASM_VERSION: JSON.stringify(pkg.version) }, legalComments: 'none',
   },
 ];
 if (fs.existsSync('client/src/extension.ts')) {

@@ -1,5 +1,5 @@
 /**
- * kasm-registry-lint: the editor's checks for a whole registry, for CI. Same rules, codes and messages as
+ * kasm-registry-lint's work: the editor's checks for a whole registry, for CI (cli/main.ts runs it). Same rules, codes and messages as
  * the language server. Exit 0 clean (or warnings within --max-warnings), 1 errors or too many warnings, 2 bad usage.
  */
 import * as fs from 'node:fs';
@@ -14,7 +14,7 @@ import { RegistrySchemaSetting } from '../schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
 
 declare const KASM_VERSION: string | undefined;
-const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
+export const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: kasm-registry-lint [options] [paths...]
 
@@ -107,6 +107,16 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
   return results;
 }
 
+/** Errors, warnings and entries of a lint run: what decides the exit status, and what the Action reports. */
+export function counts(results: LintResult[]): { errors: number; warnings: number; entries: number } {
+  const all = results.flatMap((r) => r.diagnostics);
+  return {
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+    entries: results.length,
+  };
+}
+
 export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s: string) => void; err: (s: string) => void }): number {
   try {
     const options = parseArguments(args, io.isTty);
@@ -115,9 +125,7 @@ export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s:
     let results = lint(options.paths, options.schema, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));
-    const all = results.flatMap((r) => r.diagnostics);
-    const errors = all.filter((d) => d.severity === 'error').length;
-    const warnings = all.filter((d) => d.severity === 'warning').length;
+    const { errors, warnings } = counts(results);
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
       io.err(`kasm-registry-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
       return 1;
@@ -130,16 +138,4 @@ export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s:
     }
     throw error;
   }
-}
-
-if (require.main === module) {
-  // `kasm-registry-lint | head -1`: the reader is gone, which is no error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  process.exitCode = main(process.argv.slice(2), {
-    cwd: process.cwd(), isTty: process.stdout.isTTY === true,
-    out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),
-  });
 }

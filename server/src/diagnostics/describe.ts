@@ -22,15 +22,18 @@ export function firstSentence(markdown: string): string {
   return (match ? match[0] : plain).trim();
 }
 
-/** How many names a message lists at most. */
+/** How many names a message lists at most, and how long each may be. */
 export const NAMES_SHOWN = 5;
+const NAME_MAX = 80;
 
 /**
  * Names listed in a message, at most NAMES_SHOWN of them and a count of the rest (of `total`, when `names` is only
  * the start of a longer list): a message never grows with the registry.
  */
 export function boundedList(names: readonly string[], total = names.length): string {
-  const listed = names.slice(0, NAMES_SHOWN).join(', ');
+  // A name is cut in the middle, keeping its end (a folder's number, the file name).
+  const short = (name: string) => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX / 2)}…${name.slice(-NAME_MAX / 2)}` : name);
+  const listed = names.slice(0, NAMES_SHOWN).map(short).join(', ');
   return total > NAMES_SHOWN ? `${listed} and ${(total - NAMES_SHOWN).toLocaleString('en-US')} more` : listed;
 }
 
