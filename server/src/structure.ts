@@ -38,7 +38,8 @@ function childSymbols(doc: KasmDocument, node: Node): DocumentSymbol[] {
 
 function symbol(doc: KasmDocument, name: string, whole: Node, selection: Node, value: Node | undefined): DocumentSymbol {
   return {
-    name,
+    // VS Code refuses a symbol without a name, and then shows no outline at all: an empty key or string is "".
+    name: name === '' ? '""' : name,
     detail: value && ['string', 'number', 'boolean', 'null'].includes(value.type) ? String(value.value) : undefined,
     kind: kindOf(value),
     range: rangeOf(doc, whole.offset, whole.length),

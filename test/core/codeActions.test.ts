@@ -59,6 +59,13 @@ describe('quick fixes', () => {
     assert.deepEqual(JSON.parse(all.apply(all.list[0])), { compatibility: ['1.15.x'], run_config: { environment: { A: '1' } } });
   });
 
+  it('answers a request without a kind (the light bulb, on every cursor move) with quick fixes only', () => {
+    const text = '{ "architecture": ["AMD64"], "compatibility": ["1.15.x"], "name": "a/b:1" }';
+    assert.deepEqual([...new Set(actions(text).list.map((a) => a.kind))], ['quickfix']);
+    const source = actions(text, { only: ['source'] }).list.map((a) => a.kind).sort();
+    assert.deepEqual(source, ['source.fixAll.kasm', 'source.kasm.convertSchema']);
+  });
+
   it('removes keys Kasm ignores, with their commas', () => {
     assert.equal(fix('{\n  "sha": "abc",\n  "cores": 2\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');
     assert.equal(fix('{\n  "cores": 2,\n  "sha": "abc"\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');

@@ -69,6 +69,7 @@ export function fuzzCore(options: FuzzOptions): FuzzReport {
         service.selectionRanges(doc, [position]);
       }
       service.codeActions(doc, whole);
+      service.codeActions(doc, whole, { only: ['source'] });
       service.format(doc, { tabSize: 2, insertSpaces: true });
       service.documentSymbols(doc);
       service.foldingRanges(doc);

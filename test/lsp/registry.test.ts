@@ -48,6 +48,13 @@ describe('language server on a registry folder', () => {
     assert.ok((await betaReverted).some((d) => d.code === 'duplicate-name'));
   });
 
+  it('clears every entry of a folder deleted whole, told of the folder only (as VS Code tells it)', async () => {
+    const gone = client.diagnostics(uriOf('Gamma'), (p) => p.diagnostics.length === 0);
+    fs.rmSync(path.join(root, 'workspaces', 'Gamma'), { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'workspaces', 'Gamma')).href, type: 3 }] });
+    assert.deepEqual(await gone, []);
+  });
+
   it('follows a workspace.json deleted on disk', async () => {
     const betaAfter = client.diagnostics(uriOf('Beta'), (p) => !p.diagnostics.some((d) => d.code === 'duplicate-name'));
     const gone = client.diagnostics(uriOf('Alpha'));

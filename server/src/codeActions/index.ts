@@ -47,10 +47,12 @@ const overlaps = (a: Range, b: Range) =>
 
 /**
  * Code actions for a range: quick fixes for the diagnostics there, "add all missing fields", fix-all and the
- * schema conversion. `only` filters by kind as the LSP request does.
+ * schema conversion. `only` filters by kind as the LSP request does; without it, quick fixes only.
  */
 export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[], range: Range, only?: string[], registryCodes: string[] = []): CodeAction[] {
-  const wants = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  // Without `only` (VS Code's light bulb, on every cursor move) quick fixes only: fix-all and the conversion are
+  // computed when asked for by kind (the Source Action menu, codeActionsOnSave), as vscode-eslint does (#16.7).
+  const wants = (kind: string) => (only?.length ? only.some((o) => kind === o || kind.startsWith(`${o}.`)) : kind === CodeActionKind.QuickFix);
   const { doc } = context;
   const text = doc.textDocument.getText();
   const action = (title: string, kind: string, edits: Edit[], attached: KasmDiagnostic[] = [], preferred?: boolean): CodeAction => ({

@@ -111,6 +111,17 @@ export class RegistryWorkspace {
     }
   }
 
+  /** A folder was deleted: every entry under it is gone (read again from disk, which no longer has it). */
+  removeUnder(folder: string): void {
+    for (const index of this.indexes) {
+      const gone = index.files().filter((file) => file.startsWith(`${folder}${path.sep}`));
+      for (const file of gone) {
+        if (!index.refresh(file)) this.forget(file);
+      }
+      if (gone.length) this.publishChanged(index);
+    }
+  }
+
   /** Files around an entry changed (icons): check the entries of that folder again. */
   recheckFolder(folder: string, openDocument: OpenDocuments): void {
     for (const index of this.indexes) {

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import {
-  CancellationToken, CodeActionKind, Connection, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CancellationToken, CodeActionKind, Connection, ErrorCodes, FileChangeType, WatchKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -97,7 +97,11 @@ export function startServer(connection: Connection): void {
     // Icons appearing or vanishing change diagnostics of the entries next to them.
     // Entries changed outside the editor change the registry's diagnostics.
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp,ico}' }, { globPattern: '**/workspace.json' }, { globPattern: '**/site/next.config.js' }],
+      watchers: [
+        { globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp,ico}' }, { globPattern: '**/workspace.json' }, { globPattern: '**/site/next.config.js' },
+        // Folders deleted whole: the editor reports the folder, not each workspace.json in it.
+        { globPattern: '**/*', kind: WatchKind.Delete },
+      ],
     }).catch(() => undefined);
     if (pullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
     void scanRegistries();
@@ -247,6 +251,9 @@ export function startServer(connection: Connection): void {
         if (!openDocument(file)) safely(() => registries?.updateFromDisk(file), undefined);
       } else if (path.basename(file) === 'next.config.js') {
         safely(() => registries?.updateConfig(file), undefined);
+      } else if (change.type === FileChangeType.Deleted && !path.extname(file)) {
+        // A deleted folder (the watcher reports only the folder): its entries go with it.
+        safely(() => registries?.removeUnder(file), undefined);
       } else {
         safely(() => registries?.recheckFolder(path.dirname(file), openDocument), undefined);
       }

@@ -288,6 +288,23 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('clears the problems of an entry folder deleted whole, without a reload', async () => {
+    const doomed = entry('Doomed');
+    fs.cpSync(path.dirname(entry('Data Science Lab').fsPath), path.dirname(doomed.fsPath), { recursive: true });
+    await waitFor('the new entry\'s problems', () => kasmDiagnostics(doomed).some((d) => codeOf(d) === 'memory-in-gb'));
+    fs.rmSync(path.dirname(doomed.fsPath), { recursive: true, force: true });
+    await waitFor('its problems to go', () => kasmDiagnostics(doomed).length === 0);
+  });
+
+  it('keeps the outline while the entry holds an empty key or string (every new string typed)', async () => {
+    const uri = outsideEntry('Outline');
+    fs.writeFileSync(uri.fsPath, '{\n  "": 1,\n  "architecture": [""],\n  "friendly_name": "Lab"\n}\n');
+    await open(uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.deepEqual(symbols?.map((s) => s.name), ['""', 'architecture', 'friendly_name']);
+    assert.deepEqual(symbols?.[1].children.map((s) => s.name), ['""']);
+  });
+
   it('folds the entry and grows the selection along its structure', async () => {
     const uri = entry('Course Desktop');
     const editor = await open(uri);
