@@ -37,6 +37,7 @@ const CASES: RuleCase[] = [
   { code: 'syntax-error', what: 'a comment', text: '{ «// note»\n "friendly_name": "x" }', severity: 'error', message: /Comments are not allowed/ },
   { code: 'syntax-error', what: 'a missing comma', text: '{ "friendly_name": "x" «"description"»: "y" }', severity: 'error', message: /Comma expected/ },
   { code: 'check-degraded', what: 'nesting 200 levels deep (no stack overflow)', text: `«[»${'['.repeat(199)}${']'.repeat(200)}`, severity: 'warning', message: /more than 128 levels/ },
+  { code: 'check-degraded', what: '600,000 two-byte characters: 1.2 MB on disk, counted in bytes', text: `«{»"notes": "${'é'.repeat(600_000)}"}`, severity: 'warning', message: /1\.2 MB/ },
   { code: 'check-degraded', what: 'a 2 MB file', text: `«{»"notes": "${'x'.repeat(2_000_000)}"}`, severity: 'warning', message: /2\.0 MB/ },
   { code: 'syntax-error', what: 'a broken 2 MB file (found by JSON.parse)', text: `{"notes": "${'x'.repeat(2_000_000)}",«}»`, severity: 'error', message: /Not valid JSON/ },
   { code: 'syntax-error', what: 'an empty file', text: '«»', severity: 'error', message: /empty/ },

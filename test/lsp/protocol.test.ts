@@ -73,6 +73,16 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  it('answers ContentModified for a request whose document changed before the answer (#16.4)', async () => {
+    const { uri } = await client.openChecked(entryFolder({}, 'Modified'), '{\n  "architecture": [""]\n}');
+    const completion = client.complete(uri, { line: 1, character: 20 });
+    client.change(uri, 2, [{ text: '{\n  "memory": 1\n}' }]);
+    await assert.rejects(completion, (error: { code?: number }) => error.code === -32801);
+    const after = await client.complete(uri, { line: 1, character: 12 });
+    assert.ok(Array.isArray(after.items), 'the next request is answered');
+    client.close(uri);
+  });
+
   it('tells the client which registry schema applies, by notification and on request', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
     const { uri } = await client.openChecked(file, '{ "compatibility": ["1.15.x"] }');

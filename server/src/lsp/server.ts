@@ -204,14 +204,19 @@ export function startServer(connection: Connection): void {
    * documents get the fallback answer, failures are logged and answered with it too.
    */
   function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
+    // The version the request was made for: an answer for a later text would land at the wrong positions.
+    const asked = documents.get(uri)?.version;
+    const modified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
     return new Promise((resolve) => {
       setImmediate(() => setImmediate(async () => {
         if (!initialized) return resolve(new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized'));
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         const document = documents.get(uri);
         if (!document) return resolve(fallback);
+        if (document.version !== asked) return resolve(modified());
         const settings = await documentSettings(uri).catch(() => DEFAULT_SETTINGS);
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        if (document.version !== asked) return resolve(modified());
         resolve(safely(() => compute(document, settings), fallback));
       }));
     });

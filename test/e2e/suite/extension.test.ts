@@ -66,6 +66,22 @@ function outsideEntry(name: string): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
+/**
+ * Waits for `probe` about a file just written in a new folder. VS Code's file watcher can miss a file created
+ * together with its folder; touching the file again while waiting gives it a change to report once it watches.
+ */
+async function seenOnDisk<T>(file: vscode.Uri, what: string, probe: () => T | undefined | false): Promise<T> {
+  let touched = Date.now();
+  return waitFor(what, () => {
+    const value = probe();
+    if (!value && Date.now() - touched > 1000) {
+      fs.utimesSync(file.fsPath, new Date(), new Date());
+      touched = Date.now();
+    }
+    return value;
+  });
+}
+
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
@@ -291,7 +307,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
   it('clears the problems of an entry folder deleted whole, without a reload', async () => {
     const doomed = entry('Doomed');
     fs.cpSync(path.dirname(entry('Data Science Lab').fsPath), path.dirname(doomed.fsPath), { recursive: true });
-    await waitFor('the new entry\'s problems', () => kasmDiagnostics(doomed).some((d) => codeOf(d) === 'memory-in-gb'));
+    await seenOnDisk(doomed, 'the new entry\'s problems', () => kasmDiagnostics(doomed).some((d) => codeOf(d) === 'memory-in-gb'));
     fs.rmSync(path.dirname(doomed.fsPath), { recursive: true, force: true });
     await waitFor('its problems to go', () => kasmDiagnostics(doomed).length === 0);
   });
@@ -388,11 +404,11 @@ describe('Kasm Workspaces extension in VS Code', () => {
     fs.writeFileSync(bomb.fsPath, JSON.stringify({ friendly_name: 'Bomb', launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }));
     fs.writeFileSync(deep.fsPath, '[},'.repeat(3000) + '1');
     try {
-      const bombProblems = await waitFor('the bomb\'s problems', () => (kasmDiagnostics(bomb).length > 0 ? kasmDiagnostics(bomb) : undefined));
+      const bombProblems = await seenOnDisk(bomb, 'the bomb\'s problems', () => (kasmDiagnostics(bomb).length > 0 ? kasmDiagnostics(bomb) : undefined));
       assert.equal(bombProblems.length, 1000, 'at most 1,000 per file');
       assert.ok(bombProblems.some((d) => codeOf(d) === 'too-many-problems'));
       assert.ok(bombProblems.every((d) => d.message.length <= 1001));
-      await waitFor('the deep entry\'s notice', () => kasmDiagnostics(deep).some((d) => codeOf(d) === 'check-degraded'));
+      await seenOnDisk(deep, 'the deep entry\'s notice', () => kasmDiagnostics(deep).some((d) => codeOf(d) === 'check-degraded'));
       assert.deepEqual(serverPids(), [server], 'the same server, never restarted');
       assert.ok(kasmDiagnostics(entry('Data Science Lab')).some((d) => codeOf(d) === 'memory-in-gb'), 'the other entries keep their problems');
     } finally {
