@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/core';
+import { REPO_ROOT, entryText, registryFolder } from '../helpers/core';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -17,21 +17,10 @@ function lint(root: string, args: string[] = []) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, results: result.stdout ? JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[] : [] };
 }
 
-function registry(entries: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-hostile-'));
-  for (const [folder, text] of Object.entries(entries)) {
-    fs.mkdirSync(path.join(root, 'workspaces', folder), { recursive: true });
-    fs.writeFileSync(path.join(root, 'workspaces', folder, 'workspace.json'), text);
-  }
-  return root;
-}
-
-const entry = (extra: object) => JSON.stringify({ friendly_name: 'Lab', description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000 }], ...extra });
-
 describe('kasm-registry-lint on hostile registries', () => {
   it('bounds what 3,000 entries of one name print: each message names five others and counts the rest', () => {
     const longName = 'x'.repeat(200);
-    const root = registry(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`${longName}${i}`, entry({})])));
+    const root = registryFolder(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`${longName}${i}`, entryText({})])));
     const { results, stdout } = lint(root);
     const message = results[0].diagnostics.find((d) => d.code === 'duplicate-name')?.message ?? '';
     assert.match(message, / and 2,994 more have the friendly_name "Lab" too/);
@@ -41,7 +30,7 @@ describe('kasm-registry-lint on hostile registries', () => {
 
   it('bounds a launch form of 400 long keys and 7,000 conditions naming none of them', () => {
     const fields = Array.from({ length: 400 }, (_, i) => ({ key: `${'k'.repeat(100)}${i}`, display_if: Array.from({ length: 17 }, () => ({ key: 'nope', value_regex: 'x' })) }));
-    const root = registry({ Bomb: entry({ launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }) });
+    const root = registryFolder({ Bomb: entryText({ launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }) });
     const { results, stdout } = lint(root);
     const diagnostics = results[0].diagnostics;
     assert.equal(diagnostics.length, 1000, 'at most 1,000 per file');
@@ -50,7 +39,7 @@ describe('kasm-registry-lint on hostile registries', () => {
   });
 
   it('reports an entry whose error recovery nests deeper than its brackets, and checks the others', () => {
-    const root = registry({ Deep: '[},'.repeat(3000) + '1', Fine: entry({ friendly_name: 'Fine' }) });
+    const root = registryFolder({ Deep: '[},'.repeat(3000) + '1', Fine: entryText({ friendly_name: 'Fine' }) });
     const { code, results } = lint(root);
     assert.equal(code, 1);
     assert.deepEqual(results.find((r) => r.file.includes('Deep'))?.diagnostics.map((d) => d.code), ['check-degraded', 'syntax-error']);
@@ -58,7 +47,7 @@ describe('kasm-registry-lint on hostile registries', () => {
   });
 
   it('never reads icons through links to devices or outside files, nor FIFOs; a FIFO named workspace.json is reported', () => {
-    const root = registry({ A: entry({}), B: entry({ friendly_name: 'B' }), C: entry({ friendly_name: 'C' }) });
+    const root = registryFolder({ A: entryText({}), B: entryText({ friendly_name: 'B' }), C: entryText({ friendly_name: 'C' }) });
     const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-outside-')), 'secret.png');
     fs.writeFileSync(outside, 'secret');
     fs.symlinkSync('/dev/zero', path.join(root, 'workspaces', 'A', 'icon.png'));
@@ -80,7 +69,7 @@ describe('kasm-registry-lint on hostile registries', () => {
   });
 
   it('does not read a workspace.json that is a link leading outside the registry', () => {
-    const root = registry({ A: entry({}) });
+    const root = registryFolder({ A: entryText({}) });
     const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-outside-')), 'workspace.json');
     fs.writeFileSync(outside, JSON.stringify({ secret_key_name: 1 }));
     fs.mkdirSync(path.join(root, 'workspaces', 'Link'));
@@ -92,7 +81,7 @@ describe('kasm-registry-lint on hostile registries', () => {
   });
 
   it('exits 2 with a message for a folder it cannot list, instead of "0 entries checked"', { skip: process.getuid?.() !== 0 && 'needs root to run the CLI as another user' }, () => {
-    const root = registry({ A: entry({}) });
+    const root = registryFolder({ A: entryText({}) });
     fs.chmodSync(root, 0o700);
     const result = spawnSync(process.execPath, [CLI, root], { encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
     assert.equal(result.status, 2, result.stdout + result.stderr);
@@ -100,25 +89,25 @@ describe('kasm-registry-lint on hostile registries', () => {
   });
 
   it('reports a file with a byte order mark as the registry build sees it', () => {
-    const root = registry({ Bom: `\uFEFF${entry({})}` });
+    const root = registryFolder({ Bom: `\uFEFF${entryText({})}` });
     const { results } = lint(root);
     assert.match(results[0].diagnostics.find((d) => d.code === 'syntax-error')?.message ?? '', /byte order mark/);
   });
 
   it('takes -- before paths, refuses an empty path, and prints no stack trace into a closed pipe', () => {
-    const root = registry({ '-dash': entry({}) });
+    const root = registryFolder({ '-dash': entryText({}) });
     const dashed = spawnSync(process.execPath, [CLI, '--format', 'json', '--', '-dash'], { cwd: path.join(root, 'workspaces'), encoding: 'utf8' });
     assert.equal(JSON.parse(dashed.stdout).length, 1, dashed.stderr);
     const empty = spawnSync(process.execPath, [CLI, ''], { encoding: 'utf8' });
     assert.equal(empty.status, 2);
     assert.match(empty.stderr, /empty path/);
-    const many = registry(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`E${i}`, entry({ friendly_name: `E${i}`, memory: 4 })])));
+    const many = registryFolder(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`E${i}`, entryText({ friendly_name: `E${i}`, memory: 4 })])));
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" "${many}" | head -1`], { encoding: 'utf8' });
     assert.equal(piped.stderr, '', 'nothing on standard error');
   });
 
   it('writes SARIF locations as URI references: "#" and "?" in folder names are encoded', () => {
-    const root = registry({ 'C# Dev?': entry({ memory: 4 }) });
+    const root = registryFolder({ 'C# Dev?': entryText({ memory: 4 }) });
     const sarif = JSON.parse(spawnSync(process.execPath, [CLI, '--format', 'sarif', root], { encoding: 'utf8', cwd: root }).stdout);
     assert.deepEqual([...new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri))],
       ['workspaces/C%23%20Dev%3F/workspace.json']);

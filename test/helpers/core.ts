@@ -91,3 +91,19 @@ export const HOSTILE_MARKDOWN_ENTRY = `{
 export function hasEntryLink(markdown: string): boolean {
   return /attacker\.example/.test(markdown);
 }
+
+/** A registry in a new temporary folder: `workspaces/<folder>/workspace.json` with each text. */
+export function registryFolder(entries: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
+  for (const [folder, text] of Object.entries(entries)) {
+    fs.mkdirSync(path.join(root, 'workspaces', folder), { recursive: true });
+    fs.writeFileSync(path.join(root, 'workspaces', folder, 'workspace.json'), text);
+  }
+  return root;
+}
+
+/** A valid schema 1.1 entry (as JSON text), with `extra` fields. */
+export const entryText = (extra: object = {}) => JSON.stringify({
+  friendly_name: 'Lab', description: 'x', image_src: 'icon.png', architecture: ['amd64'],
+  compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000 }], ...extra,
+});

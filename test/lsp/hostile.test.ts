@@ -7,24 +7,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
+import { entryText, registryFolder } from '../helpers/core';
 import { startTestClient } from '../helpers/lspClient';
 
-const entry = (name: string) => JSON.stringify({ friendly_name: name, description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000 }] });
-
-function registry(folders: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-lsp-hostile-'));
-  for (const [folder, text] of Object.entries(folders)) {
-    fs.mkdirSync(path.join(root, 'workspaces', folder), { recursive: true });
-    fs.writeFileSync(path.join(root, 'workspaces', folder, 'workspace.json'), text);
-  }
-  return root;
-}
+const entry = (name: string) => entryText({ friendly_name: name });
 
 const uriOf = (root: string, folder: string, file = 'workspace.json') => URI.file(path.join(root, 'workspaces', folder, file)).toString();
 
 describe('language server on hostile registries', () => {
   it('never reads icons that are FIFOs or links to devices and outside files, nor a FIFO or outside link named workspace.json', { timeout: 30_000 }, async () => {
-    const root = registry({ A: entry('A'), B: entry('B'), C: entry('C') });
+    const root = registryFolder({ A: entry('A'), B: entry('B'), C: entry('C') });
     const secret = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-secret-')), 'workspace.json');
     fs.writeFileSync(secret, JSON.stringify({ secret_key_name: 1 }));
     fs.symlinkSync('/dev/zero', path.join(root, 'workspaces', 'A', 'icon.png'));
@@ -55,7 +47,7 @@ describe('language server on hostile registries', () => {
   });
 
   it('keeps the cross-entry checks for entry folders named "..x" when the opened folder is workspaces/', { timeout: 30_000 }, async () => {
-    const root = registry({ '..dots': entry('Same'), Plain: entry('Same') });
+    const root = registryFolder({ '..dots': entry('Same'), Plain: entry('Same') });
     const client = await startTestClient({ workspaceFolders: [path.join(root, 'workspaces')] });
     try {
       const uri = URI.file(path.join(root, 'workspaces', '..dots', 'workspace.json')).toString();
