@@ -17,7 +17,7 @@ const common = {
   mainFields: ['module', 'main'],
 };
 const builds = [
-  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) } },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) } },
   {
     ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js',
     define: { KASM_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' },

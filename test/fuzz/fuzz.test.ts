@@ -7,8 +7,8 @@ import { fuzzCore, fuzzServer } from './fuzzers';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 
 describe('fuzzing (short run)', () => {
-  it('the core answers 3,000 mutated documents without an exception or a slow answer', () => {
-    const report = fuzzCore({ count: 3000, seconds: 40, seed: SEED, boundMs: 2000 });
+  it('the core answers 3,000 mutated documents without an exception or a slow answer', async () => {
+    const report = await fuzzCore({ count: 3000, seconds: 40, seed: SEED, boundMs: 2000 });
     console.log(`core: ${report.documents} documents in ${report.seconds.toFixed(1)} s, slowest ${report.slowestMs} ms`);
     assert.deepEqual(report.failures, []);
     assert.ok(report.documents >= 1000, `only ${report.documents} documents in the time`);

@@ -37,7 +37,12 @@ const randomPosition = (doc: TextDocument, random: () => number): Position => {
 
 const isValidJson = (text: string): boolean => { try { JSON.parse(text); return true; } catch { return false; } };
 
-export function fuzzCore(options: FuzzOptions): FuzzReport {
+/**
+ * Every feature of the core on each mutated document, one document per event-loop turn, as an editor's requests
+ * come: a WeakRef the code actions keep lives to the end of the current job, so one long synchronous loop would
+ * keep every document's tree.
+ */
+export async function fuzzCore(options: FuzzOptions): Promise<FuzzReport> {
   const start = Date.now();
   const report: FuzzReport = { documents: 0, failures: [], slowestMs: 0, seconds: 0 };
   const random = seeded(options.seed + 1);
@@ -83,6 +88,7 @@ export function fuzzCore(options: FuzzOptions): FuzzReport {
     report.slowestMs = Math.max(report.slowestMs, ms);
     if (ms > options.boundMs) report.failures.push({ index, mutations, problem: `took ${ms} ms (bound ${options.boundMs})` });
     report.documents++;
+    await new Promise((resolve) => setImmediate(resolve));
   }
   fs.rmSync(folder, { recursive: true, force: true });
   report.seconds = (Date.now() - start) / 1000;

@@ -1,25 +1,23 @@
 /**
- * The LSP transport over the language service: documents, settings, debounced validation, file watching.
- * Every rule lives in the core; this file only wires it to a connection. Runs as `node dist/server.js --stdio`
- * (any LSP editor) or over IPC from the VS Code extension.
+ * The LSP transport over the language service: documents, settings, debounced validation, file watching
+ * (requests.ts answers the editor's requests; main.ts is the command line). Every rule lives in the core; this
+ * file only wires it to a connection.
  */
 import * as path from 'node:path';
 import {
-  CancellationToken, CodeActionKind, Connection, ErrorCodes, FileChangeType, WatchKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  InitializeResult, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  InitializeResult, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, filePathOf } from '../document';
 import { KasmLanguageService, createLanguageService } from '../languageService';
-import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
+import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../fileSystem';
-import {
-  SCHEMA_VERSION_NOTIFICATION, SCHEMA_VERSION_REQUEST, SchemaVersionChange, SchemaVersionParams, SchemaVersionResult, ServerSettings, toDocumentSettings,
-} from './protocol';
-import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings } from './protocol';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
+import { registerRequests } from './requests';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
 
 /** Pause after the last keystroke before a document is validated again. */
@@ -198,30 +196,6 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /**
-   * Runs a request once the messages queued behind it are handled, so that a $/cancelRequest sent right
-   * after it is seen (the connection handles one queued message per turn, hence two turns). Unknown
-   * documents get the fallback answer, failures are logged and answered with it too.
-   */
-  function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
-    // The version the request was made for: an answer for a later text would land at the wrong positions.
-    const asked = documents.get(uri)?.version;
-    const modified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
-    return new Promise((resolve) => {
-      setImmediate(() => setImmediate(async () => {
-        if (!initialized) return resolve(new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized'));
-        if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
-        const document = documents.get(uri);
-        if (!document) return resolve(fallback);
-        if (document.version !== asked) return resolve(modified());
-        const settings = await documentSettings(uri).catch(() => DEFAULT_SETTINGS);
-        if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
-        if (document.version !== asked) return resolve(modified());
-        resolve(safely(() => compute(document, settings), fallback));
-      }));
-    });
-  }
-
   // TextDocuments reports an opened document as changed too: check it at once, and wait only for typing.
   const justOpened = new Set<string>();
   documents.onDidOpen(({ document }) => {
@@ -266,54 +240,8 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleValidation(document, 0);
   });
 
-  connection.onCompletion((params, token) =>
-    runRequest(params.textDocument.uri, token, { isIncomplete: false, items: [] },
-      (document, settings) => service.complete(document, params.position, settings)));
-  connection.onHover((params, token) =>
-    runRequest(params.textDocument.uri, token, null, (document, settings) => service.hover(document, params.position, settings)));
-  connection.onCodeAction((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document, settings) => service.codeActions(document, params.range, {
-      only: params.context.only, registryCodes: params.context.diagnostics.map((d) => String(d.code)),
-    }, settings)));
-  connection.onDocumentLinks((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.documentLinks(document)));
-  connection.languages.inlayHint.on((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.inlayHints(document, params.range)));
-  connection.onCodeLens((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document, settings) => service.codeLenses(document, settings)));
-  connection.onDocumentFormatting((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.format(document, params.options)));
-  connection.onDocumentSymbol((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.documentSymbols(document)));
-  connection.onFoldingRanges((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.foldingRanges(document)));
-  connection.onSelectionRanges((params, token) =>
-    runRequest(params.textDocument.uri, token, [], (document) => service.selectionRanges(document, params.positions)));
-  connection.onRequest(SCHEMA_VERSION_REQUEST, (params: SchemaVersionParams, token) =>
-    runRequest<SchemaVersionResult>(params.uri, token, null, (document, settings) => service.schemaVersion(document, settings)));
+  registerRequests({ connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely });
 
   documents.listen(checkedSync(connection));
   connection.listen();
-}
-
-function printUsage(): void {
-  process.stdout.write([
-    'kasm-workspace-language-server: a language server for Kasm Workspaces registry entries (workspace.json).',
-    '',
-    'Usage: node dist/server.js --stdio        speak LSP over standard input/output',
-    '       node dist/server.js --node-ipc     (used by the VS Code extension)',
-    '',
-    `Settings (workspace/configuration section "kasm"): registrySchema = auto | ${SCHEMA_VERSIONS.join(' | ')}; validate.enable = true | false`,
-    '',
-  ].join('\n'));
-}
-
-const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
-if (!process.argv.some((arg) => transports.some((t) => arg.startsWith(t)))) {
-  printUsage();
-  process.exitCode = process.argv.includes('--help') ? 0 : 2;
-} else {
-  // One failed promise must never end the server (#19.4): it is logged, and the editor keeps its language server.
-  process.on('unhandledRejection', (reason) => console.error(`kasm: ${reason instanceof Error ? reason.stack : String(reason)}`));
-  startServer(createConnection(ProposedFeatures.all));
 }
