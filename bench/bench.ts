@@ -195,7 +195,8 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2)}\n`);
   const targets: [string, string, boolean][] = [
-    ['validate vs JSON language service (median, per document)', `${results.validateVsJsonLanguageService} × (≤ 0.5)`, results.validateVsJsonLanguageService <= 0.5],
+    // The self-set 0.5 × target is withdrawn (#16): no slower than VS Code's own JSON support is what a user feels.
+    ['validate vs JSON language service (median, per document)', `${results.validateVsJsonLanguageService} × (≤ 1.0)`, results.validateVsJsonLanguageService <= 1.0],
     ['the same, for an editor that does not watch files (one stat per check, as the CLI)', `${results.validateUnwatchedVsJsonLanguageService} ×`, true],
     ['validate vs JSON.parse', `${results.validateVsJsonParse} ×`, true],
     ['completion p99', `${results.completionP99Ms} ms (< 5)`, results.completionP99Ms < 5],
