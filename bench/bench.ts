@@ -15,6 +15,7 @@ import { SCHEMA_VERSIONS } from '../server/src/kasm/knowledge';
 import { createLanguageService } from '../server/src/languageService';
 import { nodeFileSystem } from '../server/src/nodeFileSystem';
 import { WATCHED_STAMP_TRUST_MS, rememberStamps } from '../server/src/fileSystem';
+import { URI } from 'vscode-uri';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { findWorkspaceFiles } from '../server/src/registry';
 import { detectSchemaVersion } from '../server/src/schemaVersion';
@@ -115,7 +116,8 @@ function lint(root: string) {
 }
 
 async function registryInServer(root: string, entries: number, nodeFlags: readonly string[]) {
-  const uris = new Set(findWorkspaceFiles(root).map((f) => pathToFileURL(f).href));
+  // The server publishes unopened entries under VS Code's URI encoding (vscode-uri), as the editor names them.
+  const uris = new Set(findWorkspaceFiles(root).map((f) => URI.file(f).toString()));
   const t0 = performance.now();
   const client = await startTestClient({ workspaceFolders: [root], nodeFlags });
   const seen = new Set<string>();
