@@ -66,6 +66,15 @@ describe('quick fixes', () => {
     assert.deepEqual(source, ['source.fixAll.kasm', 'source.kasm.convertSchema']);
   });
 
+  it('never offers a value the array already lists, and removes a duplicate, also in fix-all (#18.6)', () => {
+    const { titles } = actions('{ "architecture": ["amd64", "x86"] }');
+    assert.ok(!titles.includes('Change to "amd64"'), titles.join(', '));
+    assert.ok(titles.includes('Change to "arm64"'));
+    assert.equal(fix('{ "architecture": ["amd64", "amd64"] }', 'Remove the duplicate'), '{ "architecture": ["amd64"] }');
+    const all = actions('{ "categories": ["Desktop", "Office", "Desktop", "Office"] }', { only: ['source.fixAll.kasm'] });
+    assert.deepEqual(JSON.parse(all.apply(all.list[0])), { categories: ['Desktop', 'Office'] });
+  });
+
   it('removes keys Kasm ignores, with their commas', () => {
     assert.equal(fix('{\n  "sha": "abc",\n  "cores": 2\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');
     assert.equal(fix('{\n  "cores": 2,\n  "sha": "abc"\n}', 'Remove "sha" (Kasm ignores it)'), '{\n  "cores": 2\n}');

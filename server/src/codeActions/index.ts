@@ -10,6 +10,7 @@ import { conversionTarget, convertSchema } from './convertSchema';
 import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
 import { environmentObject } from './environmentObject';
 import { Fix, FixContext, QuickFixProvider } from './fix';
+import { removeDuplicate } from './removeDuplicate';
 import { removeKey } from './removeKey';
 import { renameKey } from './renameKey';
 import { replaceValue } from './replaceValue';
@@ -22,7 +23,7 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 /** Fix-all stops after this many rounds of fixes, however many are left. */
 const FIX_ALL_ROUNDS = 200;
 
-const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, addMissing, addTag];
+const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag];
 
 /**
  * A fix's edits on `text`, or none when they cannot be computed: on half-written JSON a path the diagnostic

@@ -21,7 +21,7 @@ export function propertyAt(object: Node | undefined, key: string, offset: number
   return object?.children?.find((property) => property.offset === offset && property.children?.[0]?.value === key);
 }
 
-/** Removes a property with its comma, leaving the neighbours' layout as it was. */
+/** Removes a property (or an array element) with its comma, leaving the neighbours' layout as it was. */
 export function removeProperty(property: Node): Edit {
   const siblings = property.parent?.children ?? [];
   const index = siblings.indexOf(property);

@@ -49,11 +49,14 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
     case 'enum': {
       const allowed = (spec.values ?? []).map((v) => v.value);
       const value = String(node.value);
-      const near = nearMisses(value, allowed);
+      // A value the same array already lists is no fix: it would only make a duplicate (#18.6).
+      const listed = new Set(node.parent?.type === 'array' ? (node.parent.children ?? []).map((item) => item.value) : []);
+      const near = nearMisses(value, allowed).filter((v) => !listed.has(v));
+      const offered = near.length ? near : allowed.filter((v) => !listed.has(v));
       const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       ctx.reportValue('unknown-value', node,
         `"${value}" is not a valid ${field}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
-        { severity: spec.closedValues, docs: spec.docs, suggestions: near.length ? near : allowed });
+        { severity: spec.closedValues, docs: spec.docs, suggestions: offered });
       return;
     }
     case 'pattern': {

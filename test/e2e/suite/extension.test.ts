@@ -243,6 +243,22 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('offers no quick fix that makes a duplicate, and removes one', async () => {
+    const uri = outsideEntry('Duplicates');
+    fs.writeFileSync(uri.fsPath, '{\n  "architecture": ["amd64", "x86"],\n  "categories": ["Desktop", "Desktop"]\n}\n');
+    const editor = await open(uri);
+    const x86 = await waitFor('the unknown architecture', () => kasmDiagnostics(uri).find((d) => codeOf(d) === 'unknown-value'));
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, x86.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(fixes.map((a) => a.title).filter((t) => t.startsWith('Change to')), ['Change to "arm64"']);
+    const duplicate = await waitFor('the duplicate category', () => kasmDiagnostics(uri).find((d) => codeOf(d) === 'duplicate-value'));
+    const removals = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, duplicate.range, vscode.CodeActionKind.QuickFix.value);
+    const remove = removals.find((a) => a.title === 'Remove the duplicate');
+    assert.ok(remove?.edit, removals.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(remove.edit));
+    assert.match(editor.document.getText(), /"categories": \["Desktop"\]/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('links the icon, shows sizes in GB, and offers the preview as a code lens', async () => {
     const uri = entry('Course Desktop');
     await open(uri);
