@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/kasm/knowledge';
 import { parseImageReference } from '../../server/src/kasm/imageReference';
-import { findWorkspaceFiles } from '../../server/src/registry';
+import { findWorkspaceFiles, isWithin } from '../../server/src/registry';
 import { detectSchemaVersion } from '../../server/src/schemaVersion';
 
 export interface NewWorkspace {
@@ -112,9 +112,7 @@ export class ScaffoldError extends Error {}
 /** A `workspaces` folder that is a link leading out of the folder that holds it would have us write elsewhere. */
 function refuseLinkLeadingOut(folder: string): void {
   const real = fs.realpathSync(folder);
-  const parent = fs.realpathSync(path.dirname(folder));
-  const relative = path.relative(parent, real);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (!isWithin(fs.realpathSync(path.dirname(folder)), real)) {
     throw new ScaffoldError(`"${folder}" is a link leading outside its registry (to "${real}"); nothing was written.`);
   }
 }

@@ -6,7 +6,7 @@ import { NEWEST_SCHEMA } from './kasm/knowledge';
 import { readText } from './fileSystem';
 import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
-import { findWorkspaceFiles } from './registry';
+import { findWorkspaceFiles, isWithin } from './registry';
 import { EntryFacts, RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
 import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './registryConfig';
 
@@ -43,12 +43,13 @@ export class RegistryIndex {
     return this;
   }
 
-  /** Reads the registry's site/next.config.js again (a regular file of at most 256 KB; never run). */
-  refreshConfig(): void {
+  /** Reads the registry's site/next.config.js again (a regular file of at most 256 KB; never run); whether it has problems. */
+  refreshConfig(): boolean {
     const file = path.join(this.context.root, ...REGISTRY_CONFIG_FILE);
     const { fileSystem } = this.context;
     const bytes = fileSystem.isFile(file) ? fileSystem.readHead(file, CONFIG_MAX_BYTES) : undefined;
     this.config = bytes ? { file, diagnostics: checkRegistryConfig(new TextDecoder().decode(bytes), fileUri(file)) } : undefined;
+    return (this.config?.diagnostics.length ?? 0) > 0;
   }
 
   /** The registry's config file, where a change to it should call refreshConfig. */
@@ -88,9 +89,7 @@ export class RegistryIndex {
     const { fileSystem, root } = this.context;
     const real = fileSystem.realPath(file);
     if (real === undefined) return true;
-    const realRoot = fileSystem.realPath(root) ?? root;
-    const relative = path.relative(realRoot, real);
-    return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+    return isWithin(fileSystem.realPath(root) ?? root, real);
   }
 
   /** An entry that is there but not read: its only diagnostic says why. */

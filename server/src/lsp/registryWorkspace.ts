@@ -4,7 +4,7 @@ import { KasmDiagnostic } from '../diagnostics/context';
 import { KasmLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
-import { SERVER_WALK_BUDGET, walkWorkspaceFiles } from '../registry';
+import { SERVER_WALK_BUDGET, isWithin, walkWorkspaceFiles } from '../registry';
 import { ciBranch, registryAt } from '../registryChecks';
 import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
@@ -81,11 +81,8 @@ export class RegistryWorkspace {
 
   /** The registry a file belongs to: the workspace folder that holds it. */
   indexFor(file: string): RegistryIndex | undefined {
-    return this.indexes.find((index) => {
-      const relative = path.relative(index.context.root, file);
-      // "..x" is a folder inside the registry; only ".." itself leads out (#19.13).
-      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-    });
+    // "..x" is a folder inside the registry; only ".." itself leads out (#19.13).
+    return this.indexes.find((index) => isWithin(index.context.root, file));
   }
 
   /** An open document changed: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
@@ -105,8 +102,7 @@ export class RegistryWorkspace {
   /** A registry's site/next.config.js changed on disk. */
   updateConfig(file: string): void {
     for (const index of this.indexes.filter((i) => i.configFile === file)) {
-      index.refreshConfig();
-      if (!index.diagnostics().has(file)) this.forget(file);
+      if (!index.refreshConfig()) this.forget(file);
       this.publishChanged(index);
     }
   }
@@ -114,7 +110,7 @@ export class RegistryWorkspace {
   /** A folder was deleted: every entry under it is gone (read again from disk, which no longer has it). */
   removeUnder(folder: string): void {
     for (const index of this.indexes) {
-      const gone = index.files().filter((file) => file.startsWith(`${folder}${path.sep}`));
+      const gone = index.files().filter((file) => isWithin(folder, file));
       for (const file of gone) {
         if (!index.refresh(file)) this.forget(file);
       }
