@@ -37,8 +37,8 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   const degraded = (reason: string): KasmDocument =>
     // What the registry build would say about it.
     ({ ...base, root: undefined, value: undefined, syntaxErrors: [], degraded: { reason, jsonError: jsonParseError(text) } });
-  const bytes = utf8Length(text);
-  if (bytes > CHECK_LIMITS.maxBytes) {
+  const bytes = bytesOver(text, CHECK_LIMITS.maxBytes);
+  if (bytes !== undefined) {
     return degraded(`This workspace.json is ${(bytes / 1e6).toFixed(1)} MB; registry entries are a few KB. Only its JSON syntax is checked.`);
   }
   const syntaxErrors: ParseError[] = [];
@@ -74,11 +74,12 @@ function treeDepth(root: Node, stopAbove: number): number {
   return deepest;
 }
 
-/** The size of the text in UTF-8, as on disk: the limit is in bytes, not UTF-16 units. */
-function utf8Length(text: string): number {
-  // A quick bound first: no character takes more than 3 bytes for one UTF-16 unit.
-  if (text.length * 3 <= CHECK_LIMITS.maxBytes) return text.length;
-  return new TextEncoder().encode(text).length;
+/** The text's size in UTF-8 (as on disk: the limit is in bytes, not UTF-16 units) when it is over `limit`. */
+function bytesOver(text: string, limit: number): number | undefined {
+  // No UTF-16 unit takes more than 3 bytes: most texts are ruled out without encoding them.
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes > limit ? bytes : undefined;
 }
 
 /** Where and why JSON.parse, and so the registry build, rejects the text; undefined when it accepts it. */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, valueRange } from './document';
 import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
-import { NAMES_SHOWN, boundedList, othersThan } from './diagnostics/describe';
+import { boundedList, firstShown } from './diagnostics/describe';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { iconNameProblem, inspectIcon } from './icon';
 import { ICON_MAX_BYTES } from './imageFormat';
@@ -134,7 +134,7 @@ function checkDuplicateNames(entries: RegistryEntry[], sinks: Sinks, name: (file
       if (group.length < 2) continue;
       const names = group.map((e) => name(e.file));
       group.forEach((entry, index) => {
-        const others = othersThan(names, index);
+        const others = firstShown(names, (_, other) => other !== index);
         const fact = entry.facts.strings[key]!;
         sinks.get(entry.file)?.report('duplicate-name', fact.range,
           `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the ${key} "${value}" too: the registry storefront gives them one page, so only one entry can be reached. Rename this one or the others.`,
@@ -181,11 +181,7 @@ function checkIconCollisions(entries: RegistryEntry[], sinks: Sinks, fileSystem:
     for (const { entry, hash } of hashed) {
       // The entries whose icon of this name has other content: counted, and the first few named.
       const count = hashed.length - (sameHash.get(hash)?.length ?? 0);
-      const named: string[] = [];
-      for (const other of hashed) {
-        if (named.length === NAMES_SHOWN) break;
-        if (other.hash !== hash) named.push(name(other.entry.file));
-      }
+      const named = firstShown(hashed, (other) => other.hash !== hash).map((other) => name(other.entry.file));
       const fact = entry.facts.strings.image_src!;
       sinks.get(entry.file)?.report('icon-collision', fact.range,
         `${boundedList(named, count)} ${count === 1 ? 'has' : 'have'} another icon also called "${icon}": the build copies every icon into one icons/ folder, so one replaces the other. Give this icon a unique file name.`,

@@ -37,9 +37,12 @@ export function boundedList(names: readonly string[], total = names.length): str
   return total > NAMES_SHOWN ? `${listed} and ${(total - NAMES_SHOWN).toLocaleString('en-US')} more` : listed;
 }
 
-/** The first NAMES_SHOWN items of `items` but the one at `except`: what a message about that one lists of the others. */
-export function othersThan<T>(items: readonly T[], except: number): T[] {
-  const others: T[] = [];
-  for (let i = 0; i < items.length && others.length < NAMES_SHOWN; i++) if (i !== except) others.push(items[i]);
-  return others;
+/**
+ * The first NAMES_SHOWN items that `shown` accepts: what a message lists of the others, without walking (or
+ * copying) a group of thousands for each of its members.
+ */
+export function firstShown<T>(items: readonly T[], shown: (item: T, index: number) => boolean): T[] {
+  const first: T[] = [];
+  for (let i = 0; i < items.length && first.length < NAMES_SHOWN; i++) if (shown(items[i], i)) first.push(items[i]);
+  return first;
 }
