@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
 import { NewWorkspaceAnswers, newWorkspace } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
+import { registerEntryLanguage } from './entryLanguage';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
   );
   client = await startLanguageClient(context);
   registerSchemaStatus(context, client);
+  registerEntryLanguage(context, client);
   return { previewHtml: () => preview.html, galleryHtml: () => gallery.html };
 }
 

@@ -4,6 +4,7 @@ import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
 import { CHECK_LIMITS, fileUri } from './document';
 import { NEWEST_SCHEMA } from './kasm/knowledge';
 import { readText } from './fileSystem';
+import { isKasmEntry } from './entryDetection';
 import { KasmLanguageService } from './languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { findWorkspaceFiles, isWithin } from './registry';
@@ -18,6 +19,8 @@ export interface EntryDiagnostics { own: KasmDiagnostic[]; crossEntry: KasmDiagn
 
 /** The editor's open document for a file, if it has one. */
 export type OpenDocuments = (file: string) => TextDocument | undefined;
+
+export interface RefreshOptions { openDocument?: OpenDocuments; force?: boolean; anyContent?: boolean }
 
 /**
  * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed;
@@ -59,12 +62,13 @@ export class RegistryIndex {
 
   /**
    * Reads an entry again: from the editor's document where `openDocument` has one (its text is newer than the
-   * disk's), else from disk. An entry that is in neither is dropped; returns whether it is still there.
-   * `force` as for update.
+   * disk's), else from disk. An entry that is in neither, or a file on disk that is not a Kasm entry (another tool's
+   * workspace.json), is dropped; returns whether it is still there. `force` as for update; `anyContent` checks a
+   * file the user named even when it does not look like a Kasm entry.
    */
-  refresh(file: string, openDocument: OpenDocuments = () => undefined, force = false): boolean {
+  refresh(file: string, { openDocument, force = false, anyContent = false }: RefreshOptions = {}): boolean {
     const { fileSystem } = this.context;
-    const open = openDocument(file);
+    const open = openDocument?.(file);
     if (!open && !this.insideRoot(file)) {
       this.unread(file, 'This workspace.json is a link leading outside the registry: the registry build would read another file. It is not read.');
       return true;
@@ -72,6 +76,9 @@ export class RegistryIndex {
     const source = open ?? readText(fileSystem, file, CHECK_LIMITS.maxBytes);
     if (source === 'too-large') {
       this.unread(file, `This workspace.json is larger than ${CHECK_LIMITS.maxBytes / 1e6} MB; registry entries are a few KB. It is not read.`);
+    } else if (typeof source === 'string' && !anyContent && !isKasmEntry(file, source)) {
+      this.remove(file);
+      return false;
     } else if (source !== undefined) {
       this.update(file, source, force);
     } else if (fileSystem.changeStamp(file) !== undefined) {

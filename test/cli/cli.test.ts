@@ -55,6 +55,22 @@ describe('kasm-registry-lint', () => {
     assert.deepEqual(config?.diagnostics.map((d) => [d.code, d.line]), [['registry-config', 3]]);
   });
 
+  it('skips another tool\'s workspace.json (Nx, Angular) found in the folder, but checks one named on the command line', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-nx-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+    const nx = path.join(root, 'apps', 'workspace.json');
+    fs.mkdirSync(path.dirname(nx));
+    fs.writeFileSync(nx, JSON.stringify({ version: 2, projects: {} }));
+    const outside = path.join(root, 'drafts', 'workspace.json');
+    fs.mkdirSync(path.dirname(outside));
+    fs.writeFileSync(outside, JSON.stringify({ friendly_name: 'Draft', memory: 4 }));
+    const files = (JSON.parse(run(['--format', 'json', root]).stdout) as { file: string; diagnostics: { code: string }[] }[]);
+    assert.ok(!files.some((r) => r.file.includes('apps/')), files.map((r) => r.file).join(', '));
+    assert.ok(files.find((r) => r.file.includes('drafts/'))?.diagnostics.some((d) => d.code === 'memory-in-gb'), 'a Kasm entry outside workspaces/ is found by its keys');
+    const named = JSON.parse(run(['--format', 'json', nx]).stdout) as { diagnostics: { code: string }[] }[];
+    assert.ok(named[0].diagnostics.some((d) => d.code === 'missing-required'), JSON.stringify(named));
+  });
+
   it('lists every entry checked in json, also the clean ones, with 1-based positions', () => {
     const results = JSON.parse(run(['--format', 'json']).stdout) as { file: string; diagnostics: { line: number; column: number; code: string }[] }[];
     assert.deepEqual(results.map((r) => r.file), ['workspaces/Alpha/workspace.json', 'workspaces/Beta/workspace.json', 'workspaces/Delta/workspace.json', 'workspaces/Gamma/workspace.json']);

@@ -96,7 +96,7 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
       index.load();
-    } else if (!index.refresh(target)) {
+    } else if (!index.refresh(target, { anyContent: true })) {
       throw new UsageError(`cannot read "${given}"`);
     }
     for (const [file, { own, crossEntry }] of index.diagnostics()) {

@@ -60,6 +60,15 @@ export const EXEC_HOOKS: readonly KnownValue[] = [
   { value: 'assign', description: 'Runs when a pre-created (staged) session is assigned to a user.' },
 ];
 
+/**
+ * Top-level keys no other tool's workspace.json has (Nx and Angular write `version`, `projects`, `$schema`): a file
+ * outside a registry's workspaces folder with one of them is a Kasm entry (entryDetection.ts).
+ */
+export const ENTRY_SIGNATURE_KEYS: readonly string[] = [
+  'friendly_name', 'image_src', 'compatibility', 'categories', 'architecture', 'run_config', 'exec_config', 'docker_registry',
+  'uncompressed_size_mb', 'require_gpu', 'gpu_count', 'cores', 'memory',
+];
+
 /** Keys the registry build adds to list.json; a source file should not carry them (§3.1, §5). */
 export const BUILD_OUTPUT_KEYS: readonly string[] = ['sha'];
 

@@ -32,3 +32,10 @@ export const SCHEMA_VERSION_REQUEST = 'kasm/schemaVersion';
 
 /** Notification (SchemaVersionChange), sent after each validation: the registry schema that applied to the document. */
 export const SCHEMA_VERSION_NOTIFICATION = 'kasm/schemaVersionChanged';
+
+export interface OtherLanguageParams { uri: string; open: boolean }
+/**
+ * Notification (OtherLanguageParams) from the extension: a workspace.json is open in another language than Kasm's
+ * (`open` false when that editor closed). The server is not told of such documents otherwise.
+ */
+export const OTHER_LANGUAGE_NOTIFICATION = 'kasm/otherLanguage';

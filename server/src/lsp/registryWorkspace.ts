@@ -32,6 +32,8 @@ export class RegistryWorkspace {
   private scans = 0;
   /** Files published before the current scan, and not yet published by it. */
   private readonly unconfirmed = new Set<string>();
+  /** Files the editor has open in another language than Kasm's: the user says they are no entries (#18.3). */
+  private readonly otherLanguage = new Set<string>();
 
   constructor(
     private readonly service: KasmLanguageService,
@@ -63,7 +65,7 @@ export class RegistryWorkspace {
     for (const { root, settings, files } of found) {
       const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => settings);
       for (const file of files) {
-        index.refresh(file, openDocument);
+        if (!this.otherLanguage.has(file)) index.refresh(file, { openDocument });
         // Files are read a chunk at a time so that typing stays responsive while a registry loads.
         if (++checked % LOAD_CHUNK === 0) {
           progress(checked, total);
@@ -94,9 +96,26 @@ export class RegistryWorkspace {
   /** A workspace.json changed, appeared or vanished on disk (or its editor closed): take the disk's version. */
   updateFromDisk(file: string): void {
     const index = this.indexFor(file);
-    if (!index) return;
+    if (!index || this.otherLanguage.has(file)) return;
     if (!index.refresh(file)) this.forget(file);
     this.publishChanged(index);
+  }
+
+  /**
+   * The editor opened a workspace.json in another language (JSON, say): no entry while it is open so; closed, it is
+   * read from disk again.
+   */
+  setOtherLanguage(file: string, otherLanguage: boolean): void {
+    if (!otherLanguage) {
+      if (this.otherLanguage.delete(file)) this.updateFromDisk(file);
+      return;
+    }
+    this.otherLanguage.add(file);
+    for (const index of this.indexes.filter((i) => i.has(file))) {
+      index.remove(file);
+      this.forget(file);
+      this.publishChanged(index);
+    }
   }
 
   /** A registry's site/next.config.js changed on disk. */
@@ -121,9 +140,9 @@ export class RegistryWorkspace {
   /** Files around an entry changed (icons): check the entries of that folder again. */
   recheckFolder(folder: string, openDocument: OpenDocuments): void {
     for (const index of this.indexes) {
-      const files = index.files().filter((file) => path.dirname(file) === folder);
+      const files = index.files().filter((file) => path.dirname(file) === folder && !this.otherLanguage.has(file));
       for (const file of files) {
-        if (!index.refresh(file, openDocument, true)) this.forget(file);
+        if (!index.refresh(file, { openDocument, force: true })) this.forget(file);
       }
       if (files.length) this.publishChanged(index);
     }

@@ -14,7 +14,9 @@ import { KasmLanguageService, createLanguageService } from '../languageService';
 import { DocumentSettings } from '../settings';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../fileSystem';
-import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings } from './protocol';
+import {
+  OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
+} from './protocol';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
@@ -201,6 +203,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen(({ document }) => {
     const file = filePathOf(document.uri);
     if (file) openUris.set(file, document.uri);
+    if (file) registries?.setOtherLanguage(file, false);
     justOpened.add(document.uri);
   });
   documents.onDidChangeContent(({ document }) => scheduleValidation(document, justOpened.delete(document.uri) ? 0 : VALIDATION_DELAY_MS));
@@ -238,6 +241,11 @@ export function startServer(connection: Connection): void {
       }
     }
     for (const document of documents.all()) scheduleValidation(document, 0);
+  });
+
+  connection.onNotification(OTHER_LANGUAGE_NOTIFICATION, (params: OtherLanguageParams) => {
+    const file = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    if (file && !openDocument(file)) safely(() => registries?.setOtherLanguage(file, params.open === true), undefined);
   });
 
   registerRequests({ connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely });

@@ -328,6 +328,34 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await waitFor('its problems to go', () => kasmDiagnostics(doomed).length === 0);
   });
 
+  it('leaves other tools\' workspace.json alone: no Kasm problems, JSON when opened, and none while the user picks another language', async () => {
+    const tools = path.join(folder().fsPath, 'tools');
+    const nx = vscode.Uri.file(path.join(tools, 'nx', 'workspace.json'));
+    const kasm = vscode.Uri.file(path.join(tools, 'kasm', 'workspace.json'));
+    fs.mkdirSync(path.dirname(nx.fsPath), { recursive: true });
+    fs.mkdirSync(path.dirname(kasm.fsPath), { recursive: true });
+    fs.writeFileSync(nx.fsPath, JSON.stringify({ version: 2, projects: { app: 'apps/app' } }, null, 2));
+    fs.writeFileSync(kasm.fsPath, JSON.stringify({ friendly_name: 'Tool', memory: 4 }, null, 2));
+    try {
+      // The Kasm one outside workspaces/ is found by its keys; by then the Nx one has been read too.
+      await seenOnDisk(kasm, 'the Kasm entry\'s problems', () => kasmDiagnostics(kasm).some((d) => codeOf(d) === 'memory-in-gb'));
+      fs.utimesSync(nx.fsPath, new Date(), new Date());
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.deepEqual(kasmDiagnostics(nx).map(codeOf), []);
+      const nxDocument = await vscode.workspace.openTextDocument(nx);
+      await waitFor('the Nx file in JSON', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === nx.toString() && d.languageId === 'json'));
+      assert.deepEqual(kasmDiagnostics(nxDocument.uri), []);
+      // A Kasm entry the user switches to JSON loses its Kasm problems while it stays so.
+      const kasmDocument = await vscode.workspace.openTextDocument(kasm);
+      await vscode.languages.setTextDocumentLanguage(kasmDocument, 'json');
+      await waitFor('its problems to go', () => kasmDiagnostics(kasm).length === 0);
+      await vscode.languages.setTextDocumentLanguage(kasmDocument, 'kasm-workspace');
+      await waitFor('its problems back', () => kasmDiagnostics(kasm).some((d) => codeOf(d) === 'memory-in-gb'));
+    } finally {
+      fs.rmSync(tools, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the outline while the entry holds an empty key or string (every new string typed)', async () => {
     const uri = outsideEntry('Outline');
     fs.writeFileSync(uri.fsPath, '{\n  "": 1,\n  "architecture": [""],\n  "friendly_name": "Lab"\n}\n');
