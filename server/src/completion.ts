@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { Node, getLocation } from 'jsonc-parser';
+import { Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, nodeAt, propertiesOf, rangeOf } from './document';
+import { JsonPath, KasmDocument, nodeAt, pathOf, positionAt, propertiesOf, rangeOf } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { iconFilesIn } from './icon';
 import {
@@ -31,27 +31,63 @@ function completeAt(doc: KasmDocument, offset: number, schema: SchemaVersion, fi
   const text = doc.textDocument.getText();
   const location = getLocation(text, offset);
   // The value or key being typed, if any: it is replaced as a whole. (A half-typed key arrives as a
-  // 'property' node whose offset and length are those of the key.)
+  // 'property' node whose offset and length are those of the key; a word typed without quotes is no node.)
   const previous = location.previousNode;
   const typed = previous && ['string', 'number', 'boolean', 'null', 'property'].includes(previous.type)
     && previous.offset <= offset && offset <= previous.offset + previous.length
     ? previous : undefined;
-  const replace = typed ? rangeOf(doc, typed.offset, typed.length) : rangeOf(doc, offset, 0);
-  const after = typed ? typed.offset + typed.length : offset;
+  const word = typed ? { start: typed.offset, end: typed.offset + typed.length } : bareWordAt(text, offset);
+  const replace = rangeOf(doc, word.start, word.end - word.start);
+  const quoted = text[word.start] === '"';
+  const unseparated = valueBefore(doc, text, word.start);
+  if (unseparated) {
+    // A key typed on the line after the last property, before its comma (#18.5): keys, and the missing comma.
+    const comma = TextEdit.insert(positionAt(doc, unseparated.end), ',');
+    return keyItems(doc, schema, pathOf(unseparated.object), replace, quoted, insertionAt(text, word.end, false), [comma]);
+  }
   if (location.isAtPropertyKey) {
-    const objectPath = location.path.slice(0, -1);
-    const hasValue = /^\s*:/.test(text.slice(after));
-    return keyItems(doc, schema, objectPath, replace, hasValue ? 'key-only' : needsCommaAfter(text, after) ? 'with-comma' : 'key-and-value');
+    return keyItems(doc, schema, location.path.slice(0, -1), replace, quoted, insertionAt(text, word.end, true));
   }
   const spec = specAt(schema, location.path);
   if (!spec) return [];
-  return valueItems(doc, schema, location.path, spec, fileSystem, typed, replace, needsCommaAfter(text, after));
+  return valueItems(doc, schema, location.path, spec, fileSystem, typed, replace, needsCommaAfter(text, word.end));
+}
+
+/** A word typed without quotes (`cor`) around the offset: completion replaces it, so it does not stay in front (#18.4). */
+function bareWordAt(text: string, offset: number): { start: number; end: number } {
+  const before = /[A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, offset - 256), offset))?.[0] ?? '';
+  const after = /^[A-Za-z0-9_]*/.exec(text.slice(offset, offset + 256))?.[0] ?? '';
+  return { start: offset - before.length, end: offset + after.length };
+}
+
+/**
+ * The object property value that ends just before `start`, with only white space between: the user is typing the
+ * next key and has not written the comma yet. Returns where the value ends and the object holding it.
+ */
+function valueBefore(doc: KasmDocument, text: string, start: number): { end: number; object: Node } | undefined {
+  let end = start;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end === start || !doc.root || !/["}\]0-9el]/.test(text[end - 1] ?? '')) return undefined;
+  let node = findNodeAtOffset(doc.root, end - 1, true);
+  while (node?.parent && node.parent.type !== 'property') node = node.parent;
+  const property = node?.parent;
+  const isValue = property?.children?.[1] === node && node !== undefined && node.offset + node.length === end;
+  return isValue && property?.parent?.type === 'object' ? { end, object: property.parent } : undefined;
+}
+
+/** What a key completion inserts, from the text after the word: just the key when a value follows. */
+function insertionAt(text: string, after: number, valueMayFollow: boolean): KeyInsertion {
+  if (valueMayFollow && /^\s*:/.test(text.slice(after))) return 'key-only';
+  return needsCommaAfter(text, after) ? 'with-comma' : 'key-and-value';
 }
 
 /** What a key completion inserts: just the key (a value follows already), or key and value, with a comma. */
 type KeyInsertion = 'key-only' | 'key-and-value' | 'with-comma';
 
-function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath, replace: Range, insertion: KeyInsertion): CompletionItem[] {
+function keyItems(
+  doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath, replace: Range, quoted: boolean, insertion: KeyInsertion,
+  additionalTextEdits?: TextEdit[],
+): CompletionItem[] {
   const spec = specAt(schema, objectPath);
   const object = objectPath.length ? nodeAt(doc, objectPath) : doc.root;
   const present = new Set(object ? propertiesOf(object).map((p) => p.name) : []);
@@ -64,8 +100,10 @@ function keyItems(doc: KasmDocument, schema: SchemaVersion, objectPath: JsonPath
       documentation: fieldDocumentation(property),
       // Required fields first, then the others in the order the template README lists them.
       sortText: `${property.required ? 0 : 1}${String(index).padStart(3, '0')}`,
-      filterText: `"${property.key}"`,
+      // VS Code filters by the text from the range start to the cursor: with its quote, or without one.
+      filterText: quoted ? `"${property.key}"` : property.key,
       insertTextFormat: InsertTextFormat.Snippet,
+      additionalTextEdits,
       textEdit: TextEdit.replace(replace, insertion === 'key-only'
         ? `"${property.key}"`
         : `"${property.key}": ${valueSnippet(property)}${insertion === 'with-comma' ? ',' : ''}`),

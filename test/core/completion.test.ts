@@ -27,7 +27,7 @@ function applyEdit(doc: TextDocument, item: CompletionItem): string {
   const plain = item.insertTextFormat === InsertTextFormat.Snippet
     ? edit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{?\d+\}?/g, '')
     : edit.newText;
-  return TextDocument.applyEdits(doc, [{ range: edit.range, newText: plain }]);
+  return TextDocument.applyEdits(doc, [{ range: edit.range, newText: plain }, ...(item.additionalTextEdits ?? [])]);
 }
 
 describe('completion', () => {
@@ -43,6 +43,24 @@ describe('completion', () => {
   it('completes a half-typed key in place, without a comma at the end of the object', () => {
     assert.equal(complete('{ "description": "x", "cpu_al|" }').apply('cpu_allocation_method'),
       '{ "description": "x", "cpu_allocation_method": "Inherit" }');
+  });
+
+  it('replaces a key typed without quotes and filters by it (#18.4)', () => {
+    const { items, apply } = complete('{\n  "description": "x",\n  cor|\n}');
+    assert.equal(items.find((i) => i.label === 'cores')?.filterText, 'cores', 'the filter text matches the bare word');
+    assert.equal(apply('cores'), '{\n  "description": "x",\n  "cores": 2\n}');
+    assert.equal(complete('{\n  "cor|"\n}').items.find((i) => i.label === 'cores')?.filterText, '"cores"', 'or the quoted one');
+  });
+
+  it('offers keys after the last property before its comma, and adds the comma (#18.5)', () => {
+    const bare = complete('{\n  "require_gpu": true\n  run_c|\n}');
+    assert.ok(!bare.labels.includes('true'), `no values of require_gpu: ${bare.labels.join(', ')}`);
+    assert.match(bare.apply('run_config'), /^{\n  "require_gpu": true,\n  "run_config": {\n/);
+    const quoted = complete('{\n  "require_gpu": true\n  "gpu|\n}');
+    assert.equal(quoted.apply('gpu_count'), '{\n  "require_gpu": true,\n  "gpu_count": 0\n}');
+    const nested = complete('{\n  "run_config": { "hostname": "x" }\n  |\n}');
+    assert.ok(nested.labels.includes('memory') && !nested.labels.includes('run_config'), nested.labels.join(', '));
+    assert.deepEqual(complete('{ "architecture": ["amd64" |] }').labels, ['arm64'], 'in an array, values as before');
   });
 
   it('offers only the keys of the schema version in force', () => {
