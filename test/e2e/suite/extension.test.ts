@@ -143,6 +143,29 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('completes a key typed without quotes, and one after the last property before its comma, in the suggest widget', async () => {
+    const uri = outsideEntry('Typing');
+    fs.writeFileSync(uri.fsPath, '{\n  "friendly_name": "Lab",\n  "require_gpu": true\n}\n');
+    const editor = await open(uri);
+    /** Types `word` at the end of line 2 on a new line, accepts the suggest widget's first item, returns the text. */
+    const typeAndAccept = async (word: string) => {
+      await editor.edit((edit) => edit.insert(new vscode.Position(2, 21), `\n  ${word}`));
+      editor.selection = new vscode.Selection(3, 2 + word.length, 3, 2 + word.length);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the widget asks the server, then filters
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      const text = editor.document.getText();
+      await vscode.commands.executeCommand('undo');
+      await vscode.commands.executeCommand('undo');
+      return text;
+    };
+    const afterCores = await typeAndAccept('cor');
+    assert.match(afterCores, /"require_gpu": true,\n  "cores": 2\n}/, afterCores);
+    const afterRunConfig = await typeAndAccept('run_c');
+    assert.match(afterRunConfig, /"require_gpu": true,\n  "run_config": \{/, afterRunConfig);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('hovers with what Kasm does with a field', async () => {
     const uri = entry('Course Desktop');
     await open(uri);
@@ -329,9 +352,9 @@ describe('Kasm Workspaces extension in VS Code', () => {
   });
 
   it('leaves other tools\' workspace.json alone: no Kasm problems, JSON when opened, and none while the user picks another language', async () => {
-    const tools = path.join(folder().fsPath, 'tools');
-    const nx = vscode.Uri.file(path.join(tools, 'nx', 'workspace.json'));
-    const kasm = vscode.Uri.file(path.join(tools, 'kasm', 'workspace.json'));
+    // One new folder level each: VS Code's watcher can miss folders made inside a folder it has just seen appear.
+    const nx = vscode.Uri.file(path.join(folder().fsPath, 'nx', 'workspace.json'));
+    const kasm = vscode.Uri.file(path.join(folder().fsPath, 'drafts', 'workspace.json'));
     fs.mkdirSync(path.dirname(nx.fsPath), { recursive: true });
     fs.mkdirSync(path.dirname(kasm.fsPath), { recursive: true });
     fs.writeFileSync(nx.fsPath, JSON.stringify({ version: 2, projects: { app: 'apps/app' } }, null, 2));
@@ -352,7 +375,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
       await vscode.languages.setTextDocumentLanguage(kasmDocument, 'kasm-workspace');
       await waitFor('its problems back', () => kasmDiagnostics(kasm).some((d) => codeOf(d) === 'memory-in-gb'));
     } finally {
-      fs.rmSync(tools, { recursive: true, force: true });
+      for (const file of [nx, kasm]) fs.rmSync(path.dirname(file.fsPath), { recursive: true, force: true });
     }
   });
 
