@@ -3,7 +3,7 @@ import { IconPreview } from './iconPreview';
 import { RegistryGallery } from './registryGallery';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
-import { NewWorkspaceAnswers, newWorkspace } from './newWorkspace';
+import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 import { registerEntryLanguage } from './entryLanguage';
 
@@ -18,14 +18,14 @@ export interface KasmExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<KasmExtensionApi> {
   const preview = new IconPreview();
   const gallery = new RegistryGallery();
+  const newWorkspace = new NewWorkspaceCommand(context.asAbsolutePath('images/placeholder-icon.png'));
   context.subscriptions.push(
     preview,
     gallery,
     vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
     // A code lens of the server passes the entry's URI as a string.
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
-    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) =>
-      newWorkspace(folder, answers ?? {}, context.asAbsolutePath('images/placeholder-icon.png'))),
+    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
   client = await startLanguageClient(context);
   registerSchemaStatus(context, client);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/kasm/knowledge';
+import { BACK, MultiStepInput, WizardCancelled } from './multiStepInput';
 import {
   NewWorkspace, ScaffoldError, createWorkspace, detectRegistrySchema, friendlyNameProblem, imageProblem, workspacesFolderFor,
 } from './scaffold';
@@ -12,76 +13,161 @@ import {
  */
 export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' | 'schema' | 'iconSource'>> & { schema?: SchemaVersion; icon?: string };
 
+/** What the user has answered so far; kept when the wizard is cancelled, so running it again starts from there (#18.7). */
+interface Draft {
+  friendlyName: string;
+  image: string;
+  categories: string[];
+  otherCategories: string;
+  architectures: string[];
+  versions: string[];
+  size: string;
+  /** "placeholder", or the path of an image to copy. */
+  icon: string;
+}
+
+/** After a step: on to the next, the same step again, on in the direction the user was going (a step not needed), or back. */
+type StepResult = 'next' | 'again' | 'skip' | typeof BACK;
+type Step = (input: MultiStepInput, number: number) => Promise<StepResult>;
+
+const split = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
 /**
- * "Kasm: New Workspace…": asks for the entry's essentials in a few steps, writes
+ * "Kasm: New Kasm Workspace…": asks for the entry's essentials in one multi-step input, writes
  * `workspaces/<Friendly Name>/workspace.json` plus an icon, then opens it. Never overwrites.
- * Returns the new workspace.json, or undefined when cancelled or refused.
  */
-export async function newWorkspace(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers, placeholderIcon: string): Promise<vscode.Uri | undefined> {
-  const root = target?.fsPath ?? await pickRoot();
-  if (!root) return undefined;
-  const workspacesFolder = workspacesFolderFor(root);
-  const detected = detectRegistrySchema(root);
-  const schema = answers.schema ?? detected.schema;
-  const step = stepper(7);
+export class NewWorkspaceCommand {
+  /** Unfinished answers per workspaces folder. */
+  private readonly drafts = new Map<string, Draft>();
 
-  const friendlyName = answers.friendlyName ?? await vscode.window.showInputBox({
-    title: step('New Kasm workspace: name'),
-    prompt: `Name shown to users; also the folder under ${path.relative(root, workspacesFolder) || '.'}/ (registry schema ${schema}${detected.entries ? `, like its ${detected.entries} entries` : ''})`,
-    placeHolder: 'Ubuntu Desktop for CS 101',
-    ignoreFocusOut: true,
-    validateInput: (value) => friendlyNameProblem(value) ?? (fs.existsSync(path.join(workspacesFolder, value)) ? `"${value}" already exists in ${workspacesFolder}.` : undefined),
-  });
-  if (friendlyName === undefined) return undefined;
+  constructor(private readonly placeholderIcon: string) {}
 
-  const image = answers.image ?? await vscode.window.showInputBox({
-    title: step('Docker image'), prompt: 'The image Kasm pulls, with its tag', placeHolder: 'myorg/ubuntu-desktop:1.0.0', ignoreFocusOut: true,
-    validateInput: (value) => imageProblem(value),
-  });
-  if (image === undefined) return undefined;
+  /** Returns the new workspace.json, or undefined when cancelled or refused. */
+  async run(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers = {}): Promise<vscode.Uri | undefined> {
+    const root = target?.fsPath ?? await pickRoot();
+    if (!root) return undefined;
+    const workspacesFolder = workspacesFolderFor(root);
+    const detected = detectRegistrySchema(path.dirname(workspacesFolder));
+    const schema = answers.schema ?? detected.schema;
+    const draft = this.drafts.get(workspacesFolder) ?? {
+      friendlyName: '', image: '', categories: [], otherCategories: '', architectures: ['amd64'], size: '', icon: 'placeholder',
+      versions: compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).slice(0, 1).map((v) => v.value),
+    };
+    this.drafts.set(workspacesFolder, draft);
+    const steps = this.steps(draft, answers, { workspacesFolder, schema, entries: detected.entries });
+    const input = new MultiStepInput(steps.length);
+    try {
+      for (let i = 0, forward = true; i < steps.length;) {
+        const result = await steps[i](input, i + 1);
+        if (result === 'again') continue;
+        forward = result === 'skip' ? forward : result !== BACK;
+        i = forward ? i + 1 : Math.max(0, i - 1);
+      }
+    } catch (error) {
+      if (error instanceof WizardCancelled) return undefined;
+      throw error;
+    } finally {
+      input.dispose();
+    }
+    const entry: NewWorkspace = {
+      workspacesFolder, schema, friendlyName: answers.friendlyName ?? draft.friendlyName, image: (answers.image ?? draft.image).trim(),
+      categories: answers.categories ?? [...draft.categories, ...split(draft.otherCategories)],
+      architectures: answers.architectures ?? draft.architectures,
+      versions: answers.versions ?? draft.versions,
+      uncompressedSizeMb: answers.uncompressedSizeMb ?? Number(draft.size),
+      description: answers.description ?? `${answers.friendlyName ?? draft.friendlyName}: describe what this workspace is for.`,
+      iconSource: (answers.icon ?? draft.icon) === 'placeholder' ? this.placeholderIcon : answers.icon ?? draft.icon,
+    };
+    try {
+      const created = vscode.Uri.file(createWorkspace(entry));
+      this.drafts.delete(workspacesFolder);
+      await vscode.window.showTextDocument(created);
+      return created;
+    } catch (error) {
+      const message = error instanceof ScaffoldError ? error.message : `could not write the workspace: ${(error as Error).message}`;
+      void vscode.window.showErrorMessage(`Kasm: ${message}`);
+      return undefined;
+    }
+  }
 
-  const categories = answers.categories ?? await pickCategories(step('Categories (at most 3; the first is displayed)'));
-  if (categories === undefined) return undefined;
-
-  const architectures = answers.architectures ?? await pickMany(step('Architectures the image exists for'),
-    ARCHITECTURES.map((a) => ({ label: a.value, detail: a.description, picked: a.value === 'amd64' })));
-  if (!architectures?.length) return undefined;
-
-  const versions = answers.versions ?? await pickMany(step(`Kasm versions (registry schema ${schema})`),
-    compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).map((v, i) => ({ label: v.value, detail: v.description, picked: i === 0 })));
-  if (!versions?.length) return undefined;
-
-  const size = answers.uncompressedSizeMb ?? Number(await vscode.window.showInputBox({
-    title: step('Uncompressed image size in MB'), prompt: '"docker image ls" shows it: 2.46 GB → 2460. Kasm checks it against the free space.',
-    placeHolder: '2460', ignoreFocusOut: true,
-    validateInput: (value) => (/^[1-9]\d*$/.test(value.trim()) ? undefined : 'A whole number of MB, more than 0.'),
-  }) ?? NaN);
-  if (Number.isNaN(size)) return undefined;
-
-  const picked = answers.icon === undefined ? await pickIcon(step('Icon')) : answers.icon === 'placeholder' ? undefined : answers.icon;
-  if (picked === null) return undefined;
-  const iconSource = picked ?? placeholderIcon;
-
-  const entry: NewWorkspace = {
-    workspacesFolder, friendlyName, image: image.trim(), categories, architectures, versions, schema,
-    description: answers.description ?? `${friendlyName}: describe what this workspace is for.`,
-    uncompressedSizeMb: size,
-    iconSource,
-  };
-  try {
-    const created = vscode.Uri.file(createWorkspace(entry));
-    await vscode.window.showTextDocument(created);
-    return created;
-  } catch (error) {
-    const message = error instanceof ScaffoldError ? error.message : `could not write the workspace: ${(error as Error).message}`;
-    void vscode.window.showErrorMessage(`Kasm: ${message}`);
-    return undefined;
+  /** The steps for what `answers` leaves open, in order. */
+  private steps(draft: Draft, answers: NewWorkspaceAnswers, registry: { workspacesFolder: string; schema: SchemaVersion; entries: number }): Step[] {
+    const { workspacesFolder, schema, entries } = registry;
+    const where = (name: string) => path.relative(path.dirname(workspacesFolder), path.join(workspacesFolder, name || '<name>', 'workspace.json'));
+    const steps: (Step | false)[] = [
+      answers.friendlyName === undefined && (async (input, n) => answer(await input.text(n, {
+        title: 'New Kasm workspace: name',
+        prompt: (value) => `Name shown to users. Creates ${where(value)} in ${path.dirname(workspacesFolder)} (registry schema ${schema}${entries ? `, like its ${entries} entries` : ''}).`,
+        placeholder: 'Ubuntu Desktop for CS 101',
+        value: draft.friendlyName,
+        validate: (value) => friendlyNameProblem(value) ?? (fs.existsSync(path.join(workspacesFolder, value)) ? `"${value}" already exists in ${workspacesFolder}.` : undefined),
+      }), (value) => { draft.friendlyName = value; })),
+      answers.image === undefined && (async (input, n) => answer(await input.text(n, {
+        title: 'Docker image', prompt: () => 'The image Kasm pulls, with its tag.', placeholder: 'myorg/ubuntu-desktop:1.0.0', value: draft.image,
+        validate: (value) => imageProblem(value),
+      }), (value) => { draft.image = value; })),
+      answers.categories === undefined && (async (input, n) => answer(await input.pick(n, {
+        title: `Categories: at most ${MAX_CATEGORIES}, the first is displayed`, canPickMany: true,
+        placeholder: 'Pick known categories; the next step adds your own',
+        items: CATEGORIES.map((c) => ({ label: c.value, detail: c.description })),
+        picked: (item) => draft.categories.includes(item.label),
+        validate: (picked) => (picked.length > MAX_CATEGORIES ? `at most ${MAX_CATEGORIES}, ${picked.length} picked` : undefined),
+      }), (picked) => { draft.categories = picked.map((p) => p.label); })),
+      answers.categories === undefined && (async (input, n) => {
+        const room = MAX_CATEGORIES - draft.categories.length;
+        if (room === 0) { draft.otherCategories = ''; return 'skip'; }
+        return answer(await input.text(n, {
+          title: 'Categories of your own',
+          prompt: () => `Optional, comma-separated: ${room} more fit${draft.categories.length ? ` beside ${draft.categories.join(', ')}` : ''}. Leave empty to go on.`,
+          placeholder: 'Computer Science', value: draft.otherCategories,
+          validate: (value) => (split(value).length > room ? `Only ${room} more fit: at most ${MAX_CATEGORIES} categories in all.` : undefined),
+        }), (value) => { draft.otherCategories = value; });
+      }),
+      answers.architectures === undefined && (async (input, n) => answer(await input.pick(n, {
+        title: 'Architectures the image exists for', canPickMany: true,
+        items: ARCHITECTURES.map((a) => ({ label: a.value, detail: a.description })),
+        picked: (item) => draft.architectures.includes(item.label),
+        validate: (picked) => (picked.length ? undefined : 'pick at least one'),
+      }), (picked) => { draft.architectures = picked.map((p) => p.label); })),
+      answers.versions === undefined && (async (input, n) => answer(await input.pick(n, {
+        title: `Kasm versions (registry schema ${schema})`, canPickMany: true,
+        items: compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).map((v) => ({ label: v.value, detail: v.description })),
+        picked: (item) => draft.versions.includes(item.label),
+        validate: (picked) => (picked.length ? undefined : 'pick at least one'),
+      }), (picked) => { draft.versions = picked.map((p) => p.label); })),
+      answers.uncompressedSizeMb === undefined && (async (input, n) => answer(await input.text(n, {
+        title: 'Uncompressed image size in MB',
+        prompt: () => '"docker image ls" shows it: 2.46 GB → 2460. Kasm checks it against the free space.', placeholder: '2460', value: draft.size,
+        validate: (value) => (/^[1-9]\d*$/.test(value.trim()) ? undefined : 'A whole number of MB, more than 0.'),
+      }), (value) => { draft.size = value.trim(); })),
+      answers.icon === undefined && (async (input, n) => {
+        const picked = await input.pick(n, {
+          title: 'Icon', canPickMany: false,
+          items: [
+            { label: 'Use a placeholder icon', detail: 'A 128×128 PNG you can replace later', own: false },
+            { label: 'Use an image file…', detail: 'A square .png or .svg of at least 50×50 px, copied next to workspace.json', own: true },
+          ],
+          picked: (item) => item.own === (draft.icon !== 'placeholder'),
+          validate: () => undefined,
+        });
+        if (picked === BACK) return BACK;
+        if (!picked[0]?.own) { draft.icon = 'placeholder'; return 'next'; }
+        const file = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Icons: ['png', 'svg'] }, openLabel: 'Use as icon' });
+        // The dialog cancelled: choose again.
+        if (!file?.[0]) return 'again';
+        draft.icon = file[0].fsPath;
+        return 'next';
+      }),
+    ];
+    return steps.filter((step): step is Step => step !== false);
   }
 }
 
-function stepper(total: number): (title: string) => string {
-  let current = 0;
-  return (title) => `${title} (${++current}/${total})`;
+/** A step's result: BACK as it is, else the value stored through `store`. */
+function answer<T>(value: T | typeof BACK, store: (value: T) => void): StepResult {
+  if (value === BACK) return BACK;
+  store(value);
+  return 'next';
 }
 
 async function pickRoot(): Promise<string | undefined> {
@@ -91,33 +177,3 @@ async function pickRoot(): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Use as registry folder' });
   return picked?.[0]?.fsPath;
 }
-
-/** An image file to copy as the icon, undefined for the placeholder, null when cancelled. */
-async function pickIcon(title: string): Promise<string | undefined | null> {
-  const choice = await vscode.window.showQuickPick([
-    { label: 'Use a placeholder icon', detail: 'A 128×128 PNG you can replace later', own: false },
-    { label: 'Use an image file…', detail: 'A square .png or .svg of at least 50×50 px, copied next to workspace.json', own: true },
-  ], { title, ignoreFocusOut: true });
-  if (!choice) return null;
-  if (!choice.own) return undefined;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Icons: ['png', 'svg'] }, openLabel: 'Use as icon' });
-  return picked?.[0]?.fsPath ?? null;
-}
-
-async function pickMany(title: string, items: vscode.QuickPickItem[]): Promise<string[] | undefined> {
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, ignoreFocusOut: true });
-  return picked?.map((p) => p.label);
-}
-
-async function pickCategories(title: string): Promise<string[] | undefined> {
-  const known = await pickMany(title, CATEGORIES.map((c) => ({ label: c.value, detail: c.description })));
-  if (known === undefined) return undefined;
-  const more = await vscode.window.showInputBox({
-    title: `${title}: new categories`, prompt: 'Other categories, comma-separated (optional)', ignoreFocusOut: true,
-    validateInput: (value) => (known.length + split(value).length > MAX_CATEGORIES ? `At most ${MAX_CATEGORIES} categories in all.` : undefined),
-  });
-  if (more === undefined) return undefined;
-  return [...known, ...split(more)].slice(0, MAX_CATEGORIES);
-}
-
-const split = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);

@@ -69,9 +69,14 @@ export function dockerRegistryFor(image: string): string {
   return `https://${host}/`;
 }
 
-/** Where new entries go: `<folder>/workspaces`, or the folder itself when it is a `workspaces` folder. */
+/**
+ * Where new entries go: the folder itself when it is a `workspaces` folder, the `workspaces` folder an entry folder
+ * sits in (the Explorer menu on an entry, #18.8), else `<folder>/workspaces`.
+ */
 export function workspacesFolderFor(folder: string): string {
-  return path.basename(folder) === 'workspaces' ? folder : path.join(folder, 'workspaces');
+  if (path.basename(folder) === 'workspaces') return folder;
+  if (path.basename(path.dirname(folder)) === 'workspaces') return path.dirname(folder);
+  return path.join(folder, 'workspaces');
 }
 
 /** The registry schema of the entries already under a folder (the majority), or the newest when there are none. */

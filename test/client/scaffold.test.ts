@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem } from '../../client/src/scaffold';
+import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/scaffold';
 import { sniffImage } from '../../server/src/imageFormat';
 import { REPO_ROOT, service, textDocument } from '../helpers/core';
 
@@ -102,6 +102,12 @@ describe('scaffolding a new workspace', () => {
 
   it('names the icon as the registry builder does', () => {
     assert.equal(iconFileName('VS Code & Tools'), 'vs-code-and-tools.png');
+  });
+
+  it('puts a new entry beside an entry folder it was asked on, in the registry\'s workspaces folder', () => {
+    assert.equal(workspacesFolderFor(path.join('/r', 'workspaces', 'Lab')), path.join('/r', 'workspaces'));
+    assert.equal(workspacesFolderFor(path.join('/r', 'workspaces')), path.join('/r', 'workspaces'));
+    assert.equal(workspacesFolderFor('/r'), path.join('/r', 'workspaces'));
   });
 
   it('takes the schema version from the registry\'s existing entries, else the newest', () => {

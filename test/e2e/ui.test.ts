@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT } from './codeServer';
 import { sniffImage } from '../../server/src/imageFormat';
 import { uiCheck } from './uiCheck';
+import { wizardCheck } from './wizardCheck';
 
 describe('the extension as a person sees it', { timeout: 300000 }, () => {
   it('shows each problem once in the Problems panel, and the entry in the icon preview', async () => {
@@ -16,5 +17,16 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.equal(result.previewTitle, 'Course Desktop');
     for (const shot of result.screenshots) assert.equal(sniffImage(fs.readFileSync(shot))?.format, 'PNG', `${shot} is a PNG`);
     console.log(`screenshots: ${result.screenshots.map((s) => path.relative(REPO_ROOT, s)).join(', ')}`);
+  });
+
+  it('walks New Kasm Workspace… as one multi-step input: keys stay in it, refusals say why, Back and Escape keep answers', async () => {
+    const result = await wizardCheck();
+    assert.match(result.refusedTitle, /at most 3, 5 picked/);
+    assert.match(result.ownCategoriesMessage, /Only 1 more fit/);
+    assert.equal(result.afterBack, 'Computer Science');
+    assert.deepEqual(result.entry?.categories, ['Desktop', 'Development', 'Computer Science']);
+    assert.equal((result.entry?.compatibility as { image: string }[] | undefined)?.[0]?.image, 'myorg/wizard-lab:1.0.0');
+    assert.equal(result.editorDirty, false, 'no key reached the editor');
+    assert.equal(result.afterEscape, 'Draft Lab');
   });
 });

@@ -14,7 +14,7 @@ export interface UiCheckResult {
   screenshots: string[];
 }
 
-async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
+export async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
   for (const name of names) {
     // Exact text; the first match is the one under the folder just expanded (Course Desktop sorts first).
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);

@@ -204,6 +204,10 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const again = await vscode.commands.executeCommand('kasm.newWorkspace', folder(), answers);
     assert.equal(again, undefined, 'refused');
     assert.equal(fs.readFileSync(created.fsPath, 'utf8'), before, 'nothing overwritten');
+    // From the Explorer menu on an entry folder: beside it in workspaces/, not inside it (#18.8).
+    const beside = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', vscode.Uri.file(path.dirname(created.fsPath)), { ...answers, friendlyName: 'Robotics Club 2' });
+    assert.equal(beside?.fsPath, path.join(folder().fsPath, 'workspaces', 'Robotics Club 2', 'workspace.json'));
+    fs.rmSync(path.dirname(beside.fsPath), { recursive: true });
   });
 
   it('previews the entry as Kasm shows it, and follows edits', async () => {
