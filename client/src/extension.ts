@@ -12,6 +12,8 @@ let client: LanguageClient | undefined;
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {
   previewHtml(): string;
+  /** How often the preview loaded its whole page (edits update it by message). */
+  previewPageLoads(): number;
   galleryHtml(): string;
 }
 
@@ -30,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
   client = await startLanguageClient(context);
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
-  return { previewHtml: () => preview.html, galleryHtml: () => gallery.html };
+  return { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -11,20 +11,38 @@ export function newNonce(): string {
 
 /**
  * The Content-Security-Policy of our webviews: nothing by default, images only from the webview's own
- * resource origin (which localResourceRoots limits to the workspace), styles and the one script (if any)
- * only with the nonce.
+ * resource origin (which localResourceRoots limits to the workspace), styles and the one script only with the nonce.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string, withScript: boolean): string {
   return `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src ${withScript ? `'nonce-${nonce}'` : "'none'"}; frame-src 'none'; form-action 'none'`;
 }
 
-/** A whole webview page: the policy, the nonce'd style and script, the theme-coloured body. Callers escape `body`. */
+/**
+ * The script every page of ours runs first: the extension sends a changed body as a message instead of replacing the
+ * page (which reloads the webview: ~1 s per keystroke, #18.11), and the page asks for the latest body once it has
+ * loaded, since messages sent while it loads are lost. `updated` (a function name of the page's own script, or
+ * nothing) runs after each new body.
+ */
+const UPDATE_SCRIPT = `  const vscode = acquireVsCodeApi();
+  const root = document.getElementById('root');
+  window.addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'update' && typeof event.data.html === 'string') {
+      root.innerHTML = event.data.html;
+      if (typeof updated === 'function') updated();
+    }
+  });
+  vscode.postMessage({ type: 'ready' });`;
+
+/**
+ * A whole webview page: the policy, the nonce'd style and script, the theme-coloured body in #root. Callers escape
+ * `body`, and the same escaped HTML is what later updates put into #root.
+ */
 export function webviewPage(page: { title: string; cspSource: string; nonce: string; style: string; body: string; script?: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce, page.script !== undefined)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce, true)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(page.title)}</title>
 <style nonce="${escapeHtml(page.nonce)}">
@@ -33,8 +51,13 @@ ${page.style}
 </style>
 </head>
 <body>
+<div id="root">
 ${page.body}
-${page.script === undefined ? '' : `<script nonce="${escapeHtml(page.nonce)}">\n${page.script}\n</script>`}
+</div>
+<script nonce="${escapeHtml(page.nonce)}">
+${UPDATE_SCRIPT}
+${page.script ?? ''}
+</script>
 </body>
 </html>`;
 }

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { loadEntryModel } from './entryModel';
 import { newNonce } from './html';
-import { renderPreview } from './previewHtml';
+import { LiveWebview } from './liveWebview';
+import { previewBody, renderPreview } from './previewHtml';
 
 /**
  * "Kasm: Preview Workspace Icon": one webview beside the editor that shows the entry as a Kasm user sees it,
@@ -12,6 +13,7 @@ import { renderPreview } from './previewHtml';
  */
 export class IconPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private live: LiveWebview | undefined;
   private entry: vscode.Uri | undefined;
   private iconWatcher: vscode.FileSystemWatcher | undefined;
   private pending: NodeJS.Timeout | undefined;
@@ -39,16 +41,22 @@ export class IconPreview implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Kasm: there is no workspace.json next to ${path.basename(uri.fsPath)}.`);
       return;
     }
-    this.entry = entry;
     const folder = vscode.Uri.file(path.dirname(entry.fsPath));
-    if (this.panel) {
-      this.panel.webview.options = { enableScripts: false, localResourceRoots: [folder] };
+    // Only the update script runs; icons load only from the entry's own folder.
+    const options = { enableScripts: true, localResourceRoots: [folder] };
+    if (this.panel && this.live) {
+      if (this.entry?.toString() !== entry.toString()) {
+        this.panel.webview.options = options;
+        this.live.reload();
+      }
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
-      this.panel = vscode.window.createWebviewPanel('kasm.iconPreview', 'Kasm Workspace Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: false, localResourceRoots: [folder] });
-      this.panel.onDidDispose(() => { this.panel = undefined; this.iconWatcher?.dispose(); this.iconWatcher = undefined; });
+      const panel = vscode.window.createWebviewPanel('kasm.iconPreview', 'Kasm Workspace Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+      const live = new LiveWebview(panel.webview);
+      panel.onDidDispose(() => { this.panel = undefined; live.dispose(); this.iconWatcher?.dispose(); this.iconWatcher = undefined; });
+      [this.panel, this.live] = [panel, live];
     }
+    this.entry = entry;
     this.iconWatcher?.dispose();
     this.iconWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*'));
     this.iconWatcher.onDidCreate(() => this.scheduleRender());
@@ -61,19 +69,24 @@ export class IconPreview implements vscode.Disposable {
     return this.panel !== undefined && this.entry?.toString() === uri.toString();
   }
 
+  /** How often the preview's whole page was loaded, for tests: edits update it by message. */
+  get pageLoads(): number {
+    return this.live?.pageLoads ?? 0;
+  }
+
   private scheduleRender(): void {
     clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.render(), 150);
+    // A short pause gathers a keystroke's document change and the diagnostics that follow it.
+    this.pending = setTimeout(() => void this.render(), 50);
   }
 
   private async render(): Promise<void> {
-    const panel = this.panel;
-    const entry = this.entry;
-    if (!panel || !entry) return;
+    const { panel, live, entry } = this;
+    if (!panel || !live || !entry) return;
     const model = await loadEntryModel(entry, panel.webview);
     panel.title = `Preview: ${model.friendlyName || path.basename(path.dirname(entry.fsPath))}`;
     this.html = renderPreview(model, panel.webview.cspSource, newNonce());
-    panel.webview.html = this.html;
+    live.show(previewBody(model), () => this.html);
   }
 
   dispose(): void {

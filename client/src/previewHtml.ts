@@ -73,28 +73,14 @@ function describeIcon(model: PreviewModel, name: string, icon: IconInfo, iconSrc
 const chips = (values: string[], className: string) => values.map((v, i) =>
   `<span class="chip ${className}${i === 0 && className === 'category' ? ' first' : ''}">${escapeHtml(v)}</span>`).join('');
 
-export function renderPreview(model: PreviewModel, cspSource: string, nonce: string): string {
+/** The card's HTML, every string from the entry escaped: the page's body, and what an update puts in its place. */
+export function previewBody(model: PreviewModel): string {
   const icon = model.iconSrc
     ? `<img class="icon" src="${escapeHtml(model.iconSrc)}" alt="${escapeHtml(model.friendlyName)} icon" width="96" height="96">`
     : '<div class="icon missing" aria-label="no icon">?</div>';
   const problems = model.problems.errors || model.problems.warnings
     ? `<p class="problems">${model.problems.errors} error(s), ${model.problems.warnings} warning(s): see the Problems panel.</p>` : '';
-  return webviewPage({
-    title: 'Kasm workspace preview', cspSource, nonce,
-    style: `  body { padding: 16px; }
-  .card { display: flex; gap: 16px; max-width: 560px; padding: 16px; border: 1px solid var(--vscode-panel-border, #8884); border-radius: 8px; background: var(--vscode-sideBar-background, transparent); }
-  .icon { width: 96px; height: 96px; object-fit: contain; flex: none; border-radius: 8px; }
-  .icon.missing { display: flex; align-items: center; justify-content: center; font-size: 48px; border: 2px dashed var(--vscode-errorForeground, #c33); color: var(--vscode-errorForeground, #c33); }
-  h1 { font-size: 1.4em; margin: 0 0 4px; }
-  .description { margin: 0 0 8px; color: var(--vscode-descriptionForeground); }
-  .chip { display: inline-block; margin: 2px 4px 2px 0; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-  .chip.first { font-weight: bold; }
-  dl { display: grid; grid-template-columns: max-content auto; gap: 4px 12px; margin: 8px 0 0; font-size: 0.9em; }
-  dt { color: var(--vscode-descriptionForeground); }
-  dd { margin: 0; }
-  .warning, .problems { color: var(--vscode-editorWarning-foreground, #b80); }
-  .empty { font-style: italic; color: var(--vscode-disabledForeground, #888); }`,
-    body: `<div class="card">
+  return `<div class="card">
   ${icon}
   <div>
     <h1>${model.friendlyName ? escapeHtml(model.friendlyName) : '<span class="empty">no friendly_name</span>'}</h1>
@@ -110,6 +96,25 @@ export function renderPreview(model: PreviewModel, cspSource: string, nonce: str
     ${model.iconProblem ? `<p class="warning">Icon: ${escapeHtml(model.iconProblem)}</p>` : ''}
     ${problems}
   </div>
-</div>`,
+</div>`;
+}
+
+export function renderPreview(model: PreviewModel, cspSource: string, nonce: string): string {
+  return webviewPage({
+    title: 'Kasm workspace preview', cspSource, nonce,
+    style: `  body { padding: 16px; }
+  .card { display: flex; gap: 16px; max-width: 560px; padding: 16px; border: 1px solid var(--vscode-panel-border, #8884); border-radius: 8px; background: var(--vscode-sideBar-background, transparent); }
+  .icon { width: 96px; height: 96px; object-fit: contain; flex: none; border-radius: 8px; }
+  .icon.missing { display: flex; align-items: center; justify-content: center; font-size: 48px; border: 2px dashed var(--vscode-errorForeground, #c33); color: var(--vscode-errorForeground, #c33); }
+  h1 { font-size: 1.4em; margin: 0 0 4px; }
+  .description { margin: 0 0 8px; color: var(--vscode-descriptionForeground); }
+  .chip { display: inline-block; margin: 2px 4px 2px 0; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
+  .chip.first { font-weight: bold; }
+  dl { display: grid; grid-template-columns: max-content auto; gap: 4px 12px; margin: 8px 0 0; font-size: 0.9em; }
+  dt { color: var(--vscode-descriptionForeground); }
+  dd { margin: 0; }
+  .warning, .problems { color: var(--vscode-editorWarning-foreground, #b80); }
+  .empty { font-style: italic; color: var(--vscode-disabledForeground, #888); }`,
+    body: previewBody(model),
   });
 }

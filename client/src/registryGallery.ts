@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findWorkspaceFiles } from '../../server/src/registry';
 import { loadEntryModel } from './entryModel';
-import { GalleryCard, renderGallery } from './galleryHtml';
+import { GalleryCard, galleryBody, renderGallery } from './galleryHtml';
+import { LiveWebview } from './liveWebview';
 import { newNonce } from './html';
 
 /**
@@ -11,6 +12,7 @@ import { newNonce } from './html';
  */
 export class RegistryGallery implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private live: LiveWebview | undefined;
   private files: vscode.Uri[] = [];
   private pending: NodeJS.Timeout | undefined;
   /** What refreshes the open panel; made with the panel and gone with it, so a closed gallery watches nothing. */
@@ -42,11 +44,12 @@ export class RegistryGallery implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, true);
     } else {
-      this.panel = vscode.window.createWebviewPanel('kasm.registryGallery', 'Kasm Registry', vscode.ViewColumn.Active,
+      const panel = vscode.window.createWebviewPanel('kasm.registryGallery', 'Kasm Registry', vscode.ViewColumn.Active,
         { enableScripts: true, localResourceRoots: folders.map((f) => f.uri) });
-      this.panel.onDidDispose(() => { this.panel = undefined; this.stopWatching(); });
+      const live = new LiveWebview(panel.webview, (message) => this.open(message));
+      panel.onDidDispose(() => { this.panel = undefined; live.dispose(); this.stopWatching(); });
+      [this.panel, this.live] = [panel, live];
       this.watching = this.watch();
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.open(message));
     }
     await this.render();
   }
@@ -66,8 +69,8 @@ export class RegistryGallery implements vscode.Disposable {
   }
 
   private async render(): Promise<void> {
-    const panel = this.panel;
-    if (!panel) return;
+    const { panel, live } = this;
+    if (!panel || !live) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const files = folders.flatMap((folder) => findWorkspaceFiles(folder.uri.fsPath).map((file) => ({ folder, file: vscode.Uri.file(file) })));
     // A card's index names its file: only entries that could be read get both.
@@ -85,8 +88,9 @@ export class RegistryGallery implements vscode.Disposable {
       });
     }
     this.files = shown.map(({ file }) => file);
-    this.html = renderGallery(shown.map(({ card }) => card), panel.webview.cspSource, newNonce());
-    panel.webview.html = this.html;
+    const cards = shown.map(({ card }) => card);
+    this.html = renderGallery(cards, panel.webview.cspSource, newNonce());
+    live.show(galleryBody(cards), () => this.html);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The preview renders text from files anyone can send in a pull request: it must stay inert.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { previewModel, renderPreview } from '../../client/src/previewHtml';
+import { previewBody, previewModel, renderPreview } from '../../client/src/previewHtml';
 
 const HOSTILE = {
   friendly_name: '<script>alert(1)</script>',
@@ -20,10 +20,16 @@ describe('icon preview HTML', () => {
     assert.ok(!/<[a-z][^>]*\son\w+\s*=/i.test(html), 'no element carries an inline event handler');
   });
 
-  it('has a strict Content-Security-Policy with a nonce and no script at all', () => {
-    assert.match(html, /default-src 'none'; img-src vscode-resource:; style-src 'nonce-NONCE123'; script-src 'none'/);
+  it('has a strict Content-Security-Policy with a nonce, and runs only its own nonce\'d update script', () => {
+    assert.match(html, /default-src 'none'; img-src vscode-resource:; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123'/);
     assert.match(html, /<style nonce="NONCE123">/);
-    assert.ok(!/<script/i.test(html));
+    assert.equal(html.match(/<script/gi)?.length, 1);
+    assert.match(html, /<script nonce="NONCE123">/);
+  });
+
+  it('puts the same escaped body in the page that an update sends', () => {
+    const model = previewModel(HOSTILE, '1.1', { kind: 'missing', candidates: [] }, undefined, { errors: 1, warnings: 2 });
+    assert.ok(html.includes(`<div id="root">\n${previewBody(model)}\n</div>`));
   });
 
   it('shows only the icon it was given, and says clearly when there is none', () => {

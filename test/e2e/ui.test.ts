@@ -15,6 +15,9 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.equal(result.architectureRows, 1, 'the unknown architecture is listed once');
     assert.ok(result.problemRows >= 8, `${result.problemRows} rows in the Problems panel`);
     assert.equal(result.previewTitle, 'Course Desktop');
+    assert.equal(result.previewAfterTyping, 'Course Desktop II', 'the preview follows typing');
+    assert.equal(result.descriptionClipped, false, 'gallery descriptions are shown whole, never cut mid-line');
+    console.log(`icon preview: typed text shown after ${result.previewUpdateMs} ms`);
     for (const shot of result.screenshots) assert.equal(sniffImage(fs.readFileSync(shot))?.format, 'PNG', `${shot} is a PNG`);
     console.log(`screenshots: ${result.screenshots.map((s) => path.relative(REPO_ROOT, s)).join(', ')}`);
   });

@@ -11,6 +11,11 @@ export interface UiCheckResult {
   architectureRows: number;
   problemRows: number;
   previewTitle: string;
+  /** The preview's title after a word was typed into friendly_name, and how long it took to show there. */
+  previewAfterTyping: string;
+  previewUpdateMs: number;
+  /** The gallery's card for Course Desktop: its description's shown height against its full height (cut when smaller). */
+  descriptionClipped: boolean;
   screenshots: string[];
 }
 
@@ -65,6 +70,20 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
       const previewShot = path.join(outDir, 'icon-preview.png');
       await page.screenshot({ path: previewShot });
 
+      // Typed into friendly_name: the preview shows it without reloading its page.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      const typedAt = Date.now();
+      await page.keyboard.type(' II');
+      await card.filter({ hasText: 'Course Desktop II' }).waitFor({ timeout: 30000 });
+      const previewUpdateMs = Date.now() - typedAt;
+      const previewAfterTyping = (await card.textContent()) ?? '';
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+
       // The registry gallery; a click on a card opens its entry.
       await page.keyboard.press('F1');
       await page.keyboard.type('Kasm: Preview Registry');
@@ -73,11 +92,13 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
       const gallery = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
       await gallery.locator('.card', { hasText: 'Data Science Lab' }).waitFor({ timeout: 60000 });
       await page.waitForTimeout(500);
+      const descriptionClipped = await gallery.locator('.card', { hasText: 'Course Desktop' }).locator('.description')
+        .evaluate((element) => element.scrollHeight > element.clientHeight + 1);
       const galleryShot = path.join(outDir, 'registry-gallery.png');
       await page.screenshot({ path: galleryShot });
       await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
       await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
-      return { architectureRows, problemRows, previewTitle, screenshots: [problemsShot, previewShot, galleryShot] };
+      return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots: [problemsShot, previewShot, galleryShot] };
     } catch (error) {
       await page.screenshot({ path: path.join(runDir, 'ui-fail.png') }).catch(() => undefined);
       throw error;

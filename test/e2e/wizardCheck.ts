@@ -77,7 +77,7 @@ export async function wizardCheck(): Promise<WizardCheckResult> {
       await page.keyboard.type('Computer Science, Robotics');
       await page.keyboard.press('Enter');
       const message = page.locator('.quick-input-widget .quick-input-message');
-      await message.filter({ hasText: 'fit' }).waitFor();
+      await message.filter({ hasText: 'Only' }).waitFor();
       const ownCategoriesMessage = (await message.textContent()) ?? '';
       await page.locator('.quick-input-widget .quick-input-box input').fill('Computer Science');
       await page.keyboard.press('Enter');

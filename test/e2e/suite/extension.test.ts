@@ -223,6 +223,8 @@ describe('Kasm Workspaces extension in VS Code', () => {
     html = await waitFor('the preview to follow the edit', () => (api.previewHtml().includes('Course &#60;b&#62;Desktop') ? api.previewHtml() : undefined));
     assert.ok(!html.includes('<b>Desktop'));
     await vscode.commands.executeCommand('undo');
+    await waitFor('the preview to follow the undo', () => !api.previewHtml().includes('Course &#60;b&#62;'));
+    assert.equal(api.previewPageLoads(), 1, 'edits update the page by message; reloading it took ~1 s per keystroke (#18.11)');
     // From the Explorer's context menu on an icon file: the entry next to it.
     const otherIcon = vscode.Uri.joinPath(folder(), 'workspaces', 'Data Science Lab', 'datascience-lab.png');
     await vscode.commands.executeCommand('kasm.previewIcon', otherIcon);
