@@ -26,15 +26,24 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-const freePort = () => new Promise<number>((resolve, reject) => {
+/** Listens on the port (0: any free one) for a moment; the port it got, or undefined when the port is taken. */
+const tryPort = (port: number) => new Promise<number | undefined>((resolve) => {
   const server = net.createServer();
   server.unref();
-  server.on('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo;
-    server.close(() => resolve(port));
+  server.on('error', () => resolve(undefined));
+  server.listen(port, '127.0.0.1', () => {
+    const { port: got } = server.address() as net.AddressInfo;
+    server.close(() => resolve(got));
   });
 });
+
+export const portIsFree = async (port: number): Promise<boolean> => (await tryPort(port)) === port;
+
+async function freePort(): Promise<number> {
+  const port = await tryPort(0);
+  if (port === undefined) throw new Error('no free loopback port');
+  return port;
+}
 
 /** Starts code-server on a free loopback port, with its settings, data and sockets under `runDir`. */
 export async function startCodeServer(runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number } = {}): Promise<CodeServer> {
@@ -58,6 +67,10 @@ export async function startCodeServer(runDir: string, options: { env?: Record<st
     XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'), XDG_RUNTIME_DIR: tmp, TMPDIR: tmp,
     EXTENSIONS_GALLERY: '{}',
   };
+  // A port another server holds would have us wait for code-server to give up, then talk to the other server.
+  if (options.port !== undefined && !await portIsFree(options.port)) {
+    throw new Error(`port ${options.port} is in use by another program; choose another with PORT=<port>, or leave PORT unset for a free one`);
+  }
   const port = options.port ?? await freePort();
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -73,10 +86,12 @@ export async function startCodeServer(runDir: string, options: { env?: Record<st
   const log = fs.createWriteStream(path.join(runDir, 'code-server.log'));
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
-  const exited = new Promise((resolve) => server.on('exit', resolve));
+  let running = true;
+  const exited = new Promise((resolve) => server.on('exit', () => { running = false; resolve(undefined); }));
   const kill = (signal: NodeJS.Signals) => { try { process.kill(-(server.pid as number), signal); } catch { /* already gone */ } };
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
+    if (!running) throw new Error(`code-server stopped while starting; see ${path.join(runDir, 'code-server.log')}`);
     try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
     if (i > 600) { kill('SIGKILL'); throw new Error(`code-server did not start; see ${path.join(runDir, 'code-server.log')}`); }
     await new Promise((r) => setTimeout(r, 100));
