@@ -35,5 +35,7 @@ if (fs.existsSync('client/src/extension.ts')) {
 // The end-to-end suite runs inside VS Code's extension host, which loads plain CommonJS.
 const e2eSuite = fs.readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
 builds.push({ ...common, minify: false, entryPoints: e2eSuite, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });
+// The squiggle measurement of `npm run bench`, run in the extension host like the suite.
+builds.push({ ...common, minify: false, entryPoints: ['test/e2e/measure/squiggle.ts'], outdir: 'out/e2e/measure', external: ['vscode'] });
 await Promise.all(builds.map((options) => esbuild.build(options)));
 for (const { outfile } of builds) if (outfile) console.log(`${outfile} ${fs.statSync(outfile).size} bytes`);

@@ -131,6 +131,11 @@ export class RegistryIndex {
     if (document !== source) this.service.forget(document.uri);
   }
 
+  /** An entry's own diagnostics (those of its text alone), as last checked. */
+  ownDiagnostics(file: string): KasmDiagnostic[] {
+    return this.entries.get(file)?.diagnostics ?? [];
+  }
+
   remove(file: string): void {
     this.entries.delete(file);
   }

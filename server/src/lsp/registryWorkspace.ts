@@ -10,6 +10,8 @@ import { OpenDocuments, RegistryIndex } from '../registryIndex';
 
 /** Files read between two yields to the event loop while a registry is loaded. */
 const LOAD_CHUNK = 25;
+/** Pause after the last keystroke before the entries of a registry are compared again (the cross-entry rules). */
+const CROSS_ENTRY_DELAY_MS = 150;
 
 /** Told how far a scan has got: entries checked so far of all those found. */
 export type ScanProgress = (checked: number, total: number) => void;
@@ -27,13 +29,15 @@ export interface RegistryFolder {
 export class RegistryWorkspace {
   private readonly indexes: RegistryIndex[] = [];
   /** What was last published per file: the entry's own diagnostics (kept while its text is unchanged) and the cross-entry ones. */
-  private readonly published = new Map<string, { own: KasmDiagnostic[]; crossEntry: string }>();
+  private readonly published = new Map<string, { own: KasmDiagnostic[]; crossEntry: string; crossEntryList: KasmDiagnostic[] }>();
   /** Scans started, so that a superseded one stops. */
   private scans = 0;
   /** Files published before the current scan, and not yet published by it. */
   private readonly unconfirmed = new Set<string>();
   /** Files the editor has open in another language than Kasm's: the user says they are no entries (#18.3). */
   private readonly otherLanguage = new Set<string>();
+  /** Registries waiting to be compared again after typing, and when. */
+  private readonly pendingComparison = new Map<RegistryIndex, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly service: KasmLanguageService,
@@ -87,10 +91,21 @@ export class RegistryWorkspace {
     return this.indexes.find((index) => isWithin(index.context.root, file));
   }
 
-  /** An open document changed: re-checks it (and the rest of its registry's cross-entry rules), publishes it. */
+  /**
+   * An open document changed: re-checks it and publishes its own diagnostics at once, with the cross-entry ones it
+   * had; the registry's entries are compared again once typing pauses, and whatever that changes is published then.
+   */
   updateDocument(index: RegistryIndex, file: string, document: TextDocument): void {
     index.update(file, document);
-    this.publishChanged(index, file);
+    const own = index.ownDiagnostics(file);
+    const last = this.published.get(file);
+    this.published.set(file, { own, crossEntry: last?.crossEntry ?? '', crossEntryList: last?.crossEntryList ?? [] });
+    this.publish(file, [...own, ...last?.crossEntryList ?? []], document.version);
+    clearTimeout(this.pendingComparison.get(index));
+    this.pendingComparison.set(index, setTimeout(() => {
+      this.pendingComparison.delete(index);
+      if (this.indexes.includes(index)) this.publishChanged(index);
+    }, CROSS_ENTRY_DELAY_MS));
   }
 
   /** A workspace.json changed, appeared or vanished on disk (or its editor closed): take the disk's version. */
@@ -154,14 +169,14 @@ export class RegistryWorkspace {
   }
 
   /**
-   * Publishes the entries whose diagnostics changed, and `always` in any case. An entry whose text did not change
-   * keeps its own diagnostics array, so only the few cross-entry diagnostics need comparing on each keystroke.
+   * Publishes the entries whose diagnostics changed. An entry whose text did not change keeps its own diagnostics
+   * array, so only the few cross-entry diagnostics need comparing after each pause in typing.
    */
-  private publishChanged(index: RegistryIndex, always?: string): void {
+  private publishChanged(index: RegistryIndex): void {
     for (const [file, { own, crossEntry, version }] of index.diagnostics()) {
-      const published = { own, crossEntry: crossEntry.length ? JSON.stringify(crossEntry) : '' };
+      const published = { own, crossEntry: crossEntry.length ? JSON.stringify(crossEntry) : '', crossEntryList: crossEntry };
       const last = this.published.get(file);
-      if (file !== always && last?.own === published.own && last.crossEntry === published.crossEntry) continue;
+      if (last?.own === published.own && last.crossEntry === published.crossEntry) continue;
       this.published.set(file, published);
       this.publish(file, [...own, ...crossEntry], version);
     }

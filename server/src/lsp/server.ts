@@ -22,8 +22,12 @@ import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
 
-/** Pause after the last keystroke before a document is validated again. */
-const VALIDATION_DELAY_MS = 150;
+/**
+ * A document is checked as soon as the event loop is free after a change (changes that arrive together are checked
+ * once): one entry's check costs well under a millisecond, and a fixed pause made squiggles slower than VS Code's JSON
+ * support (#18). The registry-wide comparison is what waits (RegistryWorkspace).
+ */
+const VALIDATION_DELAY_MS = 0;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
