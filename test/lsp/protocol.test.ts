@@ -33,7 +33,7 @@ describe('language server over stdio', () => {
     assert.equal(byCode['memory-in-gb'].source, 'kasm');
     assert.match(String(byCode['memory-in-gb'].message), /For 4 GB write 4000/);
     assert.deepEqual(byCode['memory-in-gb'].data, { path: ['memory'], suggestions: [4000] });
-    assert.match(byCode['memory-in-gb'].codeDescription?.href ?? '', /^https:\/\/kasmweb\.com\/docs/);
+    assert.equal(byCode['memory-in-gb'].codeDescription?.href, 'https://github.com/kasm-registry-tools/kasm-workspace-registry/blob/main/docs/rules.md#memory-in-gb', 'each code links to its row of the rules page');
     client.close(uri);
   });
 

@@ -2,7 +2,7 @@ import { Node } from 'jsonc-parser';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, valueRange } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
-import { SchemaVersion, Severity } from '../kasm/knowledge';
+import { DOCS, SchemaVersion, Severity } from '../kasm/knowledge';
 import { RULES, RuleCode } from './rules';
 
 /** What a quick fix needs to know about a diagnostic; sent as `Diagnostic.data`. */
@@ -22,8 +22,6 @@ export interface KasmDiagnostic extends Diagnostic {
 export interface ReportOptions {
   severity?: Severity;
   suggestions?: (string | number)[];
-  /** A more specific documentation page than the rule's. */
-  docs?: string;
   path?: JsonPath;
 }
 
@@ -62,7 +60,8 @@ export class DiagnosticSink {
       severity: SEVERITIES[options.severity ?? rule.severity],
       source: 'kasm',
       code,
-      codeDescription: { href: options.docs ?? rule.docs },
+      // Each code links to its own row of the rules page, which links on to Kasm's documentation (#18).
+      codeDescription: { href: `${DOCS.rules}#${code}` },
       data,
     });
   }

@@ -1,5 +1,12 @@
 import { RULES, Rule } from './rules';
 
+/** A short name for a documentation link. */
+function docsTitle(href: string): string {
+  if (href.includes('workspaces_registry_template')) return 'registry template';
+  if (href.includes('docker')) return 'Docker';
+  return 'Kasm docs';
+}
+
 /** docs/rules.md: every diagnostic code with its usual severity, generated from the rule table. */
 export function rulesMarkdown(): string {
   return [
@@ -11,9 +18,12 @@ export function rulesMarkdown(): string {
     'Evidence names the section of the format notes (`kasm-format.md`) a rule rests on and the Kasm versions it is',
     'known for.',
     '',
-    '| code | usual severity | what it means | evidence |',
-    '| --- | --- | --- | --- |',
-    ...Object.entries(RULES).map(([code, rule]: [string, Rule]) => `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8; registry template, every Kasm version with registries (1.13+)'} |`),
+    'A problem\'s code in the editor links to its row here; the last column links to the Kasm or Docker documentation.',
+    '',
+    '| code | usual severity | what it means | evidence | read more |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(RULES).map(([code, rule]: [string, Rule]) =>
+      `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8; registry template, every Kasm version with registries (1.13+)'} | [${docsTitle(rule.docs)}](${rule.docs}) |`),
     '',
   ].join('\n');
 }

@@ -26,7 +26,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
     case 'type': {
       if (node.type === 'number' && !Number.isFinite(node.value)) {
         // 1e309: JSON.parse reads it as Infinity, which no setting can hold.
-        ctx.reportValue('wrong-type', node, `${where} is a number too large for JSON to hold (it reads as Infinity); write a real value.`, { docs: spec.docs });
+        ctx.reportValue('wrong-type', node, `${where} is a number too large for JSON to hold (it reads as Infinity); write a real value.`);
         return;
       }
       const expected = typeList(spec);
@@ -34,7 +34,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const suggestion = coerce(node.value, expected);
       ctx.reportValue(spec.typeCode === 'compatibility-shape' ? 'compatibility-shape' : 'wrong-type', node,
         `${where} must be ${expected.map(describeType).join(' or ')}, not ${describeType(jsonTypeOf(node.value, node.type))}.${advice}`,
-        { severity: spec.typeSeverity, docs: spec.docs, suggestions: suggestion === undefined ? undefined : [suggestion] });
+        { severity: spec.typeSeverity, suggestions: suggestion === undefined ? undefined : [suggestion] });
       return;
     }
     case 'required': {
@@ -43,7 +43,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       if (!missingSpec) return;
       ctx.report('missing-required', missingPropertyRange(ctx.doc, node),
         `Missing "${missing}"${path.length ? ` in ${where}` : ''}: ${firstSentence(missingSpec.description)}${missingReason(missingSpec)}`,
-        { severity: missingSpec.required, docs: missingSpec.docs, path: [...path, missing] });
+        { severity: missingSpec.required, path: [...path, missing] });
       return;
     }
     case 'enum': {
@@ -56,7 +56,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       ctx.reportValue('unknown-value', node,
         `"${value}" is not a valid ${field}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
-        { severity: spec.closedValues, docs: spec.docs, suggestions: offered });
+        { severity: spec.closedValues, suggestions: offered });
       return;
     }
     case 'pattern': {
@@ -64,7 +64,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const fixed = /^\d+\.\d+$/.test(value) ? `${value}.x` : undefined;
       ctx.reportValue('version-format', node,
         `"${value}" is not a Kasm version: write "M.m.x" for every release of a version, or an exact "M.m.p"${fixed ? ` (did you mean "${fixed}"?)` : ''}.`,
-        { docs: spec.docs, suggestions: fixed ? [fixed] : undefined });
+        { suggestions: fixed ? [fixed] : undefined });
       return;
     }
   }

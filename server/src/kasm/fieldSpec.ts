@@ -8,6 +8,8 @@ export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export const DOCS = {
+  /** This project's page of diagnostic codes; each code has an anchor there. */
+  rules: 'https://github.com/kasm-registry-tools/kasm-workspace-registry/blob/main/docs/rules.md',
   workspaces: 'https://kasmweb.com/docs/latest/guide/workspaces.html',
   registry: 'https://kasmweb.com/docs/latest/guide/workspace_registry.html',
   launchConfig: 'https://kasmweb.com/docs/latest/guide/launch_config.html',
