@@ -116,7 +116,11 @@ function valueItems(
 ): CompletionItem[] {
   const suffix = comma ? ',' : '';
   const inArray = typeof valuePath[valuePath.length - 1] === 'number';
-  const used = new Set(inArray ? siblingValues(doc, valuePath.slice(0, -1), typed) : []);
+  const used = new Set<unknown>(inArray ? siblingValues(doc, valuePath.slice(0, -1), typed) : []);
+  // A 1.1 compatibility version: the versions the other compatibility objects already give.
+  if (valuePath.length === 3 && valuePath[0] === 'compatibility' && valuePath[2] === 'version') {
+    siblingVersions(doc, valuePath[1]).forEach((version) => used.add(version));
+  }
   const items: CompletionItem[] = [];
   const valueItem = (known: KnownValue, index: number, kind: CompletionItemKind = CompletionItemKind.Value): CompletionItem => ({
     label: known.value,
@@ -198,9 +202,10 @@ function siblingValues(doc: KasmDocument, arrayPath: JsonPath, typed: Node | und
   return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n !== typed).map((n) => n.value);
 }
 
-function siblingVersions(doc: KasmDocument): string[] {
+/** The versions of the compatibility objects, but the one at index `except`. */
+function siblingVersions(doc: KasmDocument, except?: JsonPath[number]): string[] {
   const list = nodeAt(doc, ['compatibility']);
-  return (list?.children ?? []).map((entry) => {
+  return (list?.children ?? []).filter((_, index) => index !== except).map((entry) => {
     const version = entry.type === 'object' ? propertiesOf(entry).find((p) => p.name === 'version')?.value : undefined;
     return String(version?.value);
   });

@@ -57,7 +57,9 @@ export function inlayHints(doc: KasmDocument, range: Range): InlayHint[] {
   const visit = (node: Node) => {
     const key = node.parent?.type === 'property' ? String(node.parent.children?.[0]?.value) : undefined;
     if (node.type === 'number' && (key === 'memory' || key === 'uncompressed_size_mb') && Number(node.value) >= 1000) {
-      const position = positionAt(doc, node.offset + node.length);
+      // After the comma that follows the value, so that the hint does not sit between the number and its comma.
+      const end = node.offset + node.length;
+      const position = positionAt(doc, doc.textDocument.getText().charAt(end) === ',' ? end + 1 : end);
       if (position.line >= range.start.line && position.line <= range.end.line) {
         hints.push({ position, label: `≈ ${readableMegabytes(Number(node.value))}`, paddingLeft: true });
       }

@@ -12,9 +12,12 @@ export function entrySnippet(version: SchemaVersion): string {
   return `{\n${body}\n}\n`;
 }
 
-/** One schema 1.1 compatibility entry for a Kasm version (`1.18.x`), its image tagged for that release. */
+/**
+ * One schema 1.1 compatibility entry for a Kasm version (`1.18.x`). The image reference is one tab stop: a pasted
+ * `org/image:1.0` replaces it whole (#18).
+ */
 export function compatibilityEntrySnippet(version: string): string {
-  return `{\n\t"version": "${version}",\n\t"image": "\${1:repository/image}:\${2:${version.replace('.x', '.0')}}",\n\t"uncompressed_size_mb": \${3:0}\n}`;
+  return `{\n\t"version": "${version}",\n\t"image": "\${1:repository/image:${version.replace('.x', '.0')}}",\n\t"uncompressed_size_mb": \${2:0}\n}`;
 }
 
 /** The value inserted after a completed key: the spec's own snippet, else one shaped by its type. */

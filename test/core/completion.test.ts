@@ -63,6 +63,11 @@ describe('completion', () => {
     assert.deepEqual(complete('{ "architecture": ["amd64" |] }').labels, ['arm64'], 'in an array, values as before');
   });
 
+  it('does not offer a Kasm version another compatibility object already gives', () => {
+    const { labels } = complete('{ "compatibility": [{ "version": "1.18.x", "image": "a/b:1" }, { "version": "|" }] }');
+    assert.ok(labels.includes('1.19.x') && !labels.includes('1.18.x'), labels.join(', '));
+  });
+
   it('offers only the keys of the schema version in force', () => {
     assert.ok(complete('{ "compatibility": ["1.15.x"], | }').labels.includes('name'));
     assert.ok(!complete('{ "compatibility": [{ "version": "1.18.x" }], | }').labels.includes('name'));

@@ -32,7 +32,7 @@ describe('editor aids', () => {
 
   it('shows sizes in GB beside memory and uncompressed_size_mb', () => {
     const hints = service.inlayHints(textDocument('{\n  "memory": 2768,\n  "cores": 4000,\n  "uncompressed_size_mb": 2460\n}'), WHOLE);
-    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 1, character: 16 }, '≈ 2.77 GB'], [{ line: 3, character: 30 }, '≈ 2.46 GB']]);
+    assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line: 1, character: 17 }, '≈ 2.77 GB'], [{ line: 3, character: 30 }, '≈ 2.46 GB']]);
     assert.equal(readableMegabytes(512), '512 MB');
   });
 

@@ -128,7 +128,7 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
   return {
     ...base,
     description: 'One entry per Kasm version: the image and size to install on that version, and optionally its channels. Kasm matches the exact version first, then `M.m.x`; a registry with no entry for the running Kasm version breaks Kasm\'s registry page before 1.16.1. The registry build crashes when this is missing or holds strings.',
-    insertValue: `[\n\t{\n\t\t"version": "\${1:${versions[0].value}}",\n\t\t"image": "\${2:repository/image}:\${3:tag}",\n\t\t"uncompressed_size_mb": \${4:0}\n\t}\n]`,
+    insertValue: `[\n\t{\n\t\t"version": "\${1:${versions[0].value}}",\n\t\t"image": "\${2:repository/image:tag}",\n\t\t"uncompressed_size_mb": \${3:0}\n\t}\n]`,
     items: {
       key: '', type: 'object', docs: DOCS.template, unknownKeys: 'info',
       description: 'What to install on one Kasm version.',
@@ -136,7 +136,7 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
       typeAdvice: 'Schema 1.1 (Kasm 1.16+) needs objects {"version", "image", "uncompressed_size_mb"}; a string here crashes the registry build.',
       properties: [
         { key: 'version', type: 'string', required: 'warning', pattern: VERSION_PATTERN, values: versions, description: 'Kasm version this entry applies to: `"M.m.x"` or an exact `"M.m.p"`.', docs: DOCS.template, insertValue: `"\${1:${versions[0].value}}"` },
-        { key: 'image', type: 'string', required: 'error', whenMissing: 'Kasm installs a workspace with no image without it.', description: 'Docker image installed on that Kasm version, with tag (`repository:tag`); without it Kasm installs a workspace with no image. Its tag is used when there are no `available_tags`.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
+        { key: 'image', type: 'string', required: 'error', whenMissing: 'Kasm installs a workspace with no image without it.', description: 'Docker image installed on that Kasm version, with tag (`repository:tag`); without it Kasm installs a workspace with no image. Its tag is used when there are no `available_tags`.', docs: DOCS.template, insertValue: '"${1:repository/image:tag}"' },
         { key: 'uncompressed_size_mb', type: 'number', required: 'warning', description: 'Uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"); `0` means not measured yet.', docs: DOCS.template, insertValue: '${1:0}' },
         {
           key: 'available_tags', type: 'array', description: 'Channels (image tags) this entry is offered in. If one workspace of a registry gives `available_tags`, all should.', docs: DOCS.template, insertValue: '[\n\t"${1:develop}"\n]',
@@ -162,7 +162,7 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
     },
     compatibilitySpec(schema),
     ...(only10 ? [
-      { key: 'name', type: 'string' as const, required: 'error' as const, whenMissing: 'Kasm installs a workspace with no image without it.', description: 'The Docker image to use (`repository:tag`); without it Kasm installs a workspace with no image. Schema 1.0 only: in 1.1 the image is per Kasm version in `compatibility[].image`. Also the storefront page id in 1.0.', docs: DOCS.template, insertValue: '"${1:repository/image}:${2:tag}"' },
+      { key: 'name', type: 'string' as const, required: 'error' as const, whenMissing: 'Kasm installs a workspace with no image without it.', description: 'The Docker image to use (`repository:tag`); without it Kasm installs a workspace with no image. Schema 1.0 only: in 1.1 the image is per Kasm version in `compatibility[].image`. Also the storefront page id in 1.0.', docs: DOCS.template, insertValue: '"${1:repository/image:tag}"' },
       { key: 'uncompressed_size_mb', type: 'number' as const, required: 'warning' as const, description: 'Approximate uncompressed image size in MB ("if an image is 2.46GB you would enter 2460"), shown against the registry\'s remaining space. Schema 1.0 only.', docs: DOCS.template, insertValue: '${1:0}' },
     ] : []),
     {
