@@ -179,7 +179,7 @@ describe('fix all (source.fixAll.kasm)', () => {
 describe('converting between registry schemas', () => {
   it('moves name and uncompressed_size_mb into compatibility entries, keeping key order and layout', () => {
     const { list, apply } = actions(VALID_1_0, { only: ['source.kasm.convertSchema'] });
-    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.1']);
+    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.1: compatibility 1.14.x, 1.15.x becomes 1.16.x, each with myorg/desktop:1.15.0; check the tag suits that Kasm version']);
     assert.equal(apply(list[0]), `{
   "friendly_name": "My Desktop",
   "description": "A desktop for the course.",
@@ -202,7 +202,7 @@ describe('converting between registry schemas', () => {
     const entry11 = '{ "friendly_name": "A", "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 5 }] }';
     assert.deepEqual(actions(entry11, { only: ['source'] }).titles, []);
     const { list, apply } = actions(entry11, { only: ['source'], registryCodes: ['registry-schema-mismatch'] });
-    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.0']);
+    assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.0: compatibility becomes 1.13.x, 1.14.x, 1.15.x, with the image of 1.18.x (a/b:1); the other images are dropped']);
     assert.deepEqual(JSON.parse(apply(list[0])), { friendly_name: 'A', compatibility: ['1.13.x', '1.14.x', '1.15.x'], name: 'a/b:1', uncompressed_size_mb: 5 });
   });
 

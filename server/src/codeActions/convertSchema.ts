@@ -24,8 +24,13 @@ export function conversionTarget(schema: SchemaVersion): SchemaVersion {
   return schema === '1.0' ? '1.1' : '1.0';
 }
 
-/** The edits that convert the entry to the other schema version, or undefined when it is not an object. */
-export function convertSchema(doc: KasmDocument, from: SchemaVersion): ((text: string) => Edit[]) | undefined {
+/** A conversion: its edits, and a title that says what it changes and what to check (#18). */
+export interface Conversion { title: string; apply: (text: string) => Edit[] }
+
+const listed = (versions: string[]) => versions.join(', ') || 'none';
+
+/** The conversion of the entry to the other schema version, or undefined when it is not an object. */
+export function convertSchema(doc: KasmDocument, from: SchemaVersion): Conversion | undefined {
   const entry = doc.value;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
   const value = entry as Entry;
@@ -34,19 +39,27 @@ export function convertSchema(doc: KasmDocument, from: SchemaVersion): ((text: s
   if (from === '1.0') {
     const image = typeof value.name === 'string' ? value.name : 'repository/image:tag';
     const size = typeof value.uncompressed_size_mb === 'number' ? value.uncompressed_size_mb : 0;
-    const versions = versionsIn(compatibility.filter((c): c is string => typeof c === 'string'), '1.1');
-    return inSequence([
-      (text) => setAt(text, ['compatibility'], versions.map((version) => ({ version, image, uncompressed_size_mb: size }))),
-      remove('name'),
-      remove('uncompressed_size_mb'),
-    ]);
+    const own = compatibility.filter((c): c is string => typeof c === 'string');
+    const versions = versionsIn(own, '1.1');
+    return {
+      title: `Convert entry to registry schema 1.1: compatibility ${listed(own)} becomes ${listed(versions)}, each with ${image}; check the tag suits ${versions.length === 1 ? 'that Kasm version' : 'those Kasm versions'}`,
+      apply: inSequence([
+        (text) => setAt(text, ['compatibility'], versions.map((version) => ({ version, image, uncompressed_size_mb: size }))),
+        remove('name'),
+        remove('uncompressed_size_mb'),
+      ]),
+    };
   }
   const objects = compatibility.filter((c): c is Entry => typeof c === 'object' && c !== null && !Array.isArray(c));
   const newest = objects[objects.length - 1] ?? {};
   const versions = versionsIn(objects.map((c) => String(c.version)), '1.0');
-  return inSequence([
-    (text) => setAt(text, ['compatibility'], versions),
-    (text) => setAt(text, ['name'], typeof newest.image === 'string' ? newest.image : 'repository/image:tag'),
-    (text) => setAt(text, ['uncompressed_size_mb'], typeof newest.uncompressed_size_mb === 'number' ? newest.uncompressed_size_mb : 0),
-  ]);
+  const image = typeof newest.image === 'string' ? newest.image : 'repository/image:tag';
+  return {
+    title: `Convert entry to registry schema 1.0: compatibility becomes ${listed(versions)}, with the image of ${String(newest.version ?? 'the last entry')} (${image}); the other images are dropped`,
+    apply: inSequence([
+      (text) => setAt(text, ['compatibility'], versions),
+      (text) => setAt(text, ['name'], image),
+      (text) => setAt(text, ['uncompressed_size_mb'], typeof newest.uncompressed_size_mb === 'number' ? newest.uncompressed_size_mb : 0),
+    ]),
+  };
 }

@@ -82,8 +82,8 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
     const convert = convertSchema(doc, context.schema);
     // 1.0 → 1.1 is always on offer; back to 1.0 only where the registry (or the setting) is 1.0.
     const wanted = target === '1.1' || registryCodes.includes('registry-schema-mismatch') || diagnostics.some((d) => d.code === 'compatibility-shape');
-    const edits = convert && wanted ? editsOf({ title: '', apply: convert }, text) : [];
-    if (edits.length) actions.push(action(`Convert entry to registry schema ${target}`, CONVERT_SCHEMA_KIND, edits));
+    const edits = convert && wanted ? editsOf(convert, text) : [];
+    if (convert && edits.length) actions.push(action(convert.title, CONVERT_SCHEMA_KIND, edits));
   }
   return actions;
 }
