@@ -39,7 +39,8 @@ export interface KasmLanguageService {
    * Quick fixes for the problems in `range`, fix-all and the schema conversion. `registryCodes` are the codes
    * of diagnostics the editor shows there that only the registry-wide checks know (registry-schema-mismatch).
    */
-  codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[] }, settings?: DocumentSettings): CodeAction[];
+  /** `invoked`: asked for by the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too. */
+  codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[]; invoked?: boolean }, settings?: DocumentSettings): CodeAction[];
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
   documentLinks(document: TextDocument): DocumentLink[];
   inlayHints(document: TextDocument, range: Range): InlayHint[];
@@ -84,11 +85,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
       const doc = parse(document);
       return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
     },
-    codeActions(document, range, { only, registryCodes } = {}, settings = DEFAULT_SETTINGS) {
+    codeActions(document, range, { only, registryCodes, invoked } = {}, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       const schema = schemaOf(doc, settings).version;
       const context = { doc, schema, fileSystem: options.fileSystem };
-      return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, only, registryCodes);
+      return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, { only, registryCodes, invoked });
     },
     documentLinks: (document) => documentLinks(parse(document), options.fileSystem),
     inlayHints: (document, range) => inlayHints(parse(document), range),

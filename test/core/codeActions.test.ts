@@ -12,10 +12,10 @@ import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } fro
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; registryCodes?: string[] } = {}) {
+function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; registryCodes?: string[]; invoked?: boolean } = {}) {
   const doc = textDocument(text, options.file);
   const settings = { registrySchema: options.schema ?? 'auto' as RegistrySchemaSetting };
-  const list = service.codeActions(doc, WHOLE, { only: options.only, registryCodes: options.registryCodes }, settings);
+  const list = service.codeActions(doc, WHOLE, { only: options.only, registryCodes: options.registryCodes, invoked: options.invoked }, settings);
   const apply = (action: CodeAction) => TextDocument.applyEdits(doc, action.edit?.changes?.[doc.uri] ?? []);
   // Hints are review reminders (what Kasm asks the admin to look at), not problems a fix removes.
   const problems = (t: string) => service.validate(textDocument(t, options.file), settings).filter((d) => d.severity !== 4).length;
@@ -68,8 +68,9 @@ describe('quick fixes', () => {
 
   it('never offers a value the array already lists, and removes a duplicate, also in fix-all (#18.6)', () => {
     const { titles } = actions('{ "architecture": ["amd64", "x86"] }');
-    assert.ok(!titles.includes('Change to "amd64"'), titles.join(', '));
-    assert.ok(titles.includes('Change to "arm64"'));
+    assert.ok(!titles.includes('Change to "amd64"') && !titles.includes('Change to "arm64"'), titles.join(', '));
+    assert.equal(fix('{ "architecture": ["amd64", "x86"] }', 'Remove the duplicate'), '{ "architecture": ["amd64"] }', 'x86 is another name for amd64');
+    assert.equal(fix('{ "architecture": ["x86_64"] }', 'Change to "amd64"'), '{ "architecture": ["amd64"] }');
     assert.equal(fix('{ "architecture": ["amd64", "amd64"] }', 'Remove the duplicate'), '{ "architecture": ["amd64"] }');
     const all = actions('{ "categories": ["Desktop", "Office", "Desktop", "Office"] }', { only: ['source.fixAll.kasm'] });
     assert.deepEqual(JSON.parse(all.apply(all.list[0])), { categories: ['Desktop', 'Office'] });
@@ -162,7 +163,7 @@ describe('fix all (source.fixAll.kasm)', () => {
   "docker_registry": "https://index.docker.io/v1/",
   "memory": 2768,
   "cores": 2,
-  "categories": ["Developement", "Desktop"]
+  "categories": ["Development", "Desktop"]
 }`);
   });
 
@@ -171,8 +172,17 @@ describe('fix all (source.fixAll.kasm)', () => {
     assert.equal(apply(list[0]), '{ "compatibility": ["1.15.x"], "compatibilty": ["1.14.x"] }');
   });
 
+  it('shows among the quick fixes when the user asks (Ctrl+.), not on the light bulb\'s every cursor move', () => {
+    const text = '{ "architecture": ["x86_64"], "categories": ["Developement"], "memory": 8 }';
+    assert.ok(!actions(text).titles.includes('Fix all auto-fixable Kasm problems'));
+    const { list, apply } = actions(text, { invoked: true });
+    const all = list.find((a) => a.title === 'Fix all auto-fixable Kasm problems');
+    assert.equal(all?.kind, 'quickfix');
+    assert.deepEqual(JSON.parse(apply(all)), { architecture: ['amd64'], categories: ['Development'], memory: 8000 });
+  });
+
     it('offers nothing when nothing is safe to fix', () => {
-    assert.deepEqual(actions('{ "memory": 4 }', { only: ['source.fixAll.kasm'] }).list, []);
+    assert.deepEqual(actions('{ "cores": 500 }', { only: ['source.fixAll.kasm'] }).list, []);
   });
 });
 

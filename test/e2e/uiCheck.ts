@@ -46,7 +46,7 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
       await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
       await page.locator('.tab', { hasText: 'workspace.json' }).first().waitFor();
       await page.keyboard.press('Control+Shift+M');
-      const architecture = page.locator('.markers-panel .monaco-list-row', { hasText: '"x86" is not a valid architecture' });
+      const architecture = page.locator('.markers-panel .monaco-list-row', { hasText: '"i386" is not a valid architecture' });
       await architecture.first().waitFor({ timeout: 60000 });
       await page.waitForTimeout(500);
       const problemRows = await page.locator('.markers-panel .monaco-list-row').count();

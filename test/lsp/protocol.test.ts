@@ -75,9 +75,16 @@ describe('language server over stdio', () => {
 
   it('answers ContentModified for a request whose document changed before the answer (#16.4)', async () => {
     const { uri } = await client.openChecked(entryFolder({}, 'Modified'), '{\n  "architecture": [""]\n}');
-    const completion = client.complete(uri, { line: 1, character: 20 });
-    client.change(uri, 2, [{ text: '{\n  "memory": 1\n}' }]);
-    await assert.rejects(completion, (error: { code?: number }) => error.code === -32801);
+    // The change must reach the server before its answer; under load the two messages can be read apart, when the
+    // answer (for the text as it was) is right too. At least one of the tries has them read together.
+    let modified = false;
+    for (let version = 2; version < 22 && !modified; version += 2) {
+      const completion = client.complete(uri, { line: 1, character: 20 });
+      client.change(uri, version, [{ text: '{\n  "memory": 1\n}' }]);
+      modified = await completion.then(() => false, (error: { code?: number }) => error.code === -32801);
+      client.change(uri, version + 1, [{ text: '{\n  "architecture": [""]\n}' }]);
+    }
+    assert.ok(modified, 'ContentModified for a request whose document changed under it');
     const after = await client.complete(uri, { line: 1, character: 12 });
     assert.ok(Array.isArray(after.items), 'the next request is answered');
     client.close(uri);
@@ -139,9 +146,10 @@ describe('language server over stdio', () => {
       'textDocument/codeAction', { textDocument: { uri }, range: memory.range, context: { diagnostics: [memory], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Change to 4000 MB (4 GB)', 'quickfix']]);
     assert.deepEqual(actions[0].edit.changes[uri].map((e) => e.newText), ['4000']);
-    const fixAll = await client.connection.sendRequest<{ title: string }[]>('textDocument/codeAction',
+    const fixAll = await client.connection.sendRequest<{ title: string; kind: string }[]>('textDocument/codeAction',
       { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.kasm'] } });
-    assert.deepEqual(fixAll, []);
+    // x86 is another name for amd64, and 4 MB of memory was meant in GB: both are fixed without asking.
+    assert.deepEqual(fixAll.map((a) => [a.title, a.kind]), [['Fix all safe Kasm problems', 'source.fixAll.kasm']]);
     client.close(uri);
   });
 

@@ -50,9 +50,13 @@ const overlaps = (a: Range, b: Range) =>
  * Code actions for a range: quick fixes for the diagnostics there, "add all missing fields", fix-all and the
  * schema conversion. `only` filters by kind as the LSP request does; without it, quick fixes only.
  */
-export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[], range: Range, only?: string[], registryCodes: string[] = []): CodeAction[] {
+export function getCodeActions(
+  context: FixContext, diagnostics: KasmDiagnostic[], range: Range,
+  { only, registryCodes = [], invoked = false }: { only?: string[]; registryCodes?: string[]; invoked?: boolean } = {},
+): CodeAction[] {
   // Without `only` (VS Code's light bulb, on every cursor move) quick fixes only: fix-all and the conversion are
-  // computed when asked for by kind (the Source Action menu, codeActionsOnSave), as vscode-eslint does (#16.7).
+  // computed when asked for by kind (the Source Action menu, codeActionsOnSave), as vscode-eslint does (#16.7), or
+  // when the user asked (Ctrl+.), where fix-all shows among the quick fixes (#18).
   const wants = (kind: string) => (only?.length ? only.some((o) => kind === o || kind.startsWith(`${o}.`)) : kind === CodeActionKind.QuickFix);
   const { doc } = context;
   const text = doc.textDocument.getText();
@@ -72,6 +76,10 @@ export function getCodeActions(context: FixContext, diagnostics: KasmDiagnostic[
     const addAll = addAllMissing(inRange, context);
     const addAllEdits = addAll ? editsOf(addAll, text) : [];
     if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));
+    if (invoked && actions.length) {
+      const fixed = fixAll(context, diagnostics);
+      if (fixed !== text) actions.push(action('Fix all auto-fixable Kasm problems', CodeActionKind.QuickFix, diffEdit(text, fixed)));
+    }
   }
   if (wants(FIX_ALL_KIND)) {
     const fixed = fixAll(context, diagnostics);

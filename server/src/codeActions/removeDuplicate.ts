@@ -3,7 +3,10 @@ import { treeOf } from './edits';
 import { Fix, QuickFixProvider } from './fix';
 import { parentPath, removeProperty } from './properties';
 
-/** A value listed twice in an array (an architecture, a category): the later copy removed. Nothing changes for Kasm. */
+/**
+ * A value listed twice in an array (an architecture, a category), or another name for a value listed (`x86` beside
+ * `amd64`): the copy the diagnostic is on removed. Nothing changes for Kasm.
+ */
 export const removeDuplicate: QuickFixProvider = {
   codes: ['duplicate-value'],
   fixes(diagnostic, { doc }): Fix[] {
@@ -16,8 +19,9 @@ export const removeDuplicate: QuickFixProvider = {
       apply(text) {
         const array = nodeAtPath(treeOf(text), parentPath(diagnostic.data.path));
         const item = array?.type === 'array' ? array.children?.find((element) => element.offset === offset) : undefined;
-        // Still a copy of a value listed before it.
-        if (!item || !array?.children?.some((element) => element.offset < item.offset && element.value === item.value)) return [];
+        // Still a copy of a value listed elsewhere (or another name for one: the suggestion names it).
+        const repeated = diagnostic.data.suggestions?.[0] ?? item?.value;
+        if (!item || !array?.children?.some((element) => element !== item && element.value === repeated)) return [];
         return [removeProperty(item)];
       },
     }];

@@ -1,6 +1,7 @@
 import { KasmDiagnostic } from '../diagnostics/context';
 import { RuleCode } from '../diagnostics/rules';
 import { nodeAt } from '../document';
+import { KNOWN_ALIASES } from '../kasm/knowledge';
 import { setAt } from './edits';
 import { Fix, QuickFixProvider } from './fix';
 
@@ -11,11 +12,24 @@ const CODES: readonly RuleCode[] = [
   'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible',
 ];
 
-/** Replacements that cannot change what the author meant (a case slip, a missing slash, a number written as text). */
+const sameButCase = (current: unknown, replacement: string | number) =>
+  typeof current === 'string' && current.toLowerCase() === String(replacement).toLowerCase();
+const isAlias = (current: unknown, replacement: string | number) =>
+  typeof current === 'string' && Object.hasOwn(KNOWN_ALIASES, current) && KNOWN_ALIASES[current] === replacement;
+
+/**
+ * Replacements that keep what the author meant, applied by fix-all without asking: a case slip, another name for a
+ * known value, a missing slash, a number written as text, memory written in GB, the one misspelling a category has,
+ * the one icon in the folder.
+ */
 function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: string | number): boolean {
+  const only = diagnostic.data.suggestions?.length === 1;
   switch (diagnostic.code) {
-    case 'docker-registry-bogus': case 'docker-registry-slash': case 'version-format': case 'wrong-type': case 'version-exact-in-1.0': return true;
-    case 'unknown-value': case 'category-near-miss': return typeof current === 'string' && current.toLowerCase() === String(replacement).toLowerCase();
+    case 'docker-registry-bogus': case 'docker-registry-slash': case 'version-format': case 'wrong-type': case 'version-exact-in-1.0': case 'memory-in-gb':
+      return true;
+    case 'unknown-value': case 'image-invalid': return sameButCase(current, replacement) || isAlias(current, replacement);
+    case 'category-near-miss': return only || sameButCase(current, replacement) || isAlias(current, replacement);
+    case 'icon-missing': return only;
     default: return false;
   }
 }
@@ -34,7 +48,7 @@ export const replaceValue: QuickFixProvider = {
       title: title(diagnostic, replacement),
       apply: (text) => setAt(text, diagnostic.data.path, replacement),
       preferred: index === 0,
-      safe: index === 0 && (diagnostic.data.suggestions?.length === 1 || diagnostic.code === 'unknown-value' || diagnostic.code === 'category-near-miss') && isSafe(diagnostic, current, replacement),
+      safe: index === 0 && isSafe(diagnostic, current, replacement),
     }));
   },
 };

@@ -51,6 +51,17 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const value = String(node.value);
       // A value the same array already lists is no fix: it would only make a duplicate (#18.6).
       const listed = new Set(node.parent?.type === 'array' ? (node.parent.children ?? []).map((item) => item.value) : []);
+      const alias = spec.aliases && Object.hasOwn(spec.aliases, value) ? spec.aliases[value] : undefined;
+      if (alias && listed.has(alias)) {
+        // Another name for a value listed already: the fix is to remove it (removeDuplicate).
+        ctx.reportValue('duplicate-value', node, `"${value}" is another name for "${alias}", which is listed already. Remove it.`, { suggestions: [alias] });
+        return;
+      }
+      if (alias) {
+        ctx.reportValue('unknown-value', node, `"${value}" is not a valid ${String(path.filter((segment) => typeof segment === 'string').pop() ?? where)}: Kasm calls it "${alias}".`,
+          { severity: spec.closedValues, suggestions: [alias] });
+        return;
+      }
       const near = nearMisses(value, allowed).filter((v) => !listed.has(v));
       const offered = near.length ? near : allowed.filter((v) => !listed.has(v));
       const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);

@@ -32,6 +32,8 @@ export interface FieldSpec {
   /** The value text inserted when the key is completed (snippet syntax). */
   insertValue?: string;
   values?: readonly KnownValue[];
+  /** Other names authors write for a known value (`x86` for `amd64`): reported with the known value as the fix. */
+  aliases?: Readonly<Record<string, string>>;
   /** When set, a value outside `values` is reported with this severity (and the schema gets an enum). */
   closedValues?: Severity;
   pattern?: string;

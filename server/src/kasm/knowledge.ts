@@ -21,6 +21,12 @@ export const ARCHITECTURES: readonly KnownValue[] = [
   { value: 'arm64', description: '64-bit ARM hosts (e.g. Graviton, Ampere, Raspberry Pi 4/5 with a 64-bit OS).' },
 ];
 
+/** What authors write for an architecture that Docker and Kasm call otherwise (seen in real registries, §10.12). */
+export const ARCHITECTURE_ALIASES: Readonly<Record<string, string>> = {
+  x86: 'amd64', x86_64: 'amd64', 'x86-64': 'amd64', x64: 'amd64', amd: 'amd64', intel: 'amd64',
+  aarch64: 'arm64', arm: 'arm64', armv8: 'arm64', 'arm64v8': 'arm64',
+};
+
 /** Category suggestions (§4.1): the registry builder's presets, then extra values of the 1st-party registry. */
 export const CATEGORIES: readonly KnownValue[] = [
   ...['Browser', 'Communication', 'Desktop', 'Development', 'Games', 'Multimedia', 'Office', 'Privacy', 'Productivity', 'Remote Access']
@@ -30,6 +36,8 @@ export const CATEGORIES: readonly KnownValue[] = [
 ];
 /** Categories written for a known one that near-miss matching does not find (seen in real registries, §10.12). */
 export const CATEGORY_ALIASES: Readonly<Record<string, string>> = { Developer: 'Development', Developers: 'Development' };
+/** Every other name for a known value: replacing one with the value it names keeps what the author meant. */
+export const KNOWN_ALIASES: Readonly<Record<string, string>> = { ...ARCHITECTURE_ALIASES, ...CATEGORY_ALIASES };
 /** The template README: "should be limited to a max of 3"; the first one is the one displayed. */
 export const MAX_CATEGORIES = 3;
 
@@ -158,7 +166,7 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
     { key: 'image_src', type: 'string', required: 'warning', description: 'File name of the icon **in the same folder** as this workspace.json (`.png` or `.svg`, square, at least 50×50 px). The build copies it to `<schema>/icons/<image_src>`: all icons share one folder.', docs: DOCS.template, insertValue: '"${1:icon.png}"' },
     {
       key: 'architecture', type: 'array', required: 'error', whenMissing: 'Kasm\'s Registry page breaks, for every registry, without it.', description: 'CPU architectures the image exists for. Kasm offers the workspace only on hosts of a listed architecture; without the key Kasm\'s Registry page breaks for every registry.', docs: DOCS.template, insertValue: '[\n\t"${1|amd64,arm64|}"\n]',
-      items: { key: '', type: 'string', values: ARCHITECTURES, closedValues: 'warning', description: 'A CPU architecture (another value only greys the card out).', docs: DOCS.template },
+      items: { key: '', type: 'string', values: ARCHITECTURES, aliases: ARCHITECTURE_ALIASES, closedValues: 'warning', description: 'A CPU architecture (another value only greys the card out).', docs: DOCS.template },
     },
     compatibilitySpec(schema),
     ...(only10 ? [

@@ -3,7 +3,7 @@
  * queued behind it are handled, for the document version it was asked for.
  */
 import {
-  CancellationToken, Connection, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments,
+  CancellationToken, CodeActionTriggerKind, Connection, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmLanguageService } from '../languageService';
@@ -57,6 +57,7 @@ export function registerRequests(context: RequestContext): void {
   connection.onCodeAction((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document, settings) => service().codeActions(document, params.range, {
       only: params.context.only, registryCodes: params.context.diagnostics.map((d) => String(d.code)),
+      invoked: params.context.triggerKind === CodeActionTriggerKind.Invoked,
     }, settings)));
   connection.onDocumentLinks((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document) => service().documentLinks(document)));
