@@ -6,6 +6,8 @@ import { startLanguageClient } from './languageClient';
 import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 import { registerEntryLanguage } from './entryLanguage';
+import { createPlaceholderIcon } from './placeholderIcon';
+import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/codeActions/placeholderIcon';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
     vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
     // A code lens of the server passes the entry's URI as a string.
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
+    vscode.commands.registerCommand(CREATE_PLACEHOLDER_ICON_COMMAND, (entryUri: string, name: string) =>
+      createPlaceholderIcon(vscode.Uri.parse(entryUri), name, context.asAbsolutePath('images/placeholder-icon.png'))),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
   client = await startLanguageClient(context);

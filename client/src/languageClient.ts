@@ -45,8 +45,8 @@ export function clientOptions(output: vscode.LogOutputChannel, traceOutputChanne
     documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }, { scheme: 'untitled', language: LANGUAGE_ID }],
     outputChannel: output,
     traceOutputChannel,
-    // Code lenses run commands of this extension (kasm.previewIcon, source actions); other editors could not.
-    initializationOptions: { codeLenses: true },
+    // Code lenses and some quick fixes run commands of this extension (kasm.previewIcon, kasm.createPlaceholderIcon).
+    initializationOptions: { extensionCommands: true },
     errorHandler: crashRestartPolicy(output),
   };
 }

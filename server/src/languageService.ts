@@ -26,6 +26,8 @@ export interface LanguageServiceOptions {
   fileSystem?: WorkspaceFileSystem;
   /** Whether completions may use snippet syntax (default true; LSP clients say so in their capabilities). */
   snippetSupport?: boolean;
+  /** Whether the client runs the VS Code extension's commands (code lenses, creating a placeholder icon). */
+  extensionCommands?: boolean;
 }
 
 
@@ -38,8 +40,8 @@ export interface KasmLanguageService {
   /**
    * Quick fixes for the problems in `range`, fix-all and the schema conversion. `registryCodes` are the codes
    * of diagnostics the editor shows there that only the registry-wide checks know (registry-schema-mismatch).
+   * `invoked`: asked for by the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too.
    */
-  /** `invoked`: asked for by the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too. */
   codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[]; invoked?: boolean }, settings?: DocumentSettings): CodeAction[];
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
   documentLinks(document: TextDocument): DocumentLink[];
@@ -88,7 +90,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     codeActions(document, range, { only, registryCodes, invoked } = {}, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       const schema = schemaOf(doc, settings).version;
-      const context = { doc, schema, fileSystem: options.fileSystem };
+      const context = { doc, schema, fileSystem: options.fileSystem, extensionCommands: options.extensionCommands ?? false };
       return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, { only, registryCodes, invoked });
     },
     documentLinks: (document) => documentLinks(parse(document), options.fileSystem),

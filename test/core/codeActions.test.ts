@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { nodeFileSystem } from '../../server/src/nodeFileSystem';
 import { findWorkspaceFiles } from '../../server/src/registry';
 import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
 import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } from '../helpers/core';
@@ -74,6 +76,21 @@ describe('quick fixes', () => {
     assert.equal(fix('{ "architecture": ["amd64", "amd64"] }', 'Remove the duplicate'), '{ "architecture": ["amd64"] }');
     const all = actions('{ "categories": ["Desktop", "Office", "Desktop", "Office"] }', { only: ['source.fixAll.kasm'] });
     assert.deepEqual(JSON.parse(all.apply(all.list[0])), { categories: ['Desktop', 'Office'] });
+  });
+
+  it('offers the newest Kasm line of that major for an unknown version, and both ways out of a GPU contradiction (#18)', () => {
+    assert.equal(fix('{ "compatibility": [{ "version": "1.21.x", "image": "a/b:1", "uncompressed_size_mb": 5 }] }', 'Change to "1.19.x"'),
+      '{ "compatibility": [{ "version": "1.19.x", "image": "a/b:1", "uncompressed_size_mb": 5 }] }');
+    assert.equal(fix('{ "require_gpu": true }', 'Set gpu_count to 1'), '{ "require_gpu": true, "gpu_count": 1 }');
+    assert.equal(fix('{ "require_gpu": true, "gpu_count": 0 }', 'Set require_gpu to false'), '{ "require_gpu": false, "gpu_count": 0 }');
+  });
+
+  it('offers to create a placeholder icon only to a client that runs the extension\'s commands', () => {
+    const doc = textDocument('{ "image_src": "made.png" }', entryFolder());
+    const withCommands = createLanguageService({ fileSystem: nodeFileSystem, extensionCommands: true }).codeActions(doc, WHOLE);
+    const create = withCommands.find((a) => a.title === 'Create a placeholder icon "made.png"');
+    assert.deepEqual(create?.command?.arguments, [doc.uri, 'made.png']);
+    assert.ok(!service.codeActions(doc, WHOLE).some((a) => a.command), 'no command for other editors');
   });
 
   it('removes keys Kasm ignores, with their commas', () => {

@@ -24,6 +24,8 @@ export interface FixContext {
   doc: KasmDocument;
   schema: SchemaVersion;
   fileSystem: WorkspaceFileSystem | undefined;
+  /** Whether the client runs the VS Code extension's commands: fixes that write files other than the entry need them. */
+  extensionCommands?: boolean;
 }
 
 /** Quick fixes for the diagnostics of some codes. */

@@ -9,6 +9,8 @@ import { addTag } from './addTag';
 import { conversionTarget, convertSchema } from './convertSchema';
 import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
 import { environmentObject } from './environmentObject';
+import { gpuContradiction } from './gpuContradiction';
+import { placeholderIconActions } from './placeholderIcon';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { removeDuplicate } from './removeDuplicate';
 import { removeKey } from './removeKey';
@@ -23,7 +25,7 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 /** Fix-all stops after this many rounds of fixes, however many are left. */
 const FIX_ALL_ROUNDS = 200;
 
-const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag];
+const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction];
 
 /**
  * A fix's edits on `text`, or none when they cannot be computed: on half-written JSON a path the diagnostic
@@ -73,6 +75,7 @@ export function getCodeActions(
         if (edits.length) actions.push(action(fix.title, CodeActionKind.QuickFix, edits, [diagnostic], fix.preferred));
       }
     }
+    actions.push(...placeholderIconActions(inRange, context));
     const addAll = addAllMissing(inRange, context);
     const addAllEdits = addAll ? editsOf(addAll, text) : [];
     if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));

@@ -9,7 +9,7 @@ import { Fix, QuickFixProvider } from './fix';
 const CODES: readonly RuleCode[] = [
   'unknown-value', 'category-near-miss', 'docker-registry-bogus', 'docker-registry-slash', 'image-invalid', 'version-format',
   'memory-in-gb', 'memory-not-integer', 'memory-not-positive', 'memory-too-small', 'cores-not-positive', 'gpu-count-invalid',
-  'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible',
+  'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible', 'version-unknown',
 ];
 
 const sameButCase = (current: unknown, replacement: string | number) =>

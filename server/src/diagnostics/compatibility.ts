@@ -1,6 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt, propertyValue } from '../document';
-import { judgeCompatibilityVersion } from '../kasm/knowledge';
+import { compatibilityVersionsFor, judgeCompatibilityVersion } from '../kasm/knowledge';
 import { parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
 
@@ -36,9 +36,14 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
     return;
   }
   switch (verdict.kind) {
-    case 'unknown':
-      ctx.reportValue('version-unknown', node, `There is no Kasm release "${version}" (the newest known is ${verdict.newest}); no Kasm installation will match it.`);
+    case 'unknown': {
+      // The newest Kasm line of that major the schema is read by: the likeliest meant (a version typed ahead, 1.21.x).
+      const major = version.split('.')[0];
+      const newestOfMajor = compatibilityVersionsFor(ctx.schema).find((v) => v.value.endsWith('.x') && v.value.split('.')[0] === major)?.value;
+      ctx.reportValue('version-unknown', node, `There is no Kasm release "${version}" (the newest known is ${verdict.newest}); no Kasm installation will match it.`,
+        { suggestions: newestOfMajor && newestOfMajor !== version ? [newestOfMajor] : undefined });
       return;
+    }
     case 'next':
       ctx.reportValue('version-unreleased', node, `Kasm ${version} is not released yet (the newest known is ${verdict.newest}); listing the next version ahead, with develop tags, is what Kasm's own registry does.`);
       return;

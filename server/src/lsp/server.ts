@@ -49,10 +49,10 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
     followWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
-    const initializationOptions = params.initializationOptions as { settings?: ServerSettings; codeLenses?: boolean } | undefined;
+    const initializationOptions = params.initializationOptions as { settings?: ServerSettings; extensionCommands?: boolean } | undefined;
     pushedSettings = initializationOptions?.settings ?? {};
-    // Code lenses run commands of the VS Code extension; other editors could not run them.
-    const lenses = initializationOptions?.codeLenses === true;
+    // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
+    const extensionCommands = initializationOptions?.extensionCommands === true;
     let fileSystem: WorkspaceFileSystem = nodeFileSystem;
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       fileSystem = rememberingFileSystem = rememberStamps(nodeFileSystem, WATCHED_STAMP_TRUST_MS);
@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
     service = createLanguageService({
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+      extensionCommands,
     });
     registries = new RegistryWorkspace(service, (file, diagnostics, version) => {
       const uri = openUris.get(file) ?? fileUri(file);
@@ -78,7 +79,7 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         documentLinkProvider: {},
         inlayHintProvider: true,
-        ...(lenses ? { codeLensProvider: {} } : {}),
+        ...(extensionCommands ? { codeLensProvider: {} } : {}),
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,

@@ -274,6 +274,27 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('creates a placeholder icon for an image_src that is missing, and never writes over a file', async () => {
+    // In the registry, where the editor watches files: the new icon is seen there.
+    const uri = entry('Iconless');
+    const icon = path.join(path.dirname(uri.fsPath), 'iconless.png');
+    fs.mkdirSync(path.dirname(uri.fsPath));
+    fs.writeFileSync(uri.fsPath, '{\n  "friendly_name": "Iconless",\n  "image_src": "iconless.png"\n}\n');
+    await open(uri);
+    const missing = await waitFor('the missing icon', () => kasmDiagnostics(uri).find((d) => codeOf(d) === 'icon-missing'));
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const create = fixes.find((a) => a.title === 'Create a placeholder icon "iconless.png"');
+    assert.ok(create?.command, fixes.map((a) => a.title).join(', '));
+    await vscode.commands.executeCommand(create.command.command, ...(create.command.arguments ?? []));
+    await waitFor('the icon problem to go', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'icon-missing'));
+    assert.deepEqual([...fs.readFileSync(icon).subarray(1, 4)], [...Buffer.from('PNG')]);
+    fs.writeFileSync(icon, 'mine');
+    await vscode.commands.executeCommand(create.command.command, ...(create.command.arguments ?? []));
+    assert.equal(fs.readFileSync(icon, 'utf8'), 'mine', 'an existing file is left as it is');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(path.dirname(uri.fsPath), { recursive: true });
+  });
+
   it('offers no quick fix that makes a duplicate, and removes one', async () => {
     const uri = outsideEntry('Duplicates');
     fs.writeFileSync(uri.fsPath, '{\n  "architecture": ["amd64", "i386"],\n  "categories": ["Desktop", "Desktop"]\n}\n');
