@@ -137,3 +137,26 @@ export function copyOfExamples(runDir: string): string {
   fs.cpSync(path.join(REPO_ROOT, 'examples', 'registry'), target, { recursive: true });
   return target;
 }
+
+/**
+ * Runs `body` in a workbench opened on a fresh copy of the sample registry, with the extension under development,
+ * as a person would use it; a screenshot `<name>-fail.png` in the run folder shows where it went wrong.
+ */
+export async function inWorkbench<T>(name: string, body: (page: Page, registry: string) => Promise<T>): Promise<T> {
+  const runDir = path.join(REPO_ROOT, '.vscode-test', `run-${name}`);
+  const server = await startCodeServer(runDir);
+  try {
+    const registry = copyOfExamples(runDir);
+    const { browser, page } = await openWorkbench(server.url(registry, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
+    try {
+      return await body(page, registry);
+    } catch (error) {
+      await page.screenshot({ path: path.join(runDir, `${name}-fail.png`) }).catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
-import { REPO_ROOT, copyOfExamples, openWorkbench, startCodeServer } from './codeServer';
+import { inWorkbench } from './codeServer';
 
 export interface UiCheckResult {
   /** Problems-panel rows that carry the unknown-architecture message (a problem shown twice would make 2). */
@@ -37,75 +37,62 @@ export async function openFromExplorer(page: Page, ...names: string[]): Promise<
 }
 
 export async function uiCheck(outDir: string): Promise<UiCheckResult> {
-  const runDir = path.join(REPO_ROOT, '.vscode-test', 'run-ui');
-  const server = await startCodeServer(runDir);
-  try {
-    const workspace = copyOfExamples(runDir);
-    const { browser, page } = await openWorkbench(server.url(workspace, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
-    try {
-      await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
-      await page.locator('.tab', { hasText: 'workspace.json' }).first().waitFor();
-      await page.keyboard.press('Control+Shift+M');
-      const architecture = page.locator('.markers-panel .monaco-list-row', { hasText: '"i386" is not a valid architecture' });
-      await architecture.first().waitFor({ timeout: 60000 });
-      await page.waitForTimeout(500);
-      const problemRows = await page.locator('.markers-panel .monaco-list-row').count();
-      const architectureRows = await architecture.count();
-      const problemsShot = path.join(outDir, 'problems-panel.png');
-      await page.screenshot({ path: problemsShot });
+  return inWorkbench('ui', async (page) => {
+    await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
+    await page.locator('.tab', { hasText: 'workspace.json' }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const architecture = page.locator('.markers-panel .monaco-list-row', { hasText: '"i386" is not a valid architecture' });
+    await architecture.first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(500);
+    const problemRows = await page.locator('.markers-panel .monaco-list-row').count();
+    const architectureRows = await architecture.count();
+    const problemsShot = path.join(outDir, 'problems-panel.png');
+    await page.screenshot({ path: problemsShot });
 
-      await openFromExplorer(page, 'Course Desktop', 'workspace.json');
-      // Both tabs are called workspace.json: the breadcrumb tells which entry is active.
-      await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
-      await page.waitForTimeout(300);
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Kasm: Preview Workspace Icon');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Workspace Icon' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      const card = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1');
-      await card.waitFor({ timeout: 60000 });
-      const previewTitle = (await card.textContent()) ?? '';
-      await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('img.icon').waitFor();
-      await page.waitForTimeout(500);
-      const previewShot = path.join(outDir, 'icon-preview.png');
-      await page.screenshot({ path: previewShot });
+    await openFromExplorer(page, 'Course Desktop', 'workspace.json');
+    // Both tabs are called workspace.json: the breadcrumb tells which entry is active.
+    await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Kasm: Preview Workspace Icon');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Workspace Icon' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const card = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1');
+    await card.waitFor({ timeout: 60000 });
+    const previewTitle = (await card.textContent()) ?? '';
+    await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('img.icon').waitFor();
+    await page.waitForTimeout(500);
+    const previewShot = path.join(outDir, 'icon-preview.png');
+    await page.screenshot({ path: previewShot });
 
-      // Typed into friendly_name: the preview shows it without reloading its page.
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('End');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('ArrowLeft');
-      const typedAt = Date.now();
-      await page.keyboard.type(' II');
-      await card.filter({ hasText: 'Course Desktop II' }).waitFor({ timeout: 30000 });
-      const previewUpdateMs = Date.now() - typedAt;
-      const previewAfterTyping = (await card.textContent()) ?? '';
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    // Typed into friendly_name: the preview shows it without reloading its page.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const typedAt = Date.now();
+    await page.keyboard.type(' II');
+    await card.filter({ hasText: 'Course Desktop II' }).waitFor({ timeout: 30000 });
+    const previewUpdateMs = Date.now() - typedAt;
+    const previewAfterTyping = (await card.textContent()) ?? '';
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
 
-      // The registry gallery; a click on a card opens its entry.
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Kasm: Preview Registry');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Registry' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      const gallery = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
-      await gallery.locator('.card', { hasText: 'Data Science Lab' }).waitFor({ timeout: 60000 });
-      await page.waitForTimeout(500);
-      const descriptionClipped = await gallery.locator('.card', { hasText: 'Course Desktop' }).locator('.description')
-        .evaluate((element) => element.scrollHeight > element.clientHeight + 1);
-      const galleryShot = path.join(outDir, 'registry-gallery.png');
-      await page.screenshot({ path: galleryShot });
-      await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
-      await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
-      return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots: [problemsShot, previewShot, galleryShot] };
-    } catch (error) {
-      await page.screenshot({ path: path.join(runDir, 'ui-fail.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.stop();
-  }
+    // The registry gallery; a click on a card opens its entry.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Kasm: Preview Registry');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Registry' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const gallery = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    await gallery.locator('.card', { hasText: 'Data Science Lab' }).waitFor({ timeout: 60000 });
+    await page.waitForTimeout(500);
+    const descriptionClipped = await gallery.locator('.card', { hasText: 'Course Desktop' }).locator('.description')
+      .evaluate((element) => element.scrollHeight > element.clientHeight + 1);
+    const galleryShot = path.join(outDir, 'registry-gallery.png');
+    await page.screenshot({ path: galleryShot });
+    await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
+    await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
+    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots: [problemsShot, previewShot, galleryShot] };
+  });
 }

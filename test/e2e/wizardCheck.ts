@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
-import { REPO_ROOT, copyOfExamples, openWorkbench, startCodeServer } from './codeServer';
+import { inWorkbench } from './codeServer';
 import { openFromExplorer } from './uiCheck';
 
 export interface WizardCheckResult {
@@ -48,76 +48,63 @@ async function check(page: Page, label: string): Promise<void> {
 }
 
 export async function wizardCheck(): Promise<WizardCheckResult> {
-  const runDir = path.join(REPO_ROOT, '.vscode-test', 'run-wizard');
-  const server = await startCodeServer(runDir);
-  try {
-    const workspace = copyOfExamples(runDir);
-    const { browser, page } = await openWorkbench(server.url(workspace, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
-    try {
-      await openFromExplorer(page, 'workspaces', 'Course Desktop', 'workspace.json');
-      await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await runCommand(page, 'New Kasm Workspace');
-      await waitForTitle(page, 'name (1/8)');
-      // Keys typed at once after Enter, before the next step shows, must stay in the wizard, not reach the editor.
-      await page.keyboard.type('Wizard Lab');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('myor');
-      await waitForTitle(page, 'Docker image (2/8)');
-      await page.locator('.quick-input-widget .quick-input-box input').fill('myorg/wizard-lab:1.0.0');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'Categories');
-      for (const category of ['Browser', 'Desktop', 'Development', 'Games', 'Office']) await check(page, category);
-      await ok(page);
-      await waitForTitle(page, 'picked');
-      const refusedTitle = (await title(page)) ?? '';
-      for (const category of ['Games', 'Office', 'Browser']) await check(page, category);
-      await ok(page);
-      await waitForTitle(page, 'Categories of your own (4/8)');
-      await page.keyboard.type('Computer Science, Robotics');
-      await page.keyboard.press('Enter');
-      const message = page.locator('.quick-input-widget .quick-input-message');
-      await message.filter({ hasText: 'Only' }).waitFor();
-      const ownCategoriesMessage = (await message.textContent()) ?? '';
-      await page.locator('.quick-input-widget .quick-input-box input').fill('Computer Science');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'exists for (5/8)');
-      await page.locator('.quick-input-widget .codicon-quick-input-back').click();
-      await waitForTitle(page, 'Categories of your own (4/8)');
-      const afterBack = await inputValue(page);
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'exists for (5/8)');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, ') (6/8)');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'size in MB (7/8)');
-      await page.keyboard.type('2460');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'Icon (8/8)');
-      await page.keyboard.press('Enter');
-      const created = path.join(workspace, 'workspaces', 'Wizard Lab', 'workspace.json');
-      await page.locator('.monaco-breadcrumbs', { hasText: 'Wizard Lab' }).first().waitFor({ timeout: 30000 });
-      const entry = fs.existsSync(created) ? JSON.parse(fs.readFileSync(created, 'utf8')) as Record<string, unknown> : undefined;
-      const editorDirty = await page.locator('.tab.dirty').count() > 0;
+  return inWorkbench('wizard', async (page, workspace) => {
+    await openFromExplorer(page, 'workspaces', 'Course Desktop', 'workspace.json');
+    await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'New Kasm Workspace');
+    await waitForTitle(page, 'name (1/8)');
+    // Keys typed at once after Enter, before the next step shows, must stay in the wizard, not reach the editor.
+    await page.keyboard.type('Wizard Lab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('myor');
+    await waitForTitle(page, 'Docker image (2/8)');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('myorg/wizard-lab:1.0.0');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Categories');
+    for (const category of ['Browser', 'Desktop', 'Development', 'Games', 'Office']) await check(page, category);
+    await ok(page);
+    await waitForTitle(page, 'picked');
+    const refusedTitle = (await title(page)) ?? '';
+    for (const category of ['Games', 'Office', 'Browser']) await check(page, category);
+    await ok(page);
+    await waitForTitle(page, 'Categories of your own (4/8)');
+    await page.keyboard.type('Computer Science, Robotics');
+    await page.keyboard.press('Enter');
+    const message = page.locator('.quick-input-widget .quick-input-message');
+    await message.filter({ hasText: 'Only' }).waitFor();
+    const ownCategoriesMessage = (await message.textContent()) ?? '';
+    await page.locator('.quick-input-widget .quick-input-box input').fill('Computer Science');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'exists for (5/8)');
+    await page.locator('.quick-input-widget .codicon-quick-input-back').click();
+    await waitForTitle(page, 'Categories of your own (4/8)');
+    const afterBack = await inputValue(page);
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'exists for (5/8)');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, ') (6/8)');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'size in MB (7/8)');
+    await page.keyboard.type('2460');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Icon (8/8)');
+    await page.keyboard.press('Enter');
+    const created = path.join(workspace, 'workspaces', 'Wizard Lab', 'workspace.json');
+    await page.locator('.monaco-breadcrumbs', { hasText: 'Wizard Lab' }).first().waitFor({ timeout: 30000 });
+    const entry = fs.existsSync(created) ? JSON.parse(fs.readFileSync(created, 'utf8')) as Record<string, unknown> : undefined;
+    const editorDirty = await page.locator('.tab.dirty').count() > 0;
 
-      await runCommand(page, 'New Kasm Workspace');
-      await waitForTitle(page, 'name (1/8)');
-      await page.keyboard.type('Draft Lab');
-      await page.keyboard.press('Enter');
-      await waitForTitle(page, 'Docker image (2/8)');
-      await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      await runCommand(page, 'New Kasm Workspace');
-      await waitForTitle(page, 'name (1/8)');
-      const afterEscape = await inputValue(page);
-      return { refusedTitle, ownCategoriesMessage, afterBack, entry, editorDirty, afterEscape };
-    } catch (error) {
-      await page.screenshot({ path: path.join(runDir, 'wizard-fail.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.stop();
-  }
+    await runCommand(page, 'New Kasm Workspace');
+    await waitForTitle(page, 'name (1/8)');
+    await page.keyboard.type('Draft Lab');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Docker image (2/8)');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await runCommand(page, 'New Kasm Workspace');
+    await waitForTitle(page, 'name (1/8)');
+    const afterEscape = await inputValue(page);
+    return { refusedTitle, ownCategoriesMessage, afterBack, entry, editorDirty, afterEscape };
+  });
 }
