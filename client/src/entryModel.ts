@@ -20,8 +20,9 @@ export async function loadEntryModel(entry: vscode.Uri, webview: vscode.Webview)
   const imageSrc = (parsed.value as { image_src?: unknown } | undefined)?.image_src;
   const icon = inspectIcon(typeof imageSrc === 'string' ? imageSrc : '', entry.fsPath, nodeFileSystem);
   // The file's change stamp in the query makes the webview load an icon again after it changed on disk, and only then.
-  const stamp = icon.kind === 'image' ? encodeURIComponent(nodeFileSystem.changeStamp(icon.file) ?? '') : '';
-  const iconSrc = icon.kind === 'image' ? `${webview.asWebviewUri(vscode.Uri.file(icon.file))}?v=${stamp}` : undefined;
+  const iconSrc = icon.kind === 'image'
+    ? `${webview.asWebviewUri(vscode.Uri.file(icon.file))}?v=${encodeURIComponent(nodeFileSystem.changeStamp(icon.file) ?? '')}`
+    : undefined;
   const diagnostics = vscode.languages.getDiagnostics(entry).filter((d) => d.source === 'kasm');
   return previewModel(parsed.value, schema, icon, iconSrc, {
     errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,

@@ -22,7 +22,8 @@ export interface KasmExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<KasmExtensionApi> {
   const preview = new IconPreview();
   const gallery = new RegistryGallery();
-  const newWorkspace = new NewWorkspaceCommand(context.asAbsolutePath('images/placeholder-icon.png'));
+  const placeholderIcon = context.asAbsolutePath('images/placeholder-icon.png');
+  const newWorkspace = new NewWorkspaceCommand(placeholderIcon);
   context.subscriptions.push(
     preview,
     gallery,
@@ -30,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
     // A code lens of the server passes the entry's URI as a string.
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand(CREATE_PLACEHOLDER_ICON_COMMAND, (entryUri: string, name: string) =>
-      createPlaceholderIcon(vscode.Uri.parse(entryUri), name, context.asAbsolutePath('images/placeholder-icon.png'))),
+      createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
   client = await startLanguageClient(context);

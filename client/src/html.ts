@@ -13,8 +13,8 @@ export function newNonce(): string {
  * The Content-Security-Policy of our webviews: nothing by default, images only from the webview's own
  * resource origin (which localResourceRoots limits to the workspace), styles and the one script only with the nonce.
  */
-export function contentSecurityPolicy(cspSource: string, nonce: string, withScript: boolean): string {
-  return `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src ${withScript ? `'nonce-${nonce}'` : "'none'"}; frame-src 'none'; form-action 'none'`;
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; frame-src 'none'; form-action 'none'`;
 }
 
 /**
@@ -42,7 +42,7 @@ export function webviewPage(page: { title: string; cspSource: string; nonce: str
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce, true)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(page.title)}</title>
 <style nonce="${escapeHtml(page.nonce)}">

@@ -69,13 +69,14 @@ export class NewWorkspaceCommand {
     } finally {
       input.dispose();
     }
+    const friendlyName = answers.friendlyName ?? draft.friendlyName;
     const entry: NewWorkspace = {
-      workspacesFolder, schema, friendlyName: answers.friendlyName ?? draft.friendlyName, image: (answers.image ?? draft.image).trim(),
+      workspacesFolder, schema, friendlyName, image: (answers.image ?? draft.image).trim(),
       categories: answers.categories ?? [...draft.categories, ...split(draft.otherCategories)],
       architectures: answers.architectures ?? draft.architectures,
       versions: answers.versions ?? draft.versions,
       uncompressedSizeMb: answers.uncompressedSizeMb ?? Number(draft.size),
-      description: answers.description ?? `${answers.friendlyName ?? draft.friendlyName}: describe what this workspace is for.`,
+      description: answers.description ?? `${friendlyName}: describe what this workspace is for.`,
       iconSource: (answers.icon ?? draft.icon) === 'placeholder' ? this.placeholderIcon : answers.icon ?? draft.icon,
     };
     try {

@@ -51,6 +51,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const value = String(node.value);
       // A value the same array already lists is no fix: it would only make a duplicate (#18.6).
       const listed = new Set(node.parent?.type === 'array' ? (node.parent.children ?? []).map((item) => item.value) : []);
+      const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       const alias = spec.aliases && Object.hasOwn(spec.aliases, value) ? spec.aliases[value] : undefined;
       if (alias && listed.has(alias)) {
         // Another name for a value listed already: the fix is to remove it (removeDuplicate).
@@ -58,13 +59,12 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
         return;
       }
       if (alias) {
-        ctx.reportValue('unknown-value', node, `"${value}" is not a valid ${String(path.filter((segment) => typeof segment === 'string').pop() ?? where)}: Kasm calls it "${alias}".`,
+        ctx.reportValue('unknown-value', node, `"${value}" is not a valid ${field}: Kasm calls it "${alias}".`,
           { severity: spec.closedValues, suggestions: [alias] });
         return;
       }
       const near = nearMisses(value, allowed).filter((v) => !listed.has(v));
       const offered = near.length ? near : allowed.filter((v) => !listed.has(v));
-      const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       ctx.reportValue('unknown-value', node,
         `"${value}" is not a valid ${field}. Use ${allowed.map((a) => `"${a}"`).join(', ')}${near.length ? ` (did you mean "${near[0]}"?)` : ''}.`,
         { severity: spec.closedValues, suggestions: offered });

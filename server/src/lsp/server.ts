@@ -203,15 +203,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  // TextDocuments reports an opened document as changed too: check it at once, and wait only for typing.
-  const justOpened = new Set<string>();
   documents.onDidOpen(({ document }) => {
     const file = filePathOf(document.uri);
-    if (file) openUris.set(file, document.uri);
-    if (file) registries?.setOtherLanguage(file, false);
-    justOpened.add(document.uri);
+    if (!file) return;
+    openUris.set(file, document.uri);
+    registries?.setOtherLanguage(file, false);
   });
-  documents.onDidChangeContent(({ document }) => scheduleValidation(document, justOpened.delete(document.uri) ? 0 : VALIDATION_DELAY_MS));
+  // TextDocuments reports an opened document as changed too: that checks it.
+  documents.onDidChangeContent(({ document }) => scheduleValidation(document, VALIDATION_DELAY_MS));
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingValidation.get(document.uri));
     pendingValidation.delete(document.uri);

@@ -26,7 +26,7 @@ async function timeUntil(uri: vscode.Uri, edit: () => Thenable<boolean>, settled
   return seen;
 }
 
-/** Opens a file and measures EDITS round trips of the edit on its "amd64". */
+/** Opens a file in an editor; the range of its first "amd64" (without the quotes), which the edits change. */
 async function editor(uri: vscode.Uri): Promise<{ editor: vscode.TextEditor; range: vscode.Range }> {
   const shown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   const offset = shown.document.getText().indexOf('"amd64"') + 1;
