@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Utils } from 'vscode-uri';
-import { isKasmEntry } from '../../server/src/entryDetection';
+import { isKasmEntry } from '../../server/src/service/entryDetection';
 import { OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './languageClient';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseKasmDocument } from '../../server/src/document';
-import { inspectIcon } from '../../server/src/icon';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { RegistrySchemaSetting, detectSchemaVersion } from '../../server/src/schemaVersion';
+import { parseKasmDocument } from '../../server/src/service/document';
+import { inspectIcon } from '../../server/src/service/icon';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { RegistrySchemaSetting, detectSchemaVersion } from '../../server/src/service/schemaVersion';
 import { PreviewModel, previewModel } from './previewHtml';
 
 /**

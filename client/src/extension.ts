@@ -7,7 +7,7 @@ import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 import { registerEntryLanguage } from './entryLanguage';
 import { createPlaceholderIcon } from './placeholderIcon';
-import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/codeActions/placeholderIcon';
+import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/service/codeActions/placeholderIcon';
 
 let client: LanguageClient | undefined;
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { loadEntryModel } from './entryModel';
 import { newNonce } from './html';
 import { LiveWebview } from './liveWebview';

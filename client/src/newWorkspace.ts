@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/kasm/knowledge';
+import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/service/kasm/knowledge';
 import { BACK, MultiStepInput, WizardCancelled } from './multiStepInput';
 import {
   NewWorkspace, ScaffoldError, createWorkspace, detectRegistrySchema, friendlyNameProblem, imageProblem, workspacesFolderFor,

@@ -2,8 +2,8 @@
  * The icon preview: a workspace entry as a Kasm user sees it on its card. Pure functions from the parsed
  * entry to HTML, so escaping and the security policy are tested without an editor.
  */
-import { IconInfo, iconDescription, iconSizeProblem } from '../../server/src/icon';
-import { SchemaVersion } from '../../server/src/kasm/knowledge';
+import { IconInfo, iconDescription, iconSizeProblem } from '../../server/src/service/icon';
+import { SchemaVersion } from '../../server/src/service/kasm/knowledge';
 import { escapeHtml, webviewPage } from './html';
 
 export interface PreviewModel {

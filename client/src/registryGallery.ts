@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findWorkspaceFiles } from '../../server/src/registry';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { loadEntryModel } from './entryModel';
 import { GalleryCard, galleryBody, renderGallery } from './galleryHtml';
 import { LiveWebview } from './liveWebview';

@@ -4,10 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/kasm/knowledge';
-import { parseImageReference } from '../../server/src/kasm/imageReference';
-import { findWorkspaceFiles, isWithin } from '../../server/src/registry';
-import { detectSchemaVersion } from '../../server/src/schemaVersion';
+import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/service/kasm/knowledge';
+import { parseImageReference } from '../../server/src/service/kasm/imageReference';
+import { findWorkspaceFiles, isWithin } from '../../server/src/node/workspaceFiles';
+import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
 
 export interface NewWorkspace {
   /** The folder that holds the entry folders (usually `<registry>/workspaces`). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange } from '../../server/src/lsp/protocol';
-import { SchemaDetection } from '../../server/src/schemaVersion';
+import { SchemaDetection } from '../../server/src/service/schemaVersion';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID } from './languageClient';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fs from 'node:fs';
-import { sniffImage } from '../../server/src/imageFormat';
+import { sniffImage } from '../../server/src/service/imageFormat';
 import { REPO_ROOT } from '../helpers/core';
 
 describe('the packaged extension', () => {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/scaffold';
-import { sniffImage } from '../../server/src/imageFormat';
+import { sniffImage } from '../../server/src/service/imageFormat';
 import { REPO_ROOT, service, textDocument } from '../helpers/core';
 
 const registry = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));

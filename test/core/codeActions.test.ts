@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Range } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/languageService';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { findWorkspaceFiles } from '../../server/src/registry';
-import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
+import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
 import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } from '../helpers/core';
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };

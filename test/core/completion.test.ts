@@ -3,9 +3,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/languageService';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
-import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
 import { entryFolder, marked, service, squareIcon } from '../helpers/core';
 
 function complete(text: string, options: { file?: string; schema?: RegistrySchemaSetting } = {}) {

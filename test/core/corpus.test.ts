@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findWorkspaceFiles } from '../../server/src/registry';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { CORPUS, service, textDocument } from '../helpers/core';
 
 describe('the corpus of real registry entries', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { imagePage, readableMegabytes } from '../../server/src/editorAids';
+import { imagePage, readableMegabytes } from '../../server/src/service/features/editorAids';
 import { VALID_1_0, entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rememberStamps } from '../../server/src/fileSystem';
-import { createLanguageService } from '../../server/src/languageService';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { rememberStamps } from '../../server/src/service/fileSystem';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { VALID_1_1, entryFolder, squareIcon } from '../helpers/core';
 
 describe('remembered change stamps', () => {

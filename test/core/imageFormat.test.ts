@@ -1,7 +1,7 @@
 // Icons as browsers read them: the real format and size from the bytes, whatever the file is called (kasm-format.md §11).
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sniffImage } from '../../server/src/imageFormat';
+import { sniffImage } from '../../server/src/service/imageFormat';
 import { encodePng } from '../helpers/png';
 
 const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

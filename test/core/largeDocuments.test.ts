@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { service, textDocument } from '../helpers/core';
-import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/diagnostics/index';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/service/diagnostics/index';
 
 const COUNT = 10_000;
 const entry = (extra: Record<string, unknown>) => JSON.stringify({

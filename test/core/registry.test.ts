@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { encodePng } from '../helpers/png';
-import { RegistryIndex } from '../../server/src/registryIndex';
-import { RegistryHints, ciBranch, registryAt } from '../../server/src/registryChecks';
+import { RegistryIndex } from '../../server/src/registry/registryIndex';
+import { RegistryHints, ciBranch, registryAt } from '../../server/src/registry/context';
 import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
@@ -55,11 +55,13 @@ describe('registry-wide checks', () => {
     assert.ok(!good.codes('A').includes('icon-collision'));
   });
 
-  it('an icon rewritten with other content starts colliding on the next check (icon hashes are cached)', () => {
+  it('an icon rewritten with other content starts colliding once its folder is checked again (icon hashes are cached)', () => {
     const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
     const collisions = () => [...good.index.diagnostics().values()].flatMap(({ crossEntry }) => crossEntry).filter((d) => d.code === 'icon-collision').length;
     assert.equal(collisions(), 0);
     fs.writeFileSync(path.join(good.root, 'workspaces/B/icon.png'), icon(200));
+    // As the server does when the editor reports the icon's change (RegistryWorkspace.recheckFolder).
+    good.index.refresh(path.join(good.root, 'workspaces/B/workspace.json'), { force: true });
     assert.equal(collisions(), 2);
   });
 

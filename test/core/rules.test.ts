@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { RULES, RuleCode } from '../../server/src/diagnostics/rules';
-import { Severity } from '../../server/src/kasm/knowledge';
-import { RegistrySchemaSetting } from '../../server/src/schemaVersion';
+import { RULES, RuleCode } from '../../server/src/service/diagnostics/rules';
+import { Severity } from '../../server/src/service/kasm/knowledge';
+import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
 import { VALID_1_0, VALID_1_1, entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
 import { encodePng } from '../helpers/png';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectSchemaVersion } from '../../server/src/schemaVersion';
+import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
 
 describe('registry schema version detection', () => {
   const detect = (value: unknown, setting: 'auto' | '1.0' | '1.1' = 'auto') => detectSchemaVersion(value, setting).version;

@@ -4,12 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { workspaceJsonSchema } from '../../server/src/kasm/jsonSchema';
-import { SCHEMA_VERSIONS } from '../../server/src/kasm/knowledge';
-import { findWorkspaceFiles } from '../../server/src/registry';
-import { detectSchemaVersion } from '../../server/src/schemaVersion';
-import { rulesMarkdown } from '../../server/src/diagnostics/rulesDoc';
-import { vscodeSnippets } from '../../server/src/snippets';
+import { workspaceJsonSchema } from '../../server/src/service/kasm/jsonSchema';
+import { SCHEMA_VERSIONS } from '../../server/src/service/kasm/knowledge';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
+import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
+import { rulesMarkdown } from '../../server/src/service/diagnostics/rulesDoc';
+import { vscodeSnippets } from '../../server/src/service/features/snippets';
 import { CORPUS, REPO_ROOT } from '../helpers/core';
 
 describe('schemas/workspace-*.schema.json', () => {

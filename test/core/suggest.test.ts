@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { performance } from 'node:perf_hooks';
-import { nearMisses } from '../../server/src/suggest';
+import { nearMisses } from '../../server/src/service/suggest';
 
 const KEYS = ['friendly_name', 'description', 'compatibility', 'categories', 'architecture', 'image_src', 'docker_registry'];
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findWorkspaceFiles, walkWorkspaceFiles } from '../../server/src/registry';
+import { findWorkspaceFiles, walkWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 
 function tree(folders: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-walk-'));

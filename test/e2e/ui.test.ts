@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from './codeServer';
-import { sniffImage } from '../../server/src/imageFormat';
+import { sniffImage } from '../../server/src/service/imageFormat';
 import { uiCheck } from './uiCheck';
 import { wizardCheck } from './wizardCheck';
 

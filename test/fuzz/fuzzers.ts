@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
-import { findWorkspaceFiles } from '../../server/src/registry';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { format, toLintMessage } from '../../server/src/cli/formats';
-import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/diagnostics/index';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/service/diagnostics/index';
 import { CORPUS, hasEntryLink, service } from '../helpers/core';
 
 /** The longest message: the wording, five named keys, values quoted at 80 characters (diagnostics/context.ts). */

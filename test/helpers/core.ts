@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/languageService';
-import { nodeFileSystem } from '../../server/src/nodeFileSystem';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { encodePng } from './png';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');

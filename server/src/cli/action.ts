@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCHEMA_VERSIONS } from '../kasm/knowledge';
-import { RegistrySchemaSetting } from '../schemaVersion';
+import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { format } from './formats';
 import { UsageError, VERSION, counts, lint } from './lint';
 

@@ -1,7 +1,7 @@
 /** Output formats of kasm-registry-lint. Every format prints the same results; positions are 1-based. */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { KasmDiagnostic } from '../diagnostics/context';
-import { RULES, RuleCode } from '../diagnostics/rules';
+import { KasmDiagnostic } from '../service/diagnostics/context';
+import { RULES, RuleCode } from '../service/diagnostics/rules';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 

@@ -5,12 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SCHEMA_VERSIONS } from '../kasm/knowledge';
-import { createLanguageService } from '../languageService';
-import { nodeFileSystem } from '../nodeFileSystem';
-import { RegistryIndex } from '../registryIndex';
-import { ciBranch, registryAt } from '../registryChecks';
-import { RegistrySchemaSetting } from '../schemaVersion';
+import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { createLanguageService } from '../service/languageService';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { RegistryIndex } from '../registry/registryIndex';
+import { ciBranch, registryAt } from '../registry/context';
+import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
 
 declare const KASM_VERSION: string | undefined;

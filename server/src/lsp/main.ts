@@ -3,7 +3,7 @@
  * extension); anything else prints the usage.
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { SCHEMA_VERSIONS } from '../kasm/knowledge';
+import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { startServer } from './server';
 
 function printUsage(): void {

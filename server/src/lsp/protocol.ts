@@ -1,7 +1,7 @@
 /** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
-import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
-import { SCHEMA_VERSIONS } from '../kasm/knowledge';
-import { RegistrySchemaSetting, SchemaDetection } from '../schemaVersion';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
+import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { RegistrySchemaSetting, SchemaDetection } from '../service/schemaVersion';
 
 /**
  * Node flags the server is started with: a small young generation, which V8 otherwise grows while a registry loads

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KasmDiagnostic } from '../diagnostics/context';
-import { KasmLanguageService } from '../languageService';
-import { DocumentSettings } from '../settings';
-import { nodeFileSystem } from '../nodeFileSystem';
-import { SERVER_WALK_BUDGET, isWithin, walkWorkspaceFiles } from '../registry';
-import { ciBranch, registryAt } from '../registryChecks';
-import { OpenDocuments, RegistryIndex } from '../registryIndex';
+import { KasmDiagnostic } from '../service/diagnostics/context';
+import { KasmLanguageService } from '../service/languageService';
+import { DocumentSettings } from '../service/settings';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { SERVER_WALK_BUDGET, isWithin, walkWorkspaceFiles } from '../node/workspaceFiles';
+import { ciBranch, registryAt } from '../registry/context';
+import { OpenDocuments, RegistryIndex } from '../registry/registryIndex';
 
 /** Files read between two yields to the event loop while a registry is loaded. */
 const LOAD_CHUNK = 25;
@@ -28,8 +28,8 @@ export interface RegistryFolder {
  */
 export class RegistryWorkspace {
   private readonly indexes: RegistryIndex[] = [];
-  /** What was last published per file: the entry's own diagnostics (kept while its text is unchanged) and the cross-entry ones. */
-  private readonly published = new Map<string, { own: KasmDiagnostic[]; crossEntry: string; crossEntryList: KasmDiagnostic[] }>();
+  /** Files published with diagnostics by the current scan. */
+  private readonly published = new Set<string>();
   /** Scans started, so that a superseded one stops. */
   private scans = 0;
   /** Files published before the current scan, and not yet published by it. */
@@ -97,10 +97,9 @@ export class RegistryWorkspace {
    */
   updateDocument(index: RegistryIndex, file: string, document: TextDocument): void {
     index.update(file, document);
-    const own = index.ownDiagnostics(file);
-    const last = this.published.get(file);
-    this.published.set(file, { own, crossEntry: last?.crossEntry ?? '', crossEntryList: last?.crossEntryList ?? [] });
-    this.publish(file, [...own, ...last?.crossEntryList ?? []], document.version);
+    index.published(file);
+    this.published.add(file);
+    this.publish(file, [...index.ownDiagnostics(file), ...index.crossEntryDiagnostics(file)], document.version);
     clearTimeout(this.pendingComparison.get(index));
     this.pendingComparison.set(index, setTimeout(() => {
       this.pendingComparison.delete(index);
@@ -168,16 +167,10 @@ export class RegistryWorkspace {
     this.published.delete(file);
   }
 
-  /**
-   * Publishes the entries whose diagnostics changed. An entry whose text did not change keeps its own diagnostics
-   * array, so only the few cross-entry diagnostics need comparing after each pause in typing.
-   */
+  /** Publishes the entries whose diagnostics changed: after a keystroke, the entry typed in and those it affects. */
   private publishChanged(index: RegistryIndex): void {
-    for (const [file, { own, crossEntry, version }] of index.diagnostics()) {
-      const published = { own, crossEntry: crossEntry.length ? JSON.stringify(crossEntry) : '', crossEntryList: crossEntry };
-      const last = this.published.get(file);
-      if (last?.own === published.own && last.crossEntry === published.crossEntry) continue;
-      this.published.set(file, published);
+    for (const [file, { own, crossEntry, version }] of index.takeChanged()) {
+      this.published.add(file);
       this.publish(file, [...own, ...crossEntry], version);
     }
   }

@@ -6,8 +6,8 @@ import {
   CancellationToken, CodeActionTriggerKind, Connection, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KasmLanguageService } from '../languageService';
-import { DEFAULT_SETTINGS, DocumentSettings } from '../settings';
+import { KasmLanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
 import { SCHEMA_VERSION_REQUEST, SchemaVersionParams, SchemaVersionResult } from './protocol';
 
 export interface RequestContext {

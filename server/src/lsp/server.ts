@@ -9,18 +9,18 @@ import {
   InitializeResult, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, filePathOf } from '../document';
-import { KasmLanguageService, createLanguageService } from '../languageService';
-import { DocumentSettings } from '../settings';
-import { nodeFileSystem } from '../nodeFileSystem';
-import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../fileSystem';
+import { fileUri, filePathOf } from '../service/document';
+import { KasmLanguageService, createLanguageService } from '../service/languageService';
+import { DocumentSettings } from '../service/settings';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../service/fileSystem';
 import {
   OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
-import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../codeActions/index';
+import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../service/codeActions/index';
 
 /**
  * A document is checked as soon as the event loop is free after a change (changes that arrive together are checked

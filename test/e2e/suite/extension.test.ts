@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/extension';
-import { compatibilityVersionsFor } from '../../../server/src/kasm/knowledge';
+import { compatibilityVersionsFor } from '../../../server/src/service/kasm/knowledge';
 
 const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
 const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;

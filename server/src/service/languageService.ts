@@ -3,16 +3,16 @@ import {
   CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions/index';
-import { doComplete } from './completion';
+import { doComplete } from './features/completion';
 import { KasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
 import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
-import { codeLenses, documentLinks, inlayHints } from './editorAids';
-import { doHover } from './hover';
+import { codeLenses, documentLinks, inlayHints } from './features/editorAids';
+import { doHover } from './features/hover';
 import { SchemaDetection, detectSchemaVersion } from './schemaVersion';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
-import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './structure';
+import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './features/structure';
 
 /**
  * Parsed documents kept for reuse by the requests on the same version: more than anyone edits side by side. Not

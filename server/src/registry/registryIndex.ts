@@ -1,15 +1,17 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
-import { CHECK_LIMITS, fileUri } from './document';
-import { NEWEST_SCHEMA } from './kasm/knowledge';
-import { readText } from './fileSystem';
-import { isKasmEntry } from './entryDetection';
-import { KasmLanguageService } from './languageService';
-import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
-import { findWorkspaceFiles, isWithin } from './registry';
-import { EntryFacts, RegistryContext, RegistryEntry, checkRegistry, entryFacts } from './registryChecks';
-import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './registryConfig';
+import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
+import { CHECK_LIMITS, fileUri } from '../service/document';
+import { NEWEST_SCHEMA } from '../service/kasm/knowledge';
+import { readText } from '../service/fileSystem';
+import { isKasmEntry } from '../service/entryDetection';
+import { KasmLanguageService } from '../service/languageService';
+import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
+import { findWorkspaceFiles, isWithin } from '../node/workspaceFiles';
+import { RegistryContext } from './context';
+import { CrossEntryIndex } from './crossEntryIndex';
+import { EntryFacts, entryFacts } from './entryFacts';
+import { REGISTRY_CONFIG_FILE, checkRegistryConfig } from './siteConfig';
 
 /** A next.config.js is a few KB; a larger file is not read. */
 const CONFIG_MAX_BYTES = 256 * 1024;
@@ -23,21 +25,28 @@ export type OpenDocuments = (file: string) => TextDocument | undefined;
 export interface RefreshOptions { openDocument?: OpenDocuments; force?: boolean; anyContent?: boolean }
 
 /**
- * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed;
- * the cross-entry rules, which only compare a few values per entry, run over the whole registry.
+ * Every entry of one registry with its diagnostics. An update re-checks only the entry that changed, and the
+ * cross-entry rules only the entries that share a value with it (CrossEntryIndex); `takeChanged` hands out what
+ * changed since it was last called, so a keystroke costs the same in a registry of 100 entries or 20,000.
  */
 export class RegistryIndex {
   /** Each entry: the text checked, and the editor's document version when it came from an open document. */
-  private readonly entries = new Map<string, { text: string; version?: number; diagnostics: KasmDiagnostic[]; entry: RegistryEntry }>();
+  private readonly entries = new Map<string, { text: string; version?: number; diagnostics: KasmDiagnostic[] }>();
+  private readonly crossEntry: CrossEntryIndex;
+  /** Entries whose own diagnostics changed since `takeChanged` last handed them out. */
+  private readonly ownChanged = new Set<string>();
   private version = 0;
-  /** The registry's site/next.config.js and what is wrong in it, when it exists. */
+  /** The registry's site/next.config.js and what is wrong in it, when it exists; `changed` until handed out. */
   private config: { file: string; diagnostics: KasmDiagnostic[] } | undefined;
+  private configChanged = false;
 
   constructor(
     private readonly service: KasmLanguageService,
     readonly context: RegistryContext,
     private readonly settings: (file: string) => DocumentSettings = () => DEFAULT_SETTINGS,
-  ) {}
+  ) {
+    this.crossEntry = new CrossEntryIndex(context);
+  }
 
   /** Loads every workspace.json under the registry root from disk. */
   load(): this {
@@ -52,6 +61,7 @@ export class RegistryIndex {
     const { fileSystem } = this.context;
     const bytes = fileSystem.isFile(file) ? fileSystem.readHead(file, CONFIG_MAX_BYTES) : undefined;
     this.config = bytes ? { file, diagnostics: checkRegistryConfig(new TextDecoder().decode(bytes), fileUri(file)) } : undefined;
+    this.configChanged = true;
     return (this.config?.diagnostics.length ?? 0) > 0;
   }
 
@@ -104,7 +114,9 @@ export class RegistryIndex {
     const sink = new DiagnosticSink();
     sink.report('check-degraded', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, reason);
     const facts: EntryFacts = { strings: {}, channels: [], hasCompatibility: false };
-    this.entries.set(file, { text: '', diagnostics: sink.diagnostics, entry: { file, schema: NEWEST_SCHEMA, facts } });
+    this.entries.set(file, { text: '', diagnostics: sink.diagnostics });
+    this.ownChanged.add(file);
+    this.crossEntry.set({ file, schema: NEWEST_SCHEMA, facts });
   }
 
   /**
@@ -122,9 +134,10 @@ export class RegistryIndex {
     const document = typeof source === 'string' ? TextDocument.create(fileUri(file), 'json', ++this.version, text) : source;
     const settings = this.settings(file);
     const diagnostics = this.service.validate(document, settings);
-    const entry = { file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) };
+    this.crossEntry.set({ file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) });
     // The text, not the document: an editor's document changes in place.
-    this.entries.set(file, { text, version: typeof source === 'string' ? undefined : source.version, diagnostics, entry });
+    this.entries.set(file, { text, version: typeof source === 'string' ? undefined : source.version, diagnostics });
+    this.ownChanged.add(file);
     // The facts are all the index needs of a file read from disk. Kept in the service's cache, a thousand entries'
     // syntax trees would pass through it while a registry loads, outliving enough garbage collections that V8
     // grows its young generation for good (~25 MB more resident memory).
@@ -136,8 +149,19 @@ export class RegistryIndex {
     return this.entries.get(file)?.diagnostics ?? [];
   }
 
+  /** An entry's cross-entry diagnostics as last judged (typing pauses before they are judged again). */
+  crossEntryDiagnostics(file: string): KasmDiagnostic[] {
+    return this.crossEntry.diagnosticsOf(file);
+  }
+
   remove(file: string): void {
     this.entries.delete(file);
+    this.crossEntry.delete(file);
+  }
+
+  /** The entry's own diagnostics were published by the caller: `takeChanged` need not hand them out again. */
+  published(file: string): void {
+    this.ownChanged.delete(file);
   }
 
   has(file: string): boolean {
@@ -148,14 +172,31 @@ export class RegistryIndex {
     return [...this.entries.keys()].sort();
   }
 
-  /** Each entry's own diagnostics and those of the cross-entry rules. */
-  diagnostics(): Map<string, EntryDiagnostics> {
-    const crossEntry = checkRegistry([...this.entries.values()].map(({ entry }) => entry), this.context);
-    const diagnostics = new Map<string, EntryDiagnostics>(this.files().map((file) => {
+  /**
+   * The diagnostics of every entry (and of the site config) whose own or cross-entry diagnostics changed since the
+   * last call; a removed entry is not among them (its caller clears it).
+   */
+  takeChanged(): Map<string, EntryDiagnostics> {
+    const files = new Set([...this.ownChanged, ...this.crossEntry.update()]);
+    this.ownChanged.clear();
+    const changed = new Map<string, EntryDiagnostics>();
+    for (const file of [...files].sort()) {
       const entry = this.entries.get(file);
-      return [file, { own: entry?.diagnostics ?? [], crossEntry: crossEntry.get(file) ?? [], version: entry?.version }];
+      if (entry) changed.set(file, { own: entry.diagnostics, crossEntry: this.crossEntry.diagnosticsOf(file), version: entry.version });
+    }
+    if (this.configChanged && this.config?.diagnostics.length) changed.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
+    this.configChanged = false;
+    return changed;
+  }
+
+  /** Each entry's own diagnostics and those of the cross-entry rules (the CLI's whole report). */
+  diagnostics(): Map<string, EntryDiagnostics> {
+    this.takeChanged();
+    const all = new Map<string, EntryDiagnostics>(this.files().map((file) => {
+      const entry = this.entries.get(file);
+      return [file, { own: entry?.diagnostics ?? [], crossEntry: this.crossEntry.diagnosticsOf(file), version: entry?.version }];
     }));
-    if (this.config?.diagnostics.length) diagnostics.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
-    return diagnostics;
+    if (this.config?.diagnostics.length) all.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
+    return all;
   }
 }

@@ -1,4 +1,4 @@
-import { EXEC_HOOKS, FieldSpec, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec } from './kasm/knowledge';
+import { EXEC_HOOKS, FieldSpec, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec } from '../kasm/knowledge';
 
 /** Snippet bodies built from the knowledge module: used by completion and written to snippets/ for VS Code. */
 

@@ -5,7 +5,7 @@
  * with it.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSink, KasmDiagnostic } from './diagnostics/context';
+import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
 
 /** Where the registry template keeps its settings, relative to the registry root. */
 export const REGISTRY_CONFIG_FILE = ['site', 'next.config.js'];

@@ -13,7 +13,7 @@ export function rulesMarkdown(): string {
     '# Diagnostics',
     '',
     'Every problem the language server, the editor and the CLI report has a stable code. Severity is an error only',
-    'where Kasm or the registry build breaks or mis-installs the entry. Generated from `server/src/diagnostics/rules.ts`.',
+    'where Kasm or the registry build breaks or mis-installs the entry. Generated from `server/src/service/diagnostics/rules.ts`.',
     '',
     'Evidence names the section of the format notes (`kasm-format.md`) a rule rests on and the Kasm versions it is',
     'known for.',

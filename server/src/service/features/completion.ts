@@ -3,12 +3,12 @@ import { Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, nodeAt, pathOf, positionAt, propertiesOf, rangeOf } from './document';
-import { WorkspaceFileSystem } from './fileSystem';
-import { iconFilesIn } from './icon';
+import { JsonPath, KasmDocument, nodeAt, pathOf, positionAt, propertiesOf, rangeOf } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { iconFilesIn } from '../icon';
 import {
   FieldSpec, KnownValue, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList,
-} from './kasm/knowledge';
+} from '../kasm/knowledge';
 import { compatibilityEntrySnippet, entrySnippet, valueSnippet } from './snippets';
 
 export interface CompletionOptions {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceFileSystem } from './fileSystem';
+import { WorkspaceFileSystem } from '../service/fileSystem';
 
 /**
  * Up to `length` bytes from the start of a regular file, and its size. Opened without blocking and checked after

@@ -1,13 +1,13 @@
 import { Node, findNodeAtOffset } from 'jsonc-parser';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, pathOf, rangeOf, fileUri } from './document';
-import { WorkspaceFileSystem } from './fileSystem';
-import { iconDescription, inspectIcon } from './icon';
-import { escapeMarkdown, markdownUrl } from './markdown';
+import { JsonPath, KasmDocument, pathOf, rangeOf, fileUri } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { iconDescription, inspectIcon } from '../icon';
+import { escapeMarkdown, markdownUrl } from '../markdown';
 import {
   FieldSpec, SCHEMA_VERSIONS, SchemaVersion, judgeCompatibilityVersion, specAt, typeList, workspaceSpec,
-} from './kasm/knowledge';
-import { SchemaDetection } from './schemaVersion';
+} from '../kasm/knowledge';
+import { SchemaDetection } from '../schemaVersion';
 
 /** Hover on a key (what Kasm does with the field) or a value (what the value means; the icon itself). */
 export function doHover(doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined): Hover | null {

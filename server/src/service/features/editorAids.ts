@@ -4,11 +4,11 @@
  */
 import { Node } from 'jsonc-parser';
 import { CodeLens, DocumentLink, InlayHint, Range } from 'vscode-languageserver-types';
-import { KasmDocument, nodeAt, positionAt, rangeOf, fileUri } from './document';
-import { WorkspaceFileSystem } from './fileSystem';
-import { inspectIcon } from './icon';
-import { SchemaVersion } from './kasm/knowledge';
-import { parseImageReference } from './kasm/imageReference';
+import { KasmDocument, nodeAt, positionAt, rangeOf, fileUri } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { inspectIcon } from '../icon';
+import { SchemaVersion } from '../kasm/knowledge';
+import { parseImageReference } from '../kasm/imageReference';
 
 /** Inside the quotes of a string node. */
 const innerRange = (doc: KasmDocument, node: Node): Range => rangeOf(doc, node.offset + 1, Math.max(0, node.length - 2));

@@ -2,7 +2,7 @@ import { Node, format } from 'jsonc-parser';
 import {
   DocumentSymbol, FoldingRange, FormattingOptions, Position, SelectionRange, SymbolKind, TextEdit,
 } from 'vscode-languageserver-types';
-import { KasmDocument, positionAt, rangeOf } from './document';
+import { KasmDocument, positionAt, rangeOf } from '../document';
 
 /**
  * The structural features VS Code's JSON service would give a .json file (workspace.json has its own

@@ -1,0 +1,195 @@
+import * as path from 'node:path';
+import { KasmDiagnostic } from '../service/diagnostics/context';
+import { iconNameProblem } from '../service/icon';
+import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
+import { RegistryContext } from './context';
+import {
+  ChannelCounts, SchemaVerdict, channelsMixed, duplicateNames, iconCollisions, pageIdKey, partialChannels, schemaMismatch, schemaVerdict,
+} from './crossEntryRules';
+import { RegistryEntry } from './entryFacts';
+
+/** The four families of cross-entry rules, in the order their diagnostics are listed. */
+type Family = 'names' | 'icons' | 'channels' | 'schema';
+type Results = Record<Family, KasmDiagnostic[]>;
+const NONE: readonly KasmDiagnostic[] = [];
+
+/** Files by a value they share (a page id, an icon name). */
+class Groups {
+  private readonly byValue = new Map<string, Set<string>>();
+
+  add(value: string | undefined, file: string): void {
+    if (value === undefined) return;
+    let files = this.byValue.get(value);
+    if (!files) this.byValue.set(value, files = new Set());
+    files.add(file);
+  }
+
+  delete(value: string | undefined, file: string): void {
+    if (value === undefined) return;
+    const files = this.byValue.get(value);
+    files?.delete(file);
+    if (files?.size === 0) this.byValue.delete(value);
+  }
+
+  get(value: string): ReadonlySet<string> {
+    return this.byValue.get(value) ?? new Set();
+  }
+
+  values(): IterableIterator<string> {
+    return this.byValue.keys();
+  }
+}
+
+const pageId = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
+/** The icon name an entry shares with others: only a plain file name is ever copied by the build. */
+const iconName = (entry: RegistryEntry) => {
+  const value = entry.facts.strings.image_src?.value;
+  return value !== undefined && !iconNameProblem(value) ? value : undefined;
+};
+const sameDiagnostics = (a: readonly KasmDiagnostic[], b: readonly KasmDiagnostic[]) =>
+  a.length === b.length && a.every((d, i) => d.message === b[i].message && JSON.stringify(d.range) === JSON.stringify(b[i].range));
+
+/**
+ * The cross-entry diagnostics of one registry, kept up to date entry by entry: a keystroke in one entry re-judges
+ * only the entries that share a value with it (before or after the change), and the whole registry only when a
+ * count that every message quotes changed (#16.13). Per-value groups and per-schema counts are updated in place.
+ */
+export class CrossEntryIndex {
+  private readonly entries = new Map<string, RegistryEntry>();
+  private readonly results = new Map<string, Results>();
+  private readonly pageIds = new Groups();
+  private readonly icons = new Groups();
+  private readonly bySchema = new Map<SchemaVersion, Set<string>>(SCHEMA_VERSIONS.map((schema) => [schema, new Set()]));
+  private readonly channels: ChannelCounts = { total: 0, tagged: 0 };
+  /** Files with a channel that gives no available_tags: the only ones the channel rule can report. */
+  private readonly untagged = new Set<string>();
+  /** Since the last `update`: entries changed, and groups whose members must be judged again. */
+  private readonly touched = new Set<string>();
+  private readonly staleGroups = { names: new Set<string>(), icons: new Set<string>() };
+  /** What the channel and schema rules last judged with: when it changes, every entry they could report is judged again. */
+  private judgedChannels: ChannelCounts | undefined;
+  private judgedSchema: SchemaVerdict = {};
+
+  constructor(private readonly registry: RegistryContext) {}
+
+  set(entry: RegistryEntry): void {
+    this.delete(entry.file);
+    this.entries.set(entry.file, entry);
+    this.pageIds.add(pageId(entry), entry.file);
+    this.icons.add(iconName(entry), entry.file);
+    this.bySchema.get(entry.schema)?.add(entry.file);
+    if (entry.schema === '1.1') {
+      this.channels.total += entry.facts.channels.length;
+      this.channels.tagged += entry.facts.channels.filter((c) => c.hasTags).length;
+      if (entry.facts.channels.some((c) => !c.hasTags)) this.untagged.add(entry.file);
+    }
+    this.markStale(entry);
+  }
+
+  delete(file: string): void {
+    const entry = this.entries.get(file);
+    this.touched.add(file);
+    if (!entry) return;
+    this.markStale(entry);
+    this.entries.delete(file);
+    this.pageIds.delete(pageId(entry), file);
+    this.icons.delete(iconName(entry), file);
+    this.bySchema.get(entry.schema)?.delete(file);
+    if (entry.schema === '1.1') {
+      this.channels.total -= entry.facts.channels.length;
+      this.channels.tagged -= entry.facts.channels.filter((c) => c.hasTags).length;
+      this.untagged.delete(file);
+    }
+  }
+
+  /** An entry's cross-entry diagnostics as of the last `update`. */
+  diagnosticsOf(file: string): KasmDiagnostic[] {
+    const results = this.results.get(file);
+    return results ? [...results.names, ...results.icons, ...results.channels, ...results.schema] : [];
+  }
+
+  /** Judges again what the changes since the last call affect; returns the files whose diagnostics changed. */
+  update(): Set<string> {
+    const before = new Map<string, KasmDiagnostic[]>();
+    const judge = (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => {
+      if (!before.has(file)) before.set(file, this.diagnosticsOf(file));
+      if (!this.entries.has(file)) return;
+      let results = this.results.get(file);
+      if (!results) this.results.set(file, results = { names: [], icons: [], channels: [], schema: [] });
+      results[family] = [...diagnostics];
+    };
+    for (const file of this.touched) {
+      if (!this.entries.has(file)) {
+        before.set(file, this.diagnosticsOf(file));
+        this.results.delete(file);
+      } else {
+        for (const family of ['names', 'icons'] as const) judge(file, family, NONE);
+      }
+    }
+    this.judgeGroups(judge);
+    this.judgeChannels(judge);
+    this.judgeSchema(judge);
+    this.touched.clear();
+    const changed = new Set<string>();
+    for (const [file, old] of before) if (!sameDiagnostics(old, this.diagnosticsOf(file))) changed.add(file);
+    return changed;
+  }
+
+  private markStale(entry: RegistryEntry): void {
+    this.touched.add(entry.file);
+    const id = pageId(entry);
+    if (id !== undefined) this.staleGroups.names.add(id);
+    const icon = iconName(entry);
+    if (icon !== undefined) this.staleGroups.icons.add(icon);
+  }
+
+  private members(groups: Groups, value: string): RegistryEntry[] {
+    return [...groups.get(value)].sort().flatMap((file) => this.entries.get(file) ?? []);
+  }
+
+  private judgeGroups(judge: (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => void): void {
+    const name = (file: string) => path.relative(this.registry.root, file) || path.basename(file);
+    for (const value of this.staleGroups.names) {
+      const group = this.members(this.pageIds, value);
+      const found = duplicateNames(group, name);
+      for (const entry of group) judge(entry.file, 'names', found.get(entry.file) ?? NONE);
+    }
+    for (const icon of this.staleGroups.icons) {
+      const group = this.members(this.icons, icon);
+      const found = iconCollisions(icon, group, this.registry.fileSystem, name);
+      for (const entry of group) judge(entry.file, 'icons', found.get(entry.file) ?? NONE);
+    }
+    this.staleGroups.names.clear();
+    this.staleGroups.icons.clear();
+  }
+
+  private judgeChannels(judge: (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => void): void {
+    const last = this.judgedChannels;
+    const now = { ...this.channels };
+    // The counts every message quotes changed: judge every entry that can be reported, and those that were.
+    const countsChanged = !last || last.tagged !== now.tagged || last.total !== now.total;
+    const everyone = countsChanged && ((last !== undefined && channelsMixed(last)) || channelsMixed(now));
+    for (const file of everyone ? new Set([...this.untagged, ...this.touched]) : this.touched) {
+      const entry = this.entries.get(file);
+      if (entry) judge(file, 'channels', partialChannels(entry, now));
+    }
+    this.judgedChannels = now;
+  }
+
+  private judgeSchema(judge: (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => void): void {
+    const verdict = schemaVerdict(new Map([...this.bySchema].map(([schema, files]) => [schema, files.size])), this.registry);
+    const last = this.judgedSchema;
+    const same = verdict.expected === last.expected && (verdict.expected
+      ? verdict.because === (last as { because?: string }).because && verdict.breaksBuildFor1_0 === (last as { breaksBuildFor1_0?: boolean }).breaksBuildFor1_0
+      : verdict.mix === (last as { mix?: string }).mix);
+    // The verdict (and so every message) changed: judge those it reports now and those it reported (outside the
+    // expected schema); a tie reports every entry.
+    const outside = (v: SchemaVerdict) => [...this.bySchema].filter(([schema]) => (v.expected ? schema !== v.expected : v.mix !== undefined));
+    const files = same ? this.touched : new Set([...this.touched, ...[...outside(verdict), ...outside(last)].flatMap(([, group]) => [...group])]);
+    for (const file of files) {
+      const entry = this.entries.get(file);
+      if (entry) judge(file, 'schema', schemaMismatch(entry, verdict));
+    }
+    this.judgedSchema = verdict;
+  }
+}
