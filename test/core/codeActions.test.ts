@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, Range } from 'vscode-languageserver-types';
+import { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
@@ -14,10 +14,16 @@ import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } fro
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; registryCodes?: string[]; invoked?: boolean } = {}) {
+/** A diagnostic of the registry-wide checks, as the editor sends it back in a code action request. */
+const REGISTRY_MISMATCH: Diagnostic = {
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'schema', source: 'kasm',
+  code: 'registry-schema-mismatch', data: { path: ['compatibility'] },
+};
+
+function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; diagnostics?: Diagnostic[]; invoked?: boolean } = {}) {
   const doc = textDocument(text, options.file);
   const settings = { registrySchema: options.schema ?? 'auto' as RegistrySchemaSetting };
-  const list = service.codeActions(doc, WHOLE, { only: options.only, registryCodes: options.registryCodes, invoked: options.invoked }, settings);
+  const list = service.codeActions(doc, WHOLE, { only: options.only, diagnostics: options.diagnostics, invoked: options.invoked }, settings);
   const apply = (action: CodeAction) => TextDocument.applyEdits(doc, action.edit?.changes?.[doc.uri] ?? []);
   // Hints are review reminders (what Kasm asks the admin to look at), not problems a fix removes.
   const problems = (t: string) => service.validate(textDocument(t, options.file), settings).filter((d) => d.severity !== 4).length;
@@ -35,6 +41,20 @@ function fix(text: string, title: string, options: Parameters<typeof actions>[1]
 }
 
 describe('quick fixes', () => {
+  it('are built from the diagnostics the editor sends back, with their data; without usable data, from a fresh check', () => {
+    const text = '{ "architecture": ["AMD64"] }';
+    const [shown] = service.validate(textDocument(text)).filter((d) => d.code === 'unknown-value');
+    assert.ok(shown, 'the value is reported');
+    // The editor's copy says "arm64": the fix follows what the editor shows, not a new check.
+    const edited = { ...shown, data: { ...shown.data, suggestions: ['arm64'] } };
+    assert.ok(actions(text, { diagnostics: [edited] }).titles.includes('Change to "arm64"'));
+    assert.deepEqual(actions(text, { diagnostics: [] }).titles, [], 'nothing shown in the range, nothing offered');
+    const stripped = { ...shown, data: undefined };
+    assert.ok(actions(text, { diagnostics: [stripped] }).titles.includes('Change to "amd64"'), 'an editor that drops data still gets fixes');
+    const hostile = { ...shown, data: { path: [{}], suggestions: [{}] } };
+    assert.ok(actions(text, { diagnostics: [hostile] }).titles.includes('Change to "amd64"'), 'malformed data is not trusted');
+  });
+
   it('replaces a value with the nearest allowed one', () => {
     assert.equal(fix('{ "architecture": ["AMD64"] }', 'Change to "amd64"'), '{ "architecture": ["amd64"] }');
     assert.equal(fix('{\n  "cpu_allocation_method": "inherit"\n}', 'Change to "Inherit"'), '{\n  "cpu_allocation_method": "Inherit"\n}');
@@ -228,7 +248,7 @@ describe('converting between registry schemas', () => {
   it('offers the way back only where the registry is schema 1.0', () => {
     const entry11 = '{ "friendly_name": "A", "compatibility": [{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": 5 }] }';
     assert.deepEqual(actions(entry11, { only: ['source'] }).titles, []);
-    const { list, apply } = actions(entry11, { only: ['source'], registryCodes: ['registry-schema-mismatch'] });
+    const { list, apply } = actions(entry11, { only: ['source'], diagnostics: [REGISTRY_MISMATCH] });
     assert.deepEqual(list.map((a) => a.title), ['Convert entry to registry schema 1.0: compatibility becomes 1.13.x, 1.14.x, 1.15.x, with the image of 1.18.x (a/b:1); the other images are dropped']);
     assert.deepEqual(JSON.parse(apply(list[0])), { friendly_name: 'A', compatibility: ['1.13.x', '1.14.x', '1.15.x'], name: 'a/b:1', uncompressed_size_mb: 5 });
   });
@@ -243,7 +263,7 @@ describe('converting between registry schemas', () => {
       const as11 = textDocument(converted, file);
       assert.equal(service.schemaVersion(as11).version, '1.1', path.relative(CORPUS, file));
       assert.deepEqual(service.validate(as11).filter((d) => d.severity === 1).map((d) => d.message), [], path.relative(CORPUS, file));
-      const back = actions(converted, { file, only: ['source.kasm.convertSchema'], registryCodes: ['registry-schema-mismatch'] });
+      const back = actions(converted, { file, only: ['source.kasm.convertSchema'], diagnostics: [REGISTRY_MISMATCH] });
       const restored = JSON.parse(back.apply(back.list[0]));
       assert.equal(restored.name, original.name);
       assert.equal(restored.uncompressed_size_mb, original.uncompressed_size_mb);

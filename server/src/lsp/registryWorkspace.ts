@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from '../service/diagnostics/context';
 import { KasmLanguageService } from '../service/languageService';
 import { DocumentSettings } from '../service/settings';
-import { nodeFileSystem } from '../node/nodeFileSystem';
+import { WorkspaceFileSystem } from '../service/fileSystem';
 import { SERVER_WALK_BUDGET, isWithin, walkWorkspaceFiles } from '../node/workspaceFiles';
 import { ciBranch, registryAt } from '../registry/context';
 import { OpenDocuments, RegistryIndex } from '../registry/registryIndex';
@@ -41,6 +41,8 @@ export class RegistryWorkspace {
 
   constructor(
     private readonly service: KasmLanguageService,
+    /** The server's file system (change stamps remembered while the editor watches files): icons are compared through it. */
+    private readonly fileSystem: WorkspaceFileSystem,
     /** Publishes a file's diagnostics; `version` is the open document's they were computed for, if any. */
     private readonly publish: (file: string, diagnostics: KasmDiagnostic[], version?: number) => void,
     private readonly log: (message: string) => void = () => undefined,
@@ -67,7 +69,7 @@ export class RegistryWorkspace {
     let checked = 0;
     progress(checked, total);
     for (const { root, settings, files } of found) {
-      const index = new RegistryIndex(this.service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => settings);
+      const index = new RegistryIndex(this.service, registryAt(root, this.fileSystem, { ciBranch: ciBranch(process.env) }), () => settings);
       for (const file of files) {
         if (!this.otherLanguage.has(file)) index.refresh(file, { openDocument });
         // Files are read a chunk at a time so that typing stays responsive while a registry loads.
@@ -95,8 +97,8 @@ export class RegistryWorkspace {
    * An open document changed: re-checks it and publishes its own diagnostics at once, with the cross-entry ones it
    * had; the registry's entries are compared again once typing pauses, and whatever that changes is published then.
    */
-  updateDocument(index: RegistryIndex, file: string, document: TextDocument): void {
-    index.update(file, document);
+  updateDocument(index: RegistryIndex, file: string, document: TextDocument, settings: DocumentSettings): void {
+    index.update(file, document, { settings });
     index.published(file);
     this.published.add(file);
     this.publish(file, [...index.ownDiagnostics(file), ...index.crossEntryDiagnostics(file)], document.version);

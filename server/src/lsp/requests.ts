@@ -56,7 +56,7 @@ export function registerRequests(context: RequestContext): void {
     runRequest(params.textDocument.uri, token, null, (document, settings) => service().hover(document, params.position, settings)));
   connection.onCodeAction((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document, settings) => service().codeActions(document, params.range, {
-      only: params.context.only, registryCodes: params.context.diagnostics.map((d) => String(d.code)),
+      only: params.context.only, diagnostics: params.context.diagnostics,
       invoked: params.context.triggerKind === CodeActionTriggerKind.Invoked,
     }, settings)));
   connection.onDocumentLinks((params, token) =>

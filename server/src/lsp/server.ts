@@ -62,7 +62,7 @@ export function startServer(connection: Connection): void {
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       extensionCommands,
     });
-    registries = new RegistryWorkspace(service, (file, diagnostics, version) => {
+    registries = new RegistryWorkspace(service, fileSystem, (file, diagnostics, version) => {
       const uri = openUris.get(file) ?? fileUri(file);
       const open = documents.get(uri);
       // Results are published for the text they were computed from: never disk results for an open document, never
@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
       // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.
-      safely(() => registries?.updateDocument(index, file, document), undefined);
+      safely(() => registries?.updateDocument(index, file, document, checkSettings), undefined);
     } else {
       const diagnostics = safely(() => service.validate(document, checkSettings), []);
       await connection.sendDiagnostics({ uri, version, diagnostics });

@@ -90,7 +90,7 @@ export class RegistryIndex {
       this.remove(file);
       return false;
     } else if (source !== undefined) {
-      this.update(file, source, force);
+      this.update(file, source, { force });
     } else if (fileSystem.changeStamp(file) !== undefined) {
       // There, but not a regular file we may read (permissions, a FIFO, a device).
       this.unread(file, 'This workspace.json cannot be read (it is not a regular file, or not readable): the registry build fails on it.');
@@ -123,7 +123,7 @@ export class RegistryIndex {
    * Sets the text of an entry and re-checks it: text from disk, or an open editor's document (whose parse the
    * editor's requests then share). `force` re-checks unchanged text (its icon changed).
    */
-  update(file: string, source: string | TextDocument, force = false): void {
+  update(file: string, source: string | TextDocument, { force = false, settings = this.settings(file) }: { force?: boolean; settings?: DocumentSettings } = {}): void {
     const text = typeof source === 'string' ? source : source.getText();
     const current = this.entries.get(file);
     if (current && !force && current.text === text) {
@@ -132,7 +132,6 @@ export class RegistryIndex {
       return;
     }
     const document = typeof source === 'string' ? TextDocument.create(fileUri(file), 'json', ++this.version, text) : source;
-    const settings = this.settings(file);
     const diagnostics = this.service.validate(document, settings);
     this.crossEntry.set({ file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) });
     // The text, not the document: an editor's document changes in place.

@@ -1,10 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
+  CodeAction, CodeLens, Diagnostic, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions/index';
 import { doComplete } from './features/completion';
-import { KasmDiagnostic } from './diagnostics/context';
+import { KasmDiagnostic, isKasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
 import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
@@ -31,6 +31,12 @@ export interface LanguageServiceOptions {
 }
 
 
+export interface CodeActionOptions {
+  only?: string[];
+  diagnostics?: Diagnostic[];
+  invoked?: boolean;
+}
+
 export interface KasmLanguageService {
   parse(document: TextDocument): KasmDocument;
   schemaVersion(document: TextDocument, settings?: DocumentSettings): SchemaDetection;
@@ -38,11 +44,12 @@ export interface KasmLanguageService {
   complete(document: TextDocument, position: Position, settings?: DocumentSettings): CompletionList;
   hover(document: TextDocument, position: Position, settings?: DocumentSettings): Hover | null;
   /**
-   * Quick fixes for the problems in `range`, fix-all and the schema conversion. `registryCodes` are the codes
-   * of diagnostics the editor shows there that only the registry-wide checks know (registry-schema-mismatch).
-   * `invoked`: asked for by the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too.
+   * Quick fixes for the problems in `range`, fix-all and the schema conversion. `diagnostics` are those the editor
+   * shows there (sent back in the request, with their fix data): quick fixes are built from them without checking
+   * the document again; without them (a caller that has none), the document is checked. `invoked`: asked for by
+   * the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too.
    */
-  codeActions(document: TextDocument, range: Range, options?: { only?: string[]; registryCodes?: string[]; invoked?: boolean }, settings?: DocumentSettings): CodeAction[];
+  codeActions(document: TextDocument, range: Range, options?: CodeActionOptions, settings?: DocumentSettings): CodeAction[];
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
   documentLinks(document: TextDocument): DocumentLink[];
   inlayHints(document: TextDocument, range: Range): InlayHint[];
@@ -87,11 +94,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
       const doc = parse(document);
       return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
     },
-    codeActions(document, range, { only, registryCodes, invoked } = {}, settings = DEFAULT_SETTINGS) {
+    codeActions(document, range, { only, diagnostics, invoked } = {}, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       const schema = schemaOf(doc, settings).version;
       const context = { doc, schema, fileSystem: options.fileSystem, extensionCommands: options.extensionCommands ?? false };
-      return getCodeActions(context, validateDocument(doc, schema, options.fileSystem), range, { only, registryCodes, invoked });
+      const validate = () => validateDocument(doc, schema, options.fileSystem);
+      // An editor that dropped the fix data gets fixes from a fresh check instead.
+      const ours = diagnostics?.filter((d) => d.source === 'kasm');
+      const shown = ours?.every(isKasmDiagnostic) ? ours : undefined;
+      return getCodeActions(context, range, { only, shown, validate, invoked });
     },
     documentLinks: (document) => documentLinks(parse(document), options.fileSystem),
     inlayHints: (document, range) => inlayHints(parse(document), range),

@@ -50,11 +50,13 @@ const overlaps = (a: Range, b: Range) =>
 
 /**
  * Code actions for a range: quick fixes for the diagnostics there, "add all missing fields", fix-all and the
- * schema conversion. `only` filters by kind as the LSP request does; without it, quick fixes only.
+ * schema conversion. `only` filters by kind as the LSP request does; without it, quick fixes only. Quick fixes come
+ * from `shown`, the diagnostics the editor shows in the range (with their fix data, as actions/languageservices
+ * does, #16.7), or from `validate` when the caller has none; fix-all and the conversion need the whole document's.
  */
 export function getCodeActions(
-  context: FixContext, diagnostics: KasmDiagnostic[], range: Range,
-  { only, registryCodes = [], invoked = false }: { only?: string[]; registryCodes?: string[]; invoked?: boolean } = {},
+  context: FixContext, range: Range,
+  { only, shown, validate, invoked = false }: { only?: string[]; shown?: KasmDiagnostic[]; validate: () => KasmDiagnostic[]; invoked?: boolean },
 ): CodeAction[] {
   // Without `only` (VS Code's light bulb, on every cursor move) quick fixes only: fix-all and the conversion are
   // computed when asked for by kind (the Source Action menu, codeActionsOnSave), as vscode-eslint does (#16.7), or
@@ -67,8 +69,10 @@ export function getCodeActions(
     edit: { changes: { [doc.textDocument.uri]: toTextEdits(doc, edits) } },
   });
   const actions: CodeAction[] = [];
+  let checked: KasmDiagnostic[] | undefined;
+  const diagnostics = () => (checked ??= validate());
   if (wants(CodeActionKind.QuickFix)) {
-    const inRange = diagnostics.filter((d) => overlaps(d.range, range));
+    const inRange = (shown ?? diagnostics()).filter((d) => overlaps(d.range, range));
     for (const diagnostic of inRange) {
       for (const fix of fixesFor(diagnostic, context)) {
         const edits = editsOf(fix, text);
@@ -80,19 +84,20 @@ export function getCodeActions(
     const addAllEdits = addAll ? editsOf(addAll, text) : [];
     if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));
     if (invoked && actions.length) {
-      const fixed = fixAll(context, diagnostics);
+      const fixed = fixAll(context, diagnostics());
       if (fixed !== text) actions.push(action('Fix all auto-fixable Kasm problems', CodeActionKind.QuickFix, diffEdit(text, fixed)));
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixed = fixAll(context, diagnostics);
+    const fixed = fixAll(context, diagnostics());
     if (fixed !== text) actions.push(action('Fix all safe Kasm problems', FIX_ALL_KIND, diffEdit(text, fixed)));
   }
   if (wants(CONVERT_SCHEMA_KIND) && !doc.syntaxErrors.length) {
     const target = conversionTarget(context.schema);
     const convert = convertSchema(doc, context.schema);
     // 1.0 → 1.1 is always on offer; back to 1.0 only where the registry (or the setting) is 1.0.
-    const wanted = target === '1.1' || registryCodes.includes('registry-schema-mismatch') || diagnostics.some((d) => d.code === 'compatibility-shape');
+    const codes = [...shown ?? [], ...diagnostics()].map((d) => d.code);
+    const wanted = target === '1.1' || codes.includes('registry-schema-mismatch') || codes.includes('compatibility-shape');
     const edits = convert && wanted ? editsOf(convert, text) : [];
     if (convert && edits.length) actions.push(action(convert.title, CONVERT_SCHEMA_KIND, edits));
   }

@@ -19,6 +19,18 @@ export interface KasmDiagnostic extends Diagnostic {
   data: KasmDiagnosticData;
 }
 
+/**
+ * Whether a diagnostic an editor sent back (in a code action request) is one of ours with its fix data intact:
+ * the request comes from outside, so its shape is checked before a fix reads it.
+ */
+export function isKasmDiagnostic(diagnostic: Diagnostic): diagnostic is KasmDiagnostic {
+  const data = diagnostic.data as Partial<KasmDiagnosticData> | undefined;
+  return diagnostic.source === 'kasm' && typeof diagnostic.code === 'string' && Object.hasOwn(RULES, diagnostic.code)
+    && typeof diagnostic.message === 'string' && Array.isArray(data?.path)
+    && data.path.every((step) => typeof step === 'string' || typeof step === 'number')
+    && (data.suggestions === undefined || (Array.isArray(data.suggestions) && data.suggestions.every((s) => typeof s === 'string' || typeof s === 'number')));
+}
+
 export interface ReportOptions {
   severity?: Severity;
   suggestions?: (string | number)[];
