@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Utils } from 'vscode-uri';
-import { isKasmEntry } from '../../server/src/service/entryDetection';
-import { OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams } from '../../server/src/lsp/protocol';
+import { OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, isKasmEntry } from '../../server/src/clientApi';
 import { LANGUAGE_ID } from './languageClient';
 
 const isWorkspaceJson = (document: vscode.TextDocument) =>

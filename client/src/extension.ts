@@ -3,11 +3,12 @@ import { IconPreview } from './iconPreview';
 import { RegistryGallery } from './registryGallery';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
+import { KasmServer } from './kasmServer';
 import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { registerSchemaStatus } from './schemaStatus';
 import { registerEntryLanguage } from './entryLanguage';
 import { createPlaceholderIcon } from './placeholderIcon';
-import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/service/codeActions/placeholderIcon';
+import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/clientApi';
 
 let client: LanguageClient | undefined;
 
@@ -20,10 +21,12 @@ export interface KasmExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KasmExtensionApi> {
-  const preview = new IconPreview();
-  const gallery = new RegistryGallery();
+  const started = startLanguageClient(context);
+  const server = new KasmServer(started);
+  const preview = new IconPreview(server);
+  const gallery = new RegistryGallery(server);
   const placeholderIcon = context.asAbsolutePath('images/placeholder-icon.png');
-  const newWorkspace = new NewWorkspaceCommand(placeholderIcon);
+  const newWorkspace = new NewWorkspaceCommand(placeholderIcon, server);
   context.subscriptions.push(
     preview,
     gallery,
@@ -34,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
       createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
-  client = await startLanguageClient(context);
+  client = await started;
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
   return { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
-import { loadEntryModel } from './entryModel';
+import { KasmServer } from './kasmServer';
 import { newNonce } from './html';
 import { LiveWebview } from './liveWebview';
 import { previewBody, renderPreview } from './previewHtml';
@@ -21,7 +20,7 @@ export class IconPreview implements vscode.Disposable {
   /** The HTML last shown, for tests and for nothing else. */
   html = '';
 
-  constructor() {
+  constructor(private readonly server: KasmServer) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => { if (this.isEntry(e.document.uri)) this.scheduleRender(); }),
       vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => this.isEntry(u))) this.scheduleRender(); }),
@@ -37,7 +36,8 @@ export class IconPreview implements vscode.Disposable {
       return;
     }
     const entry = path.basename(uri.fsPath) === 'workspace.json' ? uri : vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'workspace.json'));
-    if (!nodeFileSystem.isFile(entry.fsPath) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === entry.toString())) {
+    const exists = await vscode.workspace.fs.stat(entry).then((stat) => stat.type !== vscode.FileType.Directory, () => false);
+    if (!exists && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === entry.toString())) {
       void vscode.window.showErrorMessage(`Kasm: there is no workspace.json next to ${path.basename(uri.fsPath)}.`);
       return;
     }
@@ -83,7 +83,14 @@ export class IconPreview implements vscode.Disposable {
   private async render(): Promise<void> {
     const { panel, live, entry } = this;
     if (!panel || !live || !entry) return;
-    const model = await loadEntryModel(entry, panel.webview);
+    // The server stopped (a restart, the window closing): the preview keeps what it shows.
+    const cards = await this.server.cards([entry], panel.webview).catch(() => undefined);
+    if (!cards) return;
+    const [model] = cards;
+    if (!model) {
+      live.show('<p>This workspace.json is not a Kasm entry, or cannot be read.</p>', () => this.html);
+      return;
+    }
     panel.title = `Preview: ${model.friendlyName || path.basename(path.dirname(entry.fsPath))}`;
     this.html = renderPreview(model, panel.webview.cspSource, newNonce());
     live.show(previewBody(model), () => this.html);

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/clientApi';
 import { SettingTraceChannel } from './traceChannel';
 
 export const LANGUAGE_ID = 'kasm-workspace';

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/service/kasm/knowledge';
+import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/clientApi';
 import { BACK, MultiStepInput, WizardCancelled } from './multiStepInput';
+import { KasmServer } from './kasmServer';
 import {
-  NewWorkspace, ScaffoldError, createWorkspace, detectRegistrySchema, friendlyNameProblem, imageProblem, workspacesFolderFor,
+  NewWorkspace, ScaffoldError, createWorkspace, friendlyNameProblem, imageProblem, workspacesFolderFor,
 } from './scaffold';
 
 /**
@@ -40,14 +41,14 @@ export class NewWorkspaceCommand {
   /** Unfinished answers per workspaces folder. */
   private readonly drafts = new Map<string, Draft>();
 
-  constructor(private readonly placeholderIcon: string) {}
+  constructor(private readonly placeholderIcon: string, private readonly server: KasmServer) {}
 
   /** Returns the new workspace.json, or undefined when cancelled or refused. */
   async run(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers = {}): Promise<vscode.Uri | undefined> {
     const root = target?.fsPath ?? await pickRoot();
     if (!root) return undefined;
     const workspacesFolder = workspacesFolderFor(root);
-    const detected = detectRegistrySchema(path.dirname(workspacesFolder));
+    const detected = await this.server.registrySchema(vscode.Uri.file(path.dirname(workspacesFolder)));
     const schema = answers.schema ?? detected.schema;
     const draft = this.drafts.get(workspacesFolder) ?? {
       friendlyName: '', image: '', categories: [], otherCategories: '', architectures: ['amd64'], size: '', icon: 'placeholder',

@@ -1,73 +1,22 @@
 /**
- * The icon preview: a workspace entry as a Kasm user sees it on its card. Pure functions from the parsed
- * entry to HTML, so escaping and the security policy are tested without an editor.
+ * The icon preview: a workspace entry as a Kasm user sees it on its card. Pure functions from the entry's summary
+ * (the language server's, kasm/entrySummaries) to HTML, so escaping and the security policy are tested without an editor.
  */
-import { IconInfo, iconDescription, iconSizeProblem } from '../../server/src/service/icon';
-import { SchemaVersion } from '../../server/src/service/kasm/knowledge';
+import type { EntrySummary } from '../../server/src/clientApi';
 import { escapeHtml, webviewPage } from './html';
 
-export interface PreviewModel {
-  friendlyName: string;
-  description: string;
-  categories: string[];
-  architectures: string[];
-  versions: string[];
-  images: string[];
-  schema: SchemaVersion;
+export interface PreviewModel extends Omit<EntrySummary, 'icon' | 'iconProblems'> {
   /** The icon's webview URI, only when the icon is a readable file inside the entry's folder. */
   iconSrc?: string;
-  /** What is wrong with the icon, in words, or undefined when it is fine. */
+  /** What is wrong with the icon, in the icon rule's words, or undefined when it is fine. */
   iconProblem?: string;
   iconDetail?: string;
   problems: { errors: number; warnings: number };
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const record = (value: unknown): Record<string, unknown> =>
-  (typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {});
-
-export function previewModel(
-  value: unknown, schema: SchemaVersion, icon: IconInfo, iconSrc: string | undefined, problems: PreviewModel['problems'],
-): PreviewModel {
-  const entry = record(value);
-  const compatibility = Array.isArray(entry.compatibility) ? entry.compatibility : [];
-  const versions = compatibility.map((c) => (typeof c === 'string' ? c : text(record(c).version))).filter(Boolean);
-  const images = schema === '1.0' ? [text(entry.name)].filter(Boolean) : compatibility.map((c) => text(record(c).image)).filter(Boolean);
-  const model: PreviewModel = {
-    friendlyName: text(entry.friendly_name), description: text(entry.description),
-    categories: texts(entry.categories), architectures: texts(entry.architecture),
-    versions, images: [...new Set(images)], schema, problems,
-  };
-  describeIcon(model, text(entry.image_src), icon, iconSrc);
-  return model;
-}
-
-function describeIcon(model: PreviewModel, name: string, icon: IconInfo, iconSrc: string | undefined): void {
-  switch (icon.kind) {
-    case 'image': {
-      model.iconSrc = iconSrc;
-      model.iconDetail = `${name}: ${iconDescription(icon)}`;
-      const problem = iconSizeProblem(icon);
-      if (problem) model.iconProblem = `Badly sized: ${problem}; Kasm shows it squeezed or blurry.`;
-      return;
-    }
-    case 'missing':
-      model.iconProblem = name ? `Missing: "${name}" is not next to workspace.json.` : 'No image_src: the entry has no icon.';
-      return;
-    case 'unreadable':
-      model.iconProblem = `Unreadable: "${name}" is not an image a browser can show.`;
-      return;
-    case 'not-plain':
-      model.iconProblem = `Not shown: image_src must be a file name in this folder, but ${icon.reason}.`;
-      return;
-    case 'outside':
-      model.iconProblem = `Not shown: "${name}" is a link that leads outside the entry's folder.`;
-      return;
-    case 'no-folder':
-      model.iconProblem = 'Save the file to see its icon.';
-      return;
-  }
+export function previewModel(summary: EntrySummary, iconSrc: string | undefined, problems: PreviewModel['problems']): PreviewModel {
+  const { icon, iconProblems, ...fields } = summary;
+  return { ...fields, iconSrc, iconDetail: icon?.detail, iconProblem: iconProblems.length ? iconProblems.join(' ') : undefined, problems };
 }
 
 const chips = (values: string[], className: string) => values.map((v, i) =>

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
-import { loadEntryModel } from './entryModel';
+import { KasmServer } from './kasmServer';
 import { GalleryCard, galleryBody, renderGallery } from './galleryHtml';
 import { LiveWebview } from './liveWebview';
 import { newNonce } from './html';
@@ -19,6 +18,8 @@ export class RegistryGallery implements vscode.Disposable {
   private watching: vscode.Disposable[] = [];
   /** The HTML last shown, for tests and for nothing else. */
   html = '';
+
+  constructor(private readonly server: KasmServer) {}
 
   private watch(): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,png,svg}');
@@ -71,12 +72,17 @@ export class RegistryGallery implements vscode.Disposable {
   private async render(): Promise<void> {
     const { panel, live } = this;
     if (!panel || !live) return;
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const files = folders.flatMap((folder) => findWorkspaceFiles(folder.uri.fsPath).map((file) => ({ folder, file: vscode.Uri.file(file) })));
+    // The editor's own search: it skips what files.exclude and search.exclude skip (node_modules, .git), without blocking.
+    const found = await vscode.workspace.findFiles('**/workspace.json', '**/{node_modules,.git}/**');
+    const files = found.flatMap((file) => {
+      const folder = vscode.workspace.getWorkspaceFolder(file);
+      return folder ? [{ folder, file }] : [];
+    }).sort((a, b) => a.file.fsPath.localeCompare(b.file.fsPath));
+    const models = await this.server.cards(files.map(({ file }) => file), panel.webview).catch(() => []);
     // A card's index names its file: only entries that could be read get both.
     const shown: { card: GalleryCard; file: vscode.Uri }[] = [];
-    for (const { folder, file } of files) {
-      const model = await loadEntryModel(file, panel.webview).catch(() => undefined);
+    for (const [i, { folder, file }] of files.entries()) {
+      const model = models[i];
       if (!model) continue;
       shown.push({
         file,

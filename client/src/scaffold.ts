@@ -4,10 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DOCKER_REGISTRIES, SchemaVersion, NEWEST_SCHEMA, MAX_CATEGORIES } from '../../server/src/service/kasm/knowledge';
-import { parseImageReference } from '../../server/src/service/kasm/imageReference';
-import { findWorkspaceFiles, isWithin } from '../../server/src/node/workspaceFiles';
-import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
+import { DOCKER_REGISTRIES, MAX_CATEGORIES, SchemaVersion, isWithin, parseImageReference } from '../../server/src/clientApi';
 
 export interface NewWorkspace {
   /** The folder that holds the entry folders (usually `<registry>/workspaces`). */
@@ -77,20 +74,6 @@ export function workspacesFolderFor(folder: string): string {
   if (path.basename(folder) === 'workspaces') return folder;
   if (path.basename(path.dirname(folder)) === 'workspaces') return path.dirname(folder);
   return path.join(folder, 'workspaces');
-}
-
-/** The registry schema of the entries already under a folder (the majority), or the newest when there are none. */
-export function detectRegistrySchema(root: string): { schema: SchemaVersion; entries: number } {
-  const counts = new Map<SchemaVersion, number>();
-  const files = findWorkspaceFiles(root);
-  for (const file of files) {
-    try {
-      const schema = detectSchemaVersion(JSON.parse(fs.readFileSync(file, 'utf8')), 'auto').version;
-      counts.set(schema, (counts.get(schema) ?? 0) + 1);
-    } catch { /* an unreadable entry tells nothing */ }
-  }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return { schema: best?.[0] ?? NEWEST_SCHEMA, entries: files.length };
 }
 
 export function entryContent(entry: NewWorkspace): Record<string, unknown> {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange } from '../../server/src/lsp/protocol';
-import { SchemaDetection } from '../../server/src/service/schemaVersion';
+import { SCHEMA_VERSION_NOTIFICATION, SchemaDetection, SchemaVersionChange } from '../../server/src/clientApi';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID } from './languageClient';
 

@@ -2,6 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { previewBody, previewModel, renderPreview } from '../../client/src/previewHtml';
+import { encodePng } from '../helpers/png';
+import { entryFolder, service, textDocument } from '../helpers/core';
+
+/** The server's summary of an entry (kasm/entrySummaries answers with it), at `file` when given. */
+const summary = (value: unknown, file?: string) => service.summary(textDocument(JSON.stringify(value), file));
 
 const HOSTILE = {
   friendly_name: '<script>alert(1)</script>',
@@ -12,7 +17,7 @@ const HOSTILE = {
 };
 
 describe('icon preview HTML', () => {
-  const html = renderPreview(previewModel(HOSTILE, '1.1', { kind: 'missing', candidates: [] }, undefined, { errors: 1, warnings: 2 }), 'vscode-resource:', 'NONCE123');
+  const html = renderPreview(previewModel(summary(HOSTILE), undefined, { errors: 1, warnings: 2 }), 'vscode-resource:', 'NONCE123');
 
   it('escapes every string from the entry', () => {
     assert.ok(!/<script>|<img src=x|<iframe|<b onmouseover/i.test(html), html);
@@ -28,23 +33,26 @@ describe('icon preview HTML', () => {
   });
 
   it('puts the same escaped body in the page that an update sends', () => {
-    const model = previewModel(HOSTILE, '1.1', { kind: 'missing', candidates: [] }, undefined, { errors: 1, warnings: 2 });
+    const model = previewModel(summary(HOSTILE), undefined, { errors: 1, warnings: 2 });
     assert.ok(html.includes(`<div id="root">\n${previewBody(model)}\n</div>`));
   });
 
   it('shows only the icon it was given, and says clearly when there is none', () => {
     assert.ok(!/<img/.test(html));
     assert.match(html, /Icon: No image_src: the entry has no icon/);
-    const withIcon = renderPreview(previewModel({ image_src: 'a.png' }, '1.1', { kind: 'image', format: 'PNG', file: '/x/a.png', width: 40, height: 30 }, 'https://file+.vscode-resource/x/a.png', { errors: 0, warnings: 0 }), 'src', 'n');
+    const entry = entryFolder({ 'a.png': encodePng(40, 30, [1, 2, 3]) });
+    const withIcon = renderPreview(previewModel(summary({ image_src: 'a.png' }, entry), 'https://file+.vscode-resource/x/a.png', { errors: 0, warnings: 0 }), 'src', 'n');
     assert.match(withIcon, /<img class="icon" src="https:\/\/file\+\.vscode-resource\/x\/a\.png"/);
-    assert.match(withIcon, /Badly sized: 40×30 px is smaller than 50×50 and far from square/);
+    assert.match(withIcon, /a\.png: 40×30 px PNG/);
+    // In the icon rule's words, as the Problems panel says it.
+    assert.match(withIcon, /Icon: The icon&#39;s 40×30 px is smaller than 50×50 and far from square/);
   });
 
   it('shows the entry: name, description, categories, architectures, versions, image, problems', () => {
-    const card = renderPreview(previewModel({
+    const card = renderPreview(previewModel(summary({
       friendly_name: 'Chromium', description: 'A browser.', categories: ['Browser'], architecture: ['amd64', 'arm64'],
       compatibility: ['1.14.x', '1.15.x'], name: 'kasmweb/chromium:1.15.0',
-    }, '1.0', { kind: 'image', format: 'SVG', file: '/x/c.svg' }, 'src/c.svg', { errors: 0, warnings: 1 }), 'src', 'n');
+    }), 'src/c.svg', { errors: 0, warnings: 1 }), 'src', 'n');
     for (const expected of ['Chromium', 'A browser.', 'Browser', 'arm64', '1.15.x', 'kasmweb/chromium:1.15.0', '0 error(s), 1 warning(s)']) {
       assert.ok(card.includes(expected), expected);
     }
@@ -52,7 +60,7 @@ describe('icon preview HTML', () => {
 
   it('renders anything, even an entry that is not an object', () => {
     for (const value of [null, 42, 'x', [], { compatibility: 'nope', categories: [1, null] }]) {
-      assert.match(renderPreview(previewModel(value, '1.1', { kind: 'no-folder' }, undefined, { errors: 0, warnings: 0 }), 's', 'n'), /no friendly_name/);
+      assert.match(renderPreview(previewModel(summary(value), undefined, { errors: 0, warnings: 0 }), 's', 'n'), /no friendly_name/);
     }
   });
 });

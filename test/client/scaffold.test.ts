@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { NewWorkspace, createWorkspace, detectRegistrySchema, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/scaffold';
+import { NewWorkspace, createWorkspace, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/scaffold';
 import { sniffImage } from '../../server/src/service/imageFormat';
 import { REPO_ROOT, service, textDocument } from '../helpers/core';
 
@@ -108,12 +108,5 @@ describe('scaffolding a new workspace', () => {
     assert.equal(workspacesFolderFor(path.join('/r', 'workspaces', 'Lab')), path.join('/r', 'workspaces'));
     assert.equal(workspacesFolderFor(path.join('/r', 'workspaces')), path.join('/r', 'workspaces'));
     assert.equal(workspacesFolderFor('/r'), path.join('/r', 'workspaces'));
-  });
-
-  it('takes the schema version from the registry\'s existing entries, else the newest', () => {
-    const root = registry();
-    assert.deepEqual(detectRegistrySchema(root), { schema: '1.1', entries: 0 });
-    createWorkspace(answers(path.join(root, 'workspaces'), { schema: '1.0', versions: ['1.15.x'] }));
-    assert.deepEqual(detectRegistrySchema(root), { schema: '1.0', entries: 1 });
   });
 });

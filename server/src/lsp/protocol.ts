@@ -1,6 +1,7 @@
 /** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
 import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
-import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
+import type { EntrySummary } from '../service/features/entrySummary';
 import { RegistrySchemaSetting, SchemaDetection } from '../service/schemaVersion';
 
 /**
@@ -39,3 +40,16 @@ export interface OtherLanguageParams { uri: string; open: boolean }
  * (`open` false when that editor closed). The server is not told of such documents otherwise.
  */
 export const OTHER_LANGUAGE_NOTIFICATION = 'kasm/otherLanguage';
+
+export interface EntrySummariesParams { uris: string[] }
+/** Per uri, the entry's summary, or null when it is no Kasm entry or cannot be read. */
+export type EntrySummariesResult = (EntrySummary | null)[];
+/** Request (EntrySummariesParams → EntrySummariesResult): entries as their cards show them, for the previews. */
+export const ENTRY_SUMMARIES_REQUEST = 'kasm/entrySummaries';
+
+/** `uri`: a registry's root folder. */
+export interface RegistrySchemaParams { uri: string }
+/** The schema a new entry there should have (the registry's, as the cross-entry rules judge it), and how many entries it has. */
+export interface RegistrySchemaResult { schema: SchemaVersion; entries: number }
+/** Request (RegistrySchemaParams → RegistrySchemaResult), for New Kasm Workspace…. */
+export const REGISTRY_SCHEMA_REQUEST = 'kasm/registrySchema';

@@ -11,7 +11,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, filePathOf } from '../service/document';
 import { KasmLanguageService, createLanguageService } from '../service/languageService';
-import { DocumentSettings } from '../service/settings';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../service/fileSystem';
 import {
@@ -20,6 +19,8 @@ import {
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
+import { registerEntryRequests } from './entryRequests';
+import { SettingsStore } from './settingsStore';
 import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../service/codeActions/index';
 
 /**
@@ -32,10 +33,9 @@ const VALIDATION_DELAY_MS = 0;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let service: KasmLanguageService = createLanguageService({ fileSystem: nodeFileSystem });
-  let pullConfiguration = false;
+  const settings = new SettingsStore(connection);
   let followWorkspaceFolders = false;
-  let pushedSettings: ServerSettings = {};
-  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  let fileSystem: WorkspaceFileSystem = nodeFileSystem;
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   let workspaceFolders: string[] = [];
   let registries: RegistryWorkspace | undefined;
@@ -47,13 +47,12 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
       .flatMap((f) => filePathOf(f.uri) ?? []);
     const capabilities = params.capabilities;
-    pullConfiguration = capabilities.workspace?.configuration === true;
+    settings.pull = capabilities.workspace?.configuration === true;
     followWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     const initializationOptions = params.initializationOptions as { settings?: ServerSettings; extensionCommands?: boolean } | undefined;
-    pushedSettings = initializationOptions?.settings ?? {};
+    settings.push(initializationOptions?.settings ?? {});
     // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
     const extensionCommands = initializationOptions?.extensionCommands === true;
-    let fileSystem: WorkspaceFileSystem = nodeFileSystem;
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       fileSystem = rememberingFileSystem = rememberStamps(nodeFileSystem, WATCHED_STAMP_TRUST_MS);
     }
@@ -108,7 +107,7 @@ export function startServer(connection: Connection): void {
         { globPattern: '**/*', kind: WatchKind.Delete },
       ],
     }).catch(() => undefined);
-    if (pullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
+    if (settings.pull) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
     void scanRegistries();
   });
 
@@ -131,9 +130,9 @@ export function startServer(connection: Connection): void {
     if (!workspace) return;
     const checked: RegistryFolder[] = [];
     for (const folder of workspaceFolders) {
-      const settings = await settingsFor(fileUri(folder));
-      if (settings.registryChecks?.enable === false || settings.validate?.enable === false) continue;
-      checked.push({ root: folder, settings: toDocumentSettings(settings) });
+      const folderSettings = await settings.of(fileUri(folder));
+      if (folderSettings.registryChecks?.enable === false || folderSettings.validate?.enable === false) continue;
+      checked.push({ root: folder, settings: toDocumentSettings(folderSettings) });
     }
     // In the editor's status bar while a registry loads (an editor that cannot show progress gets a silent reporter).
     const progress = await connection.window.createWorkDoneProgress();
@@ -147,31 +146,16 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleValidation(document, 0);
   }
 
-  function settingsFor(uri: string): Promise<ServerSettings> {
-    if (!pullConfiguration) return Promise.resolve(pushedSettings);
-    let settings = settingsCache.get(uri);
-    if (!settings) {
-      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'kasm' })
-        .then((value: ServerSettings | null) => value ?? {}, () => ({}));
-      settingsCache.set(uri, settings);
-    }
-    return settings;
-  }
-
-  async function documentSettings(uri: string): Promise<DocumentSettings> {
-    return toDocumentSettings(await settingsFor(uri));
-  }
-
   async function validate(document: TextDocument): Promise<void> {
     const { uri, version } = document;
-    const settings = await settingsFor(uri);
+    const asked = await settings.of(uri);
     // The document may have changed or closed while the settings were fetched: never publish stale results.
     if (documents.get(uri)?.version !== version) return;
-    if (settings.validate?.enable === false) {
+    if (asked.validate?.enable === false) {
       await connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const checkSettings = toDocumentSettings(settings);
+    const checkSettings = toDocumentSettings(asked);
     const file = filePathOf(uri);
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
@@ -214,7 +198,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingValidation.get(document.uri));
     pendingValidation.delete(document.uri);
-    settingsCache.delete(document.uri);
+    settings.forget(document.uri);
     service.forget(document.uri);
     const file = filePathOf(document.uri);
     // An entry of a registry stays in the Problems panel with what is on disk; anything else is cleared.
@@ -223,8 +207,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    if (!pullConfiguration) pushedSettings = (change.settings as { kasm?: ServerSettings } | undefined)?.kasm ?? {};
+    settings.clear();
+    if (!settings.pull) settings.push((change.settings as { kasm?: ServerSettings } | undefined)?.kasm ?? {});
     for (const document of documents.all()) scheduleValidation(document, 0);
     void scanRegistries();
   });
@@ -252,7 +236,10 @@ export function startServer(connection: Connection): void {
     if (file && !openDocument(file)) safely(() => registries?.setOtherLanguage(file, params.open === true), undefined);
   });
 
-  registerRequests({ connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely });
+  registerRequests({ connection, documents, service: () => service, settings: (uri) => settings.documentSettings(uri), initialized: () => initialized, safely });
+  registerEntryRequests({
+    connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: (uri) => settings.documentSettings(uri),
+  });
 
   documents.listen(checkedSync(connection));
   connection.listen();

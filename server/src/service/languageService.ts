@@ -10,6 +10,7 @@ import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
 import { codeLenses, documentLinks, inlayHints } from './features/editorAids';
 import { doHover } from './features/hover';
+import { EntrySummary, entrySummary } from './features/entrySummary';
 import { SchemaDetection, detectSchemaVersion } from './schemaVersion';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './features/structure';
@@ -50,6 +51,8 @@ export interface KasmLanguageService {
    * the user (Ctrl+.), not by the light bulb on a cursor move; fix-all is offered then too.
    */
   codeActions(document: TextDocument, range: Range, options?: CodeActionOptions, settings?: DocumentSettings): CodeAction[];
+  /** The entry as its card shows it (the icon preview, the registry gallery). */
+  summary(document: TextDocument, settings?: DocumentSettings): EntrySummary;
   format(document: TextDocument, options: FormattingOptions): TextEdit[];
   documentLinks(document: TextDocument): DocumentLink[];
   inlayHints(document: TextDocument, range: Range): InlayHint[];
@@ -109,6 +112,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     codeLenses(document, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       return codeLenses(doc, schemaOf(doc, settings).version);
+    },
+    summary(document, settings = DEFAULT_SETTINGS) {
+      const doc = parse(document);
+      return entrySummary(doc, schemaOf(doc, settings).version, options.fileSystem);
     },
     format: (document, formatting) => formatDocument(parse(document), formatting),
     documentSymbols: (document) => documentSymbols(parse(document)),

@@ -229,7 +229,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const otherIcon = vscode.Uri.joinPath(folder(), 'workspaces', 'Data Science Lab', 'datascience-lab.png');
     await vscode.commands.executeCommand('kasm.previewIcon', otherIcon);
     html = await waitFor('the preview of the other entry', () => (api.previewHtml().includes('Data Science Lab') ? api.previewHtml() : undefined));
-    assert.match(html, /Icon: Missing: &#34;datascience\.png&#34; is not next to workspace\.json/);
+    assert.match(html, /Icon: The icon &#34;datascience\.png&#34; is not in this entry&#39;s folder/);
   });
 
   it('updates the preview when the icon file changes on disk', async () => {
@@ -243,7 +243,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
     fs.writeFileSync(icon, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
     try {
       const html = await waitFor('the preview to see the new icon', () => (api.previewHtml().includes('1×1 px') ? api.previewHtml() : undefined));
-      assert.match(html, /Badly sized: 1×1 px is smaller than 50×50/);
+      assert.match(html, /The icon&#39;s 1×1 px is smaller than 50×50/);
     } finally {
       fs.writeFileSync(icon, original);
     }

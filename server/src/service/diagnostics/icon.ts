@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { nodeAt } from '../document';
 import { iconExtensionMismatch, iconSizeProblem, inspectIcon } from '../icon';
 import { ICON_RULES } from '../kasm/knowledge';
+import { KasmDocument } from '../document';
+import { WorkspaceFileSystem } from '../fileSystem';
+import { SchemaVersion } from '../kasm/knowledge';
 import { RuleContext } from './context';
 
 /** `image_src`: a plain .png/.svg file name, present next to workspace.json, square and at least 50×50. */
@@ -42,4 +45,14 @@ export function checkIcon(ctx: RuleContext): void {
     default:
       return;
   }
+}
+
+/**
+ * What is wrong with an entry's icon, in the icon rule's own words: the hover and the previews say it the same way
+ * as the Problems panel (#16.8).
+ */
+export function iconProblems(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): string[] {
+  const context = new RuleContext(doc, schema, fileSystem);
+  checkIcon(context);
+  return context.diagnostics.map((d) => d.message);
 }

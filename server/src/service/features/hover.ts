@@ -2,6 +2,7 @@ import { Node, findNodeAtOffset } from 'jsonc-parser';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, rangeOf, fileUri } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
+import { iconProblems } from '../diagnostics/icon';
 import { iconDescription, inspectIcon } from '../icon';
 import { escapeMarkdown, markdownUrl } from '../markdown';
 import {
@@ -49,7 +50,7 @@ function valueDocumentation(
 ): string {
   const value = node.value;
   const known = spec.values?.find((v) => v.value === value);
-  if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, fileSystem);
+  if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, schema, fileSystem);
   if (typeof value === 'string' && spec.pattern) return versionDocumentation(value, schema);
   if (path.length === 1 && path[0] === 'memory' && typeof value === 'number') {
     return `**${value} MB** = ${(value / 1000).toFixed(2)} GB (${(value * 1e6).toLocaleString('en-US')} bytes in Kasm)`;
@@ -72,18 +73,10 @@ function versionDocumentation(written: string, schema: SchemaVersion): string {
   }
 }
 
-function iconDocumentation(doc: KasmDocument, written: string, fileSystem: WorkspaceFileSystem | undefined): string {
+/** The icon itself when it can be shown, and what the icon rule says of it (an editor may not show diagnostics in a hover). */
+function iconDocumentation(doc: KasmDocument, written: string, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): string {
   const icon = inspectIcon(written, doc.filePath, fileSystem);
   const name = escapeMarkdown(written);
-  switch (icon.kind) {
-    case 'image': {
-      const size = iconDescription(icon);
-      return `![${name}](${markdownUrl(fileUri(icon.file))}|width=96)\n\n**${name}**: ${size}`;
-    }
-    case 'missing': return `**${name}**: not found next to workspace.json.`;
-    case 'not-plain': return `**${name}**: not a plain file name (${icon.reason}).`;
-    case 'outside': return `**${name}**: a link leading outside the entry's folder; not shown.`;
-    case 'unreadable': return `**${name}**: not an image a browser can show.`;
-    default: return `**${name}**`;
-  }
+  const picture = icon.kind === 'image' ? [`![${name}](${markdownUrl(fileUri(icon.file))}|width=96)`, `**${name}**: ${iconDescription(icon)}`] : [`**${name}**`];
+  return [...picture, ...iconProblems(doc, schema, fileSystem).map(escapeMarkdown)].join('\n\n');
 }

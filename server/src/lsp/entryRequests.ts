@@ -1,0 +1,85 @@
+/**
+ * What the extension asks of entries beyond the editor's own requests: summaries for the icon preview and the
+ * registry gallery, and the schema of a registry for New Kasm Workspace…. The extension reads and judges nothing
+ * itself; the answers come from the same service and rules as the diagnostics (#16.8).
+ */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { walkWorkspaceFiles, SERVER_WALK_BUDGET } from '../node/workspaceFiles';
+import { ciBranch, registryAt } from '../registry/context';
+import { schemaVerdict } from '../registry/crossEntryRules';
+import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
+import { isKasmEntry } from '../service/entryDetection';
+import { EntrySummary } from '../service/features/entrySummary';
+import { WorkspaceFileSystem, readText } from '../service/fileSystem';
+import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
+import { KasmLanguageService } from '../service/languageService';
+import { DocumentSettings } from '../service/settings';
+import {
+  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, RegistrySchemaParams, RegistrySchemaResult,
+} from './protocol';
+
+/** More entries than any registry has; a larger request is answered for these only. */
+const MAX_SUMMARIES = 50_000;
+
+export interface EntryRequestContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The editor's document for a file, under whatever URI the editor opened it with. */
+  openDocument: (file: string) => TextDocument | undefined;
+  service: () => KasmLanguageService;
+  fileSystem: () => WorkspaceFileSystem;
+  settings: (uri: string) => Promise<DocumentSettings>;
+}
+
+export function registerEntryRequests(context: EntryRequestContext): void {
+  const { connection, documents } = context;
+
+  /** The entry's document: the editor's, else the file on disk when it is a Kasm entry; the flag says which. */
+  function entryDocument(uri: string): { document: TextDocument; open: boolean } | undefined {
+    const file = filePathOf(uri);
+    const open = documents.get(uri) ?? (file === undefined ? undefined : context.openDocument(file));
+    if (open) return { document: open, open: true };
+    const text = file === undefined ? undefined : readText(context.fileSystem(), file, CHECK_LIMITS.maxBytes);
+    if (typeof text !== 'string' || !isKasmEntry(file!, text)) return undefined;
+    return { document: TextDocument.create(uri, 'json', 0, text), open: false };
+  }
+
+  async function summaryOf(uri: unknown): Promise<EntrySummary | null> {
+    if (typeof uri !== 'string') return null;
+    const found = entryDocument(uri);
+    if (!found) return null;
+    try {
+      return context.service().summary(found.document, await context.settings(uri));
+    } finally {
+      if (!found.open) context.service().forget(uri);
+    }
+  }
+
+  connection.onRequest(ENTRY_SUMMARIES_REQUEST, async (params: EntrySummariesParams): Promise<EntrySummariesResult> => {
+    const uris = Array.isArray(params?.uris) ? params.uris.slice(0, MAX_SUMMARIES) : [];
+    const summaries: EntrySummariesResult = [];
+    for (const uri of uris) summaries.push(await summaryOf(uri).catch(() => null));
+    return summaries;
+  });
+
+  connection.onRequest(REGISTRY_SCHEMA_REQUEST, async (params: RegistrySchemaParams): Promise<RegistrySchemaResult> => {
+    const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
+    const { files } = await walkWorkspaceFiles(root, SERVER_WALK_BUDGET);
+    const counts = new Map<SchemaVersion, number>(SCHEMA_VERSIONS.map((schema) => [schema, 0]));
+    let entries = 0;
+    for (const file of files) {
+      const uri = fileUri(file);
+      const found = entryDocument(uri);
+      if (!found) continue;
+      entries++;
+      const schema = context.service().schemaVersion(found.document, await context.settings(uri)).version;
+      counts.set(schema, (counts.get(schema) ?? 0) + 1);
+      if (!found.open) context.service().forget(uri);
+    }
+    // The schema the cross-entry rules expect of the registry: its branch, its build scripts, a clear majority.
+    const verdict = schemaVerdict(counts, registryAt(root, context.fileSystem(), { ciBranch: ciBranch(process.env) }));
+    return { schema: verdict.expected ?? NEWEST_SCHEMA, entries };
+  });
+}

@@ -1,0 +1,45 @@
+import { Connection } from 'vscode-languageserver';
+import { DocumentSettings } from '../service/settings';
+import { ServerSettings, toDocumentSettings } from './protocol';
+
+/**
+ * The `kasm` settings per document: asked of the editor (workspace/configuration) and kept until they change, or,
+ * for an editor that cannot be asked, those it pushed (initializationOptions, didChangeConfiguration).
+ */
+export class SettingsStore {
+  private readonly asked = new Map<string, Promise<ServerSettings>>();
+  private pushed: ServerSettings = {};
+  /** Whether the editor answers workspace/configuration (set by initialize). */
+  pull = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Settings the editor pushed (at start, or with a change): used when it cannot be asked. */
+  push(settings: ServerSettings): void {
+    this.pushed = settings;
+  }
+
+  /** The settings changed: ask again. */
+  clear(): void {
+    this.asked.clear();
+  }
+
+  forget(uri: string): void {
+    this.asked.delete(uri);
+  }
+
+  of(uri: string): Promise<ServerSettings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let settings = this.asked.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kasm' })
+        .then((value: ServerSettings | null) => value ?? {}, () => ({}));
+      this.asked.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async documentSettings(uri: string): Promise<DocumentSettings> {
+    return toDocumentSettings(await this.of(uri));
+  }
+}

@@ -1,0 +1,77 @@
+// What the extension asks the server instead of reading entries itself (#16.8): entry summaries for the previews,
+// and the registry schema for New Kasm Workspace…, judged by the same rules as the diagnostics.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import type { EntrySummariesResult, RegistrySchemaResult } from '../../server/src/clientApi';
+import { encodePng } from '../helpers/png';
+import { TestClient, startTestClient } from '../helpers/lspClient';
+
+const entry11 = (name: string, icon = 'icon.png') => JSON.stringify({
+  friendly_name: name, description: 'x', image_src: icon, architecture: ['amd64'], categories: ['Development'],
+  compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 1 }],
+});
+const entry10 = (name: string) => JSON.stringify({
+  friendly_name: name, name: `a/${name.toLowerCase().replace(/\W/g, '')}:1`, description: 'x', image_src: 'icon.png', architecture: ['amd64'],
+  categories: ['Development'], compatibility: ['1.15.x'], uncompressed_size_mb: 1,
+});
+
+function write(root: string, files: Record<string, string | Buffer>): void {
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), content);
+  }
+}
+
+describe('requests the extension makes about entries', () => {
+  let client: TestClient;
+  before(async () => { client = await startTestClient(); });
+  after(async () => { await client.stop(); });
+  // As VS Code names files (vscode-uri), folders named after friendly names included.
+  const uri = (file: string) => URI.file(file).toString();
+  const summaries = (files: string[]) => client.connection.sendRequest<EntrySummariesResult>('kasm/entrySummaries', { uris: files.map(uri) });
+  const schema = (root: string) => client.connection.sendRequest<RegistrySchemaResult>('kasm/registrySchema', { uri: uri(root) });
+
+  it('summarises entries on disk and open ones as typed; another tool\'s workspace.json gets null', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-summary-'));
+    write(root, {
+      'workspaces/VS Code & Tools/workspace.json': entry11('VS Code & Tools'),
+      'workspaces/VS Code & Tools/icon.png': encodePng(64, 64, [1, 2, 3]),
+      'workspaces/Small/workspace.json': entry11('Small', 'small.png'),
+      'workspaces/Small/small.png': encodePng(20, 20, [1, 2, 3]),
+      'apps/web/workspace.json': JSON.stringify({ version: 2, projects: {} }),
+    });
+    const vscodeTools = path.join(root, 'workspaces/VS Code & Tools/workspace.json');
+    const small = path.join(root, 'workspaces/Small/workspace.json');
+    const [tools, smallIcon, nx, missing] = await summaries([vscodeTools, small, path.join(root, 'apps/web/workspace.json'), path.join(root, 'none.json')]);
+    assert.equal(tools?.friendlyName, 'VS Code & Tools');
+    assert.deepEqual(tools?.categories, ['Development']);
+    assert.equal(tools?.icon?.file, path.join(root, 'workspaces/VS Code & Tools/icon.png'));
+    assert.equal(tools?.icon?.detail, 'icon.png: 64×64 px PNG');
+    assert.deepEqual(tools?.iconProblems, []);
+    assert.equal(nx, null);
+    assert.equal(missing, null);
+    // The icon's problem in the same words as its diagnostic.
+    const { diagnostics } = await client.openChecked(small, entry11('Small', 'small.png'));
+    assert.deepEqual(smallIcon?.iconProblems, diagnostics.filter((d) => d.code === 'icon-size').map((d) => d.message));
+    // An open document is summarised as typed, not as saved.
+    const openUri = client.open(vscodeTools, entry11('Renamed, not saved'));
+    const [typed] = await client.connection.sendRequest<EntrySummariesResult>('kasm/entrySummaries', { uris: [openUri] });
+    assert.equal(typed?.friendlyName, 'Renamed, not saved');
+  });
+
+  it('gives the registry schema as the cross-entry rules judge it: a majority, else the branch, else the newest', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-schema-'));
+    assert.deepEqual(await schema(root), { schema: '1.1', entries: 0 });
+    write(root, { 'workspaces/A/workspace.json': entry10('A') });
+    assert.deepEqual(await schema(root), { schema: '1.0', entries: 1 });
+    write(root, { 'workspaces/B/workspace.json': entry11('B') });
+    // A tie tells nothing (the rules call it a mix): the newest schema.
+    assert.deepEqual(await schema(root), { schema: '1.1', entries: 2 });
+    write(root, { '.git/HEAD': 'ref: refs/heads/1.0\n' });
+    assert.deepEqual(await schema(root), { schema: '1.0', entries: 2 });
+  });
+});
