@@ -55,7 +55,7 @@ describe('hover', () => {
   });
 
   it('on image_src of a missing icon says it is missing', () => {
-    assert.match(hover('{ "image_src": "no|ne.png" }', entryFolder({ 'other.png': squareIcon() })).value, /not found/);
+    assert.match(hover('{ "image_src": "no|ne.png" }', entryFolder({ 'other.png': squareIcon() })).value, /is not in this entry/);
   });
 
   it('on nothing known: no hover', () => {
