@@ -167,7 +167,8 @@ async function squiggleVsJson(): Promise<{ oursMs: number; jsonMs: number }> {
   try {
     const registry = copyOfExamples(runDir);
     const tests = path.join(REPO_ROOT, 'out', 'e2e', 'measure', 'squiggle.js');
-    const workbench = await openWorkbench(server.url(registry, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: tests }), () => undefined);
+    const url = server.url(registry, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: tests });
+    const workbench = await openWorkbench(url, () => undefined);
     await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(resolve, 300000))]);
     await workbench.browser.close();
   } finally {
@@ -239,7 +240,9 @@ async function main(): Promise<void> {
     serverRss1000BareMb: round(server1000Bare.rssMb, 0),
     huge20MbDiagnosticsMs: round(huge.ms, 0),
     huge20MbServerRssMb: round(huge.rssMb, 0),
-    squiggleVsJson: { oursMedianMs: round(squiggle.oursMs), jsonMedianMs: round(squiggle.jsonMs), ratio: round(squiggle.oursMs / squiggle.jsonMs, 2) },
+    squiggleVsJson: {
+      oursMedianMs: round(squiggle.oursMs), jsonMedianMs: round(squiggle.jsonMs), ratio: round(squiggle.oursMs / squiggle.jsonMs, 2),
+    },
   };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2)}\n`);

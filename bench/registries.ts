@@ -9,7 +9,7 @@ export function generateRegistry(seeds: string[], entries: number): string {
   const icon = encodePng(64, 64, [30, 90, 160]);
   for (let i = 0; i < entries; i++) {
     const entry = JSON.parse(seeds[i % seeds.length]) as Record<string, unknown>;
-    const name = `${String(entry.friendly_name ?? 'Workspace')} ${i}`;
+    const name = `${typeof entry.friendly_name === 'string' ? entry.friendly_name : 'Workspace'} ${i}`;
     const folder = path.join(root, 'workspaces', name);
     fs.mkdirSync(folder, { recursive: true });
     entry.friendly_name = name;

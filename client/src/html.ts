@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 /** Escapes text for HTML element content and attribute values. Every string from a workspace goes through it. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function newNonce(): string {
@@ -37,7 +37,9 @@ const UPDATE_SCRIPT = `  const vscode = acquireVsCodeApi();
  * A whole webview page: the policy, the nonce'd style and script, the theme-coloured body in #root. Callers escape
  * `body`, and the same escaped HTML is what later updates put into #root.
  */
-export function webviewPage(page: { title: string; cspSource: string; nonce: string; style: string; body: string; script?: string }): string {
+export function webviewPage(
+  page: { title: string; cspSource: string; nonce: string; style: string; body: string; script?: string },
+): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

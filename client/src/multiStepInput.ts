@@ -97,20 +97,22 @@ export class MultiStepInput implements vscode.Disposable {
    * Shows `input` in place of the previous step's, then settles: with the step's value, BACK, or WizardCancelled
    * when the user hides it. The input stays shown until the next step replaces it or the wizard is disposed.
    */
-  private run<T>(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, listen: (resolve: (value: T) => void) => vscode.Disposable[]): Promise<T | typeof BACK> {
+  private run<T>(
+    input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, listen: (resolve: (value: T) => void) => vscode.Disposable[],
+  ): Promise<T | typeof BACK> {
     return new Promise<T | typeof BACK>((resolve, reject) => {
       const previous = this.current;
       this.current = input;
       const listeners: vscode.Disposable[] = [];
       const settle = (value: T | typeof BACK) => {
-        listeners.forEach((l) => l.dispose());
+        for (const listener of listeners) listener.dispose();
         resolve(value);
       };
       listeners.push(
         ...listen(settle),
         input.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) settle(BACK); }),
         input.onDidHide(() => {
-          listeners.forEach((l) => l.dispose());
+          for (const listener of listeners) listener.dispose();
           // Hidden because a later step replaced it: not a cancel.
           if (this.current === input) reject(new WizardCancelled());
         }),

@@ -93,7 +93,9 @@ export class NewWorkspaceCommand {
   }
 
   /** The steps for what `answers` leaves open, in order. */
-  private steps(draft: Draft, answers: NewWorkspaceAnswers, registry: { workspacesFolder: string; schema: SchemaVersion; entries: number }): Step[] {
+  private steps(
+    draft: Draft, answers: NewWorkspaceAnswers, registry: { workspacesFolder: string; schema: SchemaVersion; entries: number },
+  ): Step[] {
     const { workspacesFolder, schema, entries } = registry;
     const where = (name: string) => path.relative(path.dirname(workspacesFolder), path.join(workspacesFolder, name || '<name>', 'workspace.json'));
     const steps: (Step | false)[] = [

@@ -17,7 +17,10 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, client: B
   };
   context.subscriptions.push(
     item,
-    client.onNotification(SCHEMA_VERSION_NOTIFICATION, ({ uri, ...detection }: SchemaVersionChange) => { known.set(uri, detection); show(); }),
+    client.onNotification(SCHEMA_VERSION_NOTIFICATION, ({ uri, ...detection }: SchemaVersionChange) => {
+      known.set(uri, detection);
+      show();
+    }),
     vscode.window.onDidChangeActiveTextEditor(show),
     vscode.workspace.onDidCloseTextDocument((document) => known.delete(document.uri.toString())),
   );

@@ -14,7 +14,8 @@ function lint(root: string, args: string[] = []) {
   // A hang fails the test instead of blocking the suite.
   const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args, root], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   assert.equal(result.signal, null, `the CLI was killed (${result.signal}): it hung`);
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, results: result.stdout ? JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[] : [] };
+  const results = result.stdout ? JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[] : [];
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, results };
 }
 
 describe('kasm-registry-lint on hostile registries', () => {
@@ -109,7 +110,8 @@ describe('kasm-registry-lint on hostile registries', () => {
   it('writes SARIF locations as URI references: "#" and "?" in folder names are encoded', () => {
     const root = registryFolder({ 'C# Dev?': entryText({ memory: 4 }) });
     const sarif = JSON.parse(spawnSync(process.execPath, [CLI, '--format', 'sarif', root], { encoding: 'utf8', cwd: root }).stdout);
-    assert.deepEqual([...new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri))],
+    type SarifResult = { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+    assert.deepEqual([...new Set(sarif.runs[0].results.map((r: SarifResult) => r.locations[0].physicalLocation.artifactLocation.uri))],
       ['workspaces/C%23%20Dev%3F/workspace.json']);
   });
 });

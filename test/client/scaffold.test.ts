@@ -75,6 +75,7 @@ describe('scaffolding a new workspace', () => {
     const target = path.join(folder, 'CS 101 Desktop');
     // The folder appears right after the up-front check.
     // The fs module itself (the scaffolder's), not this file's import wrapper around it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object the scaffolder calls, to patch it
     const nodeFs = require('node:fs') as typeof fs;
     const existsSync = nodeFs.existsSync;
     t.mock.method(nodeFs, 'existsSync', (file: fs.PathLike) => {

@@ -20,10 +20,13 @@ const REGISTRY_MISMATCH: Diagnostic = {
   code: 'registry-schema-mismatch', data: { path: ['compatibility'] },
 };
 
-function actions(text: string, options: { file?: string; schema?: RegistrySchemaSetting; only?: string[]; diagnostics?: Diagnostic[]; invoked?: boolean } = {}) {
+interface ActionOptions { file?: string; schema?: RegistrySchemaSetting; only?: string[]; diagnostics?: Diagnostic[]; invoked?: boolean }
+
+function actions(text: string, options: ActionOptions = {}) {
   const doc = textDocument(text, options.file);
-  const settings = { registrySchema: options.schema ?? 'auto' as RegistrySchemaSetting };
-  const list = service.codeActions(doc, WHOLE, { only: options.only, diagnostics: options.diagnostics, invoked: options.invoked }, settings);
+  const settings = { registrySchema: options.schema ?? 'auto' };
+  const { only, diagnostics, invoked } = options;
+  const list = service.codeActions(doc, WHOLE, { only, diagnostics, invoked }, settings);
   const apply = (action: CodeAction) => TextDocument.applyEdits(doc, action.edit?.changes?.[doc.uri] ?? []);
   // Hints are review reminders (what Kasm asks the admin to look at), not problems a fix removes.
   const problems = (t: string) => service.validate(textDocument(t, options.file), settings).filter((d) => d.severity !== 4).length;
@@ -143,7 +146,7 @@ describe('quick fixes', () => {
       friendly_name: 'Course Desktop', description: 'Course Desktop workspace.', image_src: 'desktop.png', architecture: ['amd64'],
       compatibility: [{ version: '1.19.x', image: 'repository/image:tag', uncompressed_size_mb: 0 }],
     });
-    assert.match(all, /^\{\n  "friendly_name": "Course Desktop",\n  "description"/);
+    assert.match(all, /^\{\n {2}"friendly_name": "Course Desktop",\n {2}"description"/);
     assert.equal(fix('{ "exec_config": { "go": { "user": "root" } } }', 'Add "cmd"'), '{ "exec_config": { "go": { "user": "root", "cmd": "" } } }');
   });
 

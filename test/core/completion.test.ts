@@ -55,7 +55,7 @@ describe('completion', () => {
   it('offers keys after the last property before its comma, and adds the comma (#18.5)', () => {
     const bare = complete('{\n  "require_gpu": true\n  run_c|\n}');
     assert.ok(!bare.labels.includes('true'), `no values of require_gpu: ${bare.labels.join(', ')}`);
-    assert.match(bare.apply('run_config'), /^{\n  "require_gpu": true,\n  "run_config": {\n/);
+    assert.match(bare.apply('run_config'), /^{\n {2}"require_gpu": true,\n {2}"run_config": {\n/);
     const quoted = complete('{\n  "require_gpu": true\n  "gpu|\n}');
     assert.equal(quoted.apply('gpu_count'), '{\n  "require_gpu": true,\n  "gpu_count": 0\n}');
     const nested = complete('{\n  "run_config": { "hostname": "x" }\n  |\n}');

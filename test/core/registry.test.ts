@@ -12,7 +12,11 @@ import { service } from '../helpers/core';
 
 type Files = Record<string, string | Buffer | object>;
 
-function registry(files: Files, branch?: string, hints: RegistryHints = {}): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, { code: string; severity?: number; message: string; range: { start: { line: number } } }[]> } {
+type Reported = { code: string; severity?: number; message: string; range: { start: { line: number } } };
+
+function registry(
+  files: Files, branch?: string, hints: RegistryHints = {},
+): { root: string; index: RegistryIndex; codes: (entry: string) => string[]; all: Map<string, Reported[]> } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

@@ -46,7 +46,9 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts code-server on a free loopback port, with its settings, data and sockets under `runDir`. */
-export async function startCodeServer(runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number } = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number } = {},
+): Promise<CodeServer> {
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${CODE_SERVER})`);
   fs.rmSync(runDir, { recursive: true, force: true });
   const userData = path.join(runDir, 'user-data');

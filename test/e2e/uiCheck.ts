@@ -93,6 +93,7 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
     await page.screenshot({ path: galleryShot });
     await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
     await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
-    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots: [problemsShot, previewShot, galleryShot] };
+    const screenshots = [problemsShot, previewShot, galleryShot];
+    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots };
   });
 }

@@ -27,7 +27,8 @@ async function runSuite(name: string, mode: 'development' | 'vsix'): Promise<{ p
     const workspace = mode === 'development' ? path.join(runDir, 'registry.code-workspace') : registry;
     if (mode === 'development') fs.writeFileSync(workspace, JSON.stringify({ folders: [{ path: 'registry' }] }));
     const extensionDevelopmentPath = mode === 'vsix' ? path.join(REPO_ROOT, 'test', 'e2e', 'host') : REPO_ROOT;
-    const workbench = await openWorkbench(server.url(workspace, { extensionDevelopmentPath, extensionTestsPath: SUITE }), (line) => lines.push(line));
+    const url = server.url(workspace, { extensionDevelopmentPath, extensionTestsPath: SUITE });
+    const workbench = await openWorkbench(url, (line) => lines.push(line));
     let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([workbench.exitCode, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
     clearTimeout(timer);

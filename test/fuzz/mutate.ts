@@ -30,7 +30,10 @@ export const MUTATIONS: Record<string, (text: string, random: Random) => string>
     [tokens[i], tokens[j]] = [tokens[j], tokens[i]];
     return tokens.join('');
   },
-  oddCharacters: (t, r) => { const i = at(r, t); return t.slice(0, i) + pick(r, ODD_CHARACTERS).repeat(1 + Math.floor(r() * 3)) + t.slice(i); },
+  oddCharacters: (t, r) => {
+    const i = at(r, t);
+    return t.slice(0, i) + pick(r, ODD_CHARACTERS).repeat(1 + Math.floor(r() * 3)) + t.slice(i);
+  },
   randomUnicode: (t, r) => { const i = at(r, t); return t.slice(0, i) + String.fromCharCode(Math.floor(r() * 0xffff)) + t.slice(i); },
   bom: (t) => `\uFEFF${t}`,
   crlf: (t) => t.replace(/\n/g, '\r\n'),
@@ -69,7 +72,9 @@ export const MUTATIONS: Record<string, (text: string, random: Random) => string>
 const HEAVY = new Set(['giantString', 'deepNesting', 'manyMembers', 'recoveryNesting', 'launchFormBomb']);
 
 /** `count` documents, each one to three mutations of a seed document; reproducible from `seed`. */
-export function* mutatedDocuments(seeds: string[], count: number, seed: number): Generator<{ text: string; mutations: string[]; index: number }> {
+export function* mutatedDocuments(
+  seeds: string[], count: number, seed: number,
+): Generator<{ text: string; mutations: string[]; index: number }> {
   const random = seeded(seed);
   const names = Object.keys(MUTATIONS);
   for (let index = 0; index < count; index++) {

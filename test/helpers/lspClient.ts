@@ -69,7 +69,10 @@ export async function startTestClient(options: {
     rootUri: null,
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true, workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true },
+      },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
       window: { workDoneProgress: options.showsProgress ?? false },
     },
@@ -130,3 +133,7 @@ export async function startTestClient(options: {
     },
   }) as TestClient;
 }
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown; ours are plain). */
+export const messageText = (diagnostic: Diagnostic | undefined): string =>
+  (diagnostic === undefined ? '' : typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);

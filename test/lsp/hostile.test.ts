@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { entryText, registryFolder } from '../helpers/core';
-import { startTestClient } from '../helpers/lspClient';
+import { messageText, startTestClient } from '../helpers/lspClient';
 
 const entry = (name: string) => entryText({ friendly_name: name });
 
@@ -36,10 +36,10 @@ describe('language server on hostile registries', () => {
       const d = client.diagnostics(uriOf(root, 'D'));
       const e = client.diagnostics(uriOf(root, 'E'));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'D'), type: 1 }, { uri: uriOf(root, 'E'), type: 1 }] });
-      assert.match(String((await d)[0]?.message ?? ''), /cannot be read/);
+      assert.match(messageText((await d)[0]), /cannot be read/);
       const outside = await e;
-      assert.match(String(outside[0]?.message ?? ''), /link leading outside the registry/);
-      assert.ok(!outside.some((x) => String(x.message).includes('secret_key_name')));
+      assert.match(messageText(outside[0]), /link leading outside the registry/);
+      assert.ok(!outside.some((x) => messageText(x).includes('secret_key_name')));
       assert.equal(await client.hover('file:///nowhere/workspace.json', { line: 0, character: 0 }), null, 'still answering');
     } finally {
       await client.stop();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { HOSTILE_MARKDOWN_ENTRY, VALID_1_1, entryFolder, hasEntryLink, squareIcon } from '../helpers/core';
-import { TestClient, startTestClient } from '../helpers/lspClient';
+import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
 
 const BAD_ENTRY = `{
   "friendly_name": "Broken",
@@ -31,7 +31,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(byCode['unknown-value'].range, { start: { line: 4, character: 19 }, end: { line: 4, character: 24 } });
     assert.equal(byCode['unknown-value'].severity, 2, 'an unknown architecture only greys the card out (kasm-format.md §10.10)');
     assert.equal(byCode['memory-in-gb'].source, 'kasm');
-    assert.match(String(byCode['memory-in-gb'].message), /For 4 GB write 4000/);
+    assert.match(messageText(byCode['memory-in-gb']), /For 4 GB write 4000/);
     assert.deepEqual(byCode['memory-in-gb'].data, { path: ['memory'], suggestions: [4000] });
     assert.equal(byCode['memory-in-gb'].codeDescription?.href, 'https://github.com/kasm-registry-tools/kasm-workspace-registry/blob/main/docs/rules.md#memory-in-gb', 'each code links to its row of the rules page');
     client.close(uri);
@@ -142,7 +142,8 @@ describe('language server over stdio', () => {
     const { uri, diagnostics } = await client.openChecked(file, BAD_ENTRY);
     const memory = diagnostics.find((d) => d.code === 'memory-in-gb');
     assert.ok(memory);
-    const actions = await client.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+    type Action = { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } };
+    const actions = await client.connection.sendRequest<Action[]>(
       'textDocument/codeAction', { textDocument: { uri }, range: memory.range, context: { diagnostics: [memory], only: ['quickfix'] } });
     assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Change to 4000 MB (4 GB)', 'quickfix']]);
     assert.deepEqual(actions[0].edit.changes[uri].map((e) => e.newText), ['4000']);

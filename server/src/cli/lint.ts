@@ -36,7 +36,14 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 
 export class UsageError extends Error {}
 
-interface Options { paths: string[]; format: FormatName; schema: RegistrySchemaSetting; maxWarnings?: number; quiet: boolean; color: boolean }
+interface Options {
+  paths: string[];
+  format: FormatName;
+  schema: RegistrySchemaSetting;
+  maxWarnings?: number;
+  quiet: boolean;
+  color: boolean;
+}
 
 export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
   let parsed: ReturnType<typeof parse>;
@@ -93,7 +100,8 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
       try { fs.readdirSync(target); } catch { throw new UsageError(`cannot read the folder "${given}"`); }
     }
     const root = stat.isDirectory() ? target : path.dirname(target);
-    const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) }), () => ({ registrySchema: schema }));
+    const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
+    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
       index.load();
     } else if (!index.refresh(target, { anyContent: true })) {

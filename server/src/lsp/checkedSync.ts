@@ -28,7 +28,9 @@ const closed = (params: unknown): boolean => isObject(params) && hasUri(params.t
 
 /** The connection's document notifications, each passed on only when well-formed. */
 export function checkedSync(connection: Connection): TextDocumentConnection {
-  const guard = <P>(method: string, valid: (params: unknown) => boolean, handler: NotificationHandler<P>): NotificationHandler<P> => (params) => {
+  const guard = <P>(
+    method: string, valid: (params: unknown) => boolean, handler: NotificationHandler<P>,
+  ): NotificationHandler<P> => (params) => {
     if (valid(params)) return handler(params);
     connection.console.error(`kasm: ignored a malformed ${method} notification`);
   };

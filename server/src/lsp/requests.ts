@@ -29,12 +29,14 @@ export function registerRequests(context: RequestContext): void {
    * after it is seen (the connection handles one queued message per turn, hence two turns). Unknown
    * documents get the fallback answer, failures are logged and answered with it too.
    */
-  function runRequest<T>(uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T): Promise<T | ResponseError<void>> {
+  function runRequest<T>(
+    uri: string, token: CancellationToken, fallback: T, compute: (document: TextDocument, settings: DocumentSettings) => T,
+  ): Promise<T | ResponseError<void>> {
     // The version the request was made for: an answer for a later text would land at the wrong positions.
     const asked = documents.get(uri)?.version;
     const modified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed');
     return new Promise((resolve) => {
-      setImmediate(() => setImmediate(async () => {
+      const answer = async () => {
         if (!context.initialized()) return resolve(new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized'));
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         const document = documents.get(uri);
@@ -44,7 +46,8 @@ export function registerRequests(context: RequestContext): void {
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         if (document.version !== asked) return resolve(modified());
         resolve(context.safely(() => compute(document, settings), fallback));
-      }));
+      };
+      setImmediate(() => setImmediate(() => void answer()));
     });
   }
 
@@ -73,7 +76,7 @@ export function registerRequests(context: RequestContext): void {
     runRequest(params.textDocument.uri, token, [], (document) => service().foldingRanges(document)));
   connection.onSelectionRanges((params, token) =>
     runRequest(params.textDocument.uri, token, [], (document) => service().selectionRanges(document, params.positions)));
-  connection.onRequest(SCHEMA_VERSION_REQUEST, (params: SchemaVersionParams, token) =>
+  connection.onRequest(SCHEMA_VERSION_REQUEST, (params: SchemaVersionParams, token: CancellationToken) =>
     runRequest<SchemaVersionResult>(params.uri, token, null, (document, settings) => service().schemaVersion(document, settings)));
 
 }

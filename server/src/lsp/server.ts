@@ -236,9 +236,10 @@ export function startServer(connection: Connection): void {
     if (file && !openDocument(file)) safely(() => registries?.setOtherLanguage(file, params.open === true), undefined);
   });
 
-  registerRequests({ connection, documents, service: () => service, settings: (uri) => settings.documentSettings(uri), initialized: () => initialized, safely });
+  const documentSettings = (uri: string) => settings.documentSettings(uri);
+  registerRequests({ connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely });
   registerEntryRequests({
-    connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: (uri) => settings.documentSettings(uri),
+    connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: documentSettings,
   });
 
   documents.listen(checkedSync(connection));

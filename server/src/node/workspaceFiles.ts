@@ -52,7 +52,9 @@ export const SERVER_WALK_BUDGET: WalkBudget = { folders: 50_000, batch: 50 };
  * findWorkspaceFiles for the language server: asynchronous, yielding between batches of folders, and stopping after
  * the budget (`complete` is false then). `cancelled` stops it early (a newer scan).
  */
-export async function walkWorkspaceFiles(root: string, budget: WalkBudget, cancelled: () => boolean = () => false): Promise<{ files: string[]; complete: boolean }> {
+export async function walkWorkspaceFiles(
+  root: string, budget: WalkBudget, cancelled: () => boolean = () => false,
+): Promise<{ files: string[]; complete: boolean }> {
   const found: string[] = [];
   const pending = [root];
   let read = 0;

@@ -179,13 +179,14 @@ export class CrossEntryIndex {
   private judgeSchema(judge: (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => void): void {
     const verdict = schemaVerdict(new Map([...this.bySchema].map(([schema, files]) => [schema, files.size])), this.registry);
     const last = this.judgedSchema;
-    const same = verdict.expected === last.expected && (verdict.expected
-      ? verdict.because === (last as { because?: string }).because && verdict.breaksBuildFor1_0 === (last as { breaksBuildFor1_0?: boolean }).breaksBuildFor1_0
-      : verdict.mix === (last as { mix?: string }).mix);
+    // A verdict is a few short strings: comparing them whole says whether any message would change.
+    const same = JSON.stringify(verdict) === JSON.stringify(last);
     // The verdict (and so every message) changed: judge those it reports now and those it reported (outside the
     // expected schema); a tie reports every entry.
-    const outside = (v: SchemaVerdict) => [...this.bySchema].filter(([schema]) => (v.expected ? schema !== v.expected : v.mix !== undefined));
-    const files = same ? this.touched : new Set([...this.touched, ...[...outside(verdict), ...outside(last)].flatMap(([, group]) => [...group])]);
+    const outside = (v: SchemaVerdict) => [...this.bySchema]
+      .filter(([schema]) => (v.expected ? schema !== v.expected : v.mix !== undefined))
+      .flatMap(([, group]) => [...group]);
+    const files = same ? this.touched : new Set([...this.touched, ...outside(verdict), ...outside(last)]);
     for (const file of files) {
       const entry = this.entries.get(file);
       if (entry) judge(file, 'schema', schemaMismatch(entry, verdict));

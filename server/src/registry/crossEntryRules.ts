@@ -78,7 +78,9 @@ function iconHash(fileSystem: WorkspaceFileSystem, entryFile: string, icon: stri
  * Entries whose icons have one file name: the build copies every icon into one icons/ folder, so unless the files
  * are the same (Kasm's own registry reuses one on purpose) one replaces another. `group` is sorted by file.
  */
-export function iconCollisions(icon: string, group: readonly RegistryEntry[], fileSystem: WorkspaceFileSystem, name: EntryName): Map<string, KasmDiagnostic[]> {
+export function iconCollisions(
+  icon: string, group: readonly RegistryEntry[], fileSystem: WorkspaceFileSystem, name: EntryName,
+): Map<string, KasmDiagnostic[]> {
   const found = new Map<string, KasmDiagnostic[]>();
   if (group.length < 2) return found;
   const hashed = group.flatMap((entry) => {

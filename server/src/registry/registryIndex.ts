@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
 import { CHECK_LIMITS, fileUri } from '../service/document';
 import { NEWEST_SCHEMA } from '../service/kasm/knowledge';
-import { readText } from '../service/fileSystem';
+import { TOO_LARGE, readText } from '../service/fileSystem';
 import { isKasmEntry } from '../service/entryDetection';
 import { KasmLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
@@ -84,7 +84,7 @@ export class RegistryIndex {
       return true;
     }
     const source = open ?? readText(fileSystem, file, CHECK_LIMITS.maxBytes);
-    if (source === 'too-large') {
+    if (source === TOO_LARGE) {
       this.unread(file, `This workspace.json is larger than ${CHECK_LIMITS.maxBytes / 1e6} MB; registry entries are a few KB. It is not read.`);
     } else if (typeof source === 'string' && !anyContent && !isKasmEntry(file, source)) {
       this.remove(file);
@@ -123,7 +123,10 @@ export class RegistryIndex {
    * Sets the text of an entry and re-checks it: text from disk, or an open editor's document (whose parse the
    * editor's requests then share). `force` re-checks unchanged text (its icon changed).
    */
-  update(file: string, source: string | TextDocument, { force = false, settings = this.settings(file) }: { force?: boolean; settings?: DocumentSettings } = {}): void {
+  update(
+    file: string, source: string | TextDocument,
+    { force = false, settings = this.settings(file) }: { force?: boolean; settings?: DocumentSettings } = {},
+  ): void {
     const text = typeof source === 'string' ? source : source.getText();
     const current = this.entries.get(file);
     if (current && !force && current.text === text) {
@@ -133,7 +136,8 @@ export class RegistryIndex {
     }
     const document = typeof source === 'string' ? TextDocument.create(fileUri(file), 'json', ++this.version, text) : source;
     const diagnostics = this.service.validate(document, settings);
-    this.crossEntry.set({ file, schema: this.service.schemaVersion(document, settings).version, facts: entryFacts(this.service.parse(document)) });
+    const schema = this.service.schemaVersion(document, settings).version;
+    this.crossEntry.set({ file, schema, facts: entryFacts(this.service.parse(document)) });
     // The text, not the document: an editor's document changes in place.
     this.entries.set(file, { text, version: typeof source === 'string' ? undefined : source.version, diagnostics });
     this.ownChanged.add(file);
@@ -183,7 +187,9 @@ export class RegistryIndex {
       const entry = this.entries.get(file);
       if (entry) changed.set(file, { own: entry.diagnostics, crossEntry: this.crossEntry.diagnosticsOf(file), version: entry.version });
     }
-    if (this.configChanged && this.config?.diagnostics.length) changed.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
+    if (this.configChanged && this.config?.diagnostics.length) {
+      changed.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
+    }
     this.configChanged = false;
     return changed;
   }

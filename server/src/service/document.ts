@@ -188,7 +188,7 @@ export function propertiesOf(object: Node): { key: Node; value: Node | undefined
   // A plain loop: every rule calls this for every object on every keystroke.
   for (const property of object.children) {
     const key = property.children?.[0];
-    if (key) properties.push({ key, value: property.children![1], name: String(key.value) });
+    if (key) properties.push({ key, value: property.children[1], name: String(key.value) });
   }
   return properties;
 }

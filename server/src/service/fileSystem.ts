@@ -23,11 +23,15 @@ export interface WorkspaceFileSystem {
   listFiles(folder: string): string[];
 }
 
-/** A file as UTF-8 text, 'too-large' past `maxBytes`, or undefined when it cannot be read. */
-export function readText(fileSystem: WorkspaceFileSystem, path: string, maxBytes: number): string | 'too-large' | undefined {
+/** What readText answers for a file larger than asked for: not a string, so that no text can be mistaken for it. */
+export const TOO_LARGE: unique symbol = Symbol('too-large');
+
+/** A file as UTF-8 text, TOO_LARGE past `maxBytes`, or undefined when it cannot be read. */
+export function readText(fileSystem: WorkspaceFileSystem, path: string, maxBytes: number): string | typeof TOO_LARGE | undefined {
   const bytes = fileSystem.readFile(path, maxBytes);
+  if (bytes === 'too-large') return TOO_LARGE;
   // The byte order mark is kept: the registry build reads the file as it is, and JSON.parse rejects a BOM.
-  return bytes instanceof Uint8Array ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : bytes;
+  return bytes && new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 /**
@@ -37,7 +41,8 @@ export function readText(fileSystem: WorkspaceFileSystem, path: string, maxBytes
  * check. Starts over past `limit` answers, so typing a file name letter by letter cannot grow it.
  */
 export class StampedCache<T> {
-  private readonly byFileSystem = new WeakMap<WorkspaceFileSystem, { answers: Map<string, Map<string, { stamp: string; value: T }>>; count: number }>();
+  private readonly byFileSystem =
+    new WeakMap<WorkspaceFileSystem, { answers: Map<string, Map<string, { stamp: string; value: T }>>; count: number }>();
 
   constructor(private readonly limit: number) {}
 
@@ -53,7 +58,7 @@ export class StampedCache<T> {
       kept.count = 0;
     }
     let byName = kept.answers.get(path);
-    if (!byName) kept.answers.set(path, byName = new Map());
+    if (!byName) kept.answers.set(path, byName = new Map<string, { stamp: string; value: T }>());
     if (!byName.has(name)) kept.count++;
     byName.set(name, { stamp, value });
   }

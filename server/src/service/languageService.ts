@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeAction, CodeLens, Diagnostic, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover, Position, SelectionRange, TextEdit,
+  CodeAction, CodeLens, Diagnostic, CompletionList, DocumentLink, DocumentSymbol, InlayHint, Range, FoldingRange, FormattingOptions, Hover,
+  Position, SelectionRange, TextEdit,
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions/index';
 import { doComplete } from './features/completion';

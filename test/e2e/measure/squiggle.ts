@@ -11,7 +11,9 @@ import * as vscode from 'vscode';
 const EDITS = 30;
 
 /** Time from an edit until `settled` holds for the file's diagnostics (an error after 10 s). */
-async function timeUntil(uri: vscode.Uri, edit: () => Thenable<boolean>, settled: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<number> {
+async function timeUntil(
+  uri: vscode.Uri, edit: () => Thenable<boolean>, settled: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<number> {
   const began = performance.now();
   const seen = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => { listener.dispose(); reject(new Error(`no squiggle change for ${uri.fsPath} in 10 s`)); }, 10000);
@@ -34,7 +36,8 @@ async function editor(uri: vscode.Uri): Promise<{ editor: vscode.TextEditor; ran
   return { editor: shown, range: new vscode.Range(start, start.translate(0, 5)) };
 }
 
-const flagged = (range: vscode.Range) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => d.range.intersection(range) !== undefined);
+const flagged = (range: vscode.Range) => (diagnostics: vscode.Diagnostic[]) =>
+  diagnostics.some((d) => d.range.intersection(range) !== undefined);
 
 export async function run(): Promise<void> {
   const root = (vscode.workspace.workspaceFolders ?? [])[0].uri.fsPath;

@@ -47,7 +47,9 @@ function outputChannel(): string {
  * Runs `body` with a workspace setting changed (for one language, when `languageId` is given), then puts it back,
  * whatever `body` did.
  */
-async function withSetting<T>(setting: { section: string; key: string; value: unknown; languageId?: string }, body: () => Promise<T>): Promise<T> {
+async function withSetting<T>(
+  setting: { section: string; key: string; value: unknown; languageId?: string }, body: () => Promise<T>,
+): Promise<T> {
   const { section, key, value, languageId } = setting;
   const configuration = vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
   const inLanguage = languageId !== undefined;
@@ -160,9 +162,9 @@ describe('Kasm Workspaces extension in VS Code', () => {
       return text;
     };
     const afterCores = await typeAndAccept('cor');
-    assert.match(afterCores, /"require_gpu": true,\n  "cores": 2\n}/, afterCores);
+    assert.match(afterCores, /"require_gpu": true,\n {2}"cores": 2\n}/, afterCores);
     const afterRunConfig = await typeAndAccept('run_c');
-    assert.match(afterRunConfig, /"require_gpu": true,\n  "run_config": \{/, afterRunConfig);
+    assert.match(afterRunConfig, /"require_gpu": true,\n {2}"run_config": \{/, afterRunConfig);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -317,7 +319,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
     assert.ok(links.some((l) => l.target?.fsPath.endsWith('course-desktop.png')), `links: ${links.map((l) => l.target?.toString()).join(', ')}`);
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, 40, 0));
-    assert.ok(hints.some((h) => (typeof h.label === 'string' ? h.label : '') === '≈ 4.20 GB'), `hints: ${hints.map((h) => h.label).join(', ')}`);
+    assert.ok(hints.some((h) => (typeof h.label === 'string' ? h.label : '') === '≈ 4.20 GB'), `hints: ${JSON.stringify(hints.map((h) => h.label))}`);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const preview = lenses.find((l) => l.command?.title === 'Preview icon');
     assert.ok(preview?.command);
@@ -430,7 +432,9 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const inside = editor.document.positionAt(editor.document.getText().indexOf('"image"') + 2);
     const [selection] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', uri, [inside]);
     const widths: number[] = [];
-    for (let range: vscode.SelectionRange | undefined = selection; range; range = range.parent) widths.push(editor.document.offsetAt(range.range.end) - editor.document.offsetAt(range.range.start));
+    for (let range: vscode.SelectionRange | undefined = selection; range; range = range.parent) {
+      widths.push(editor.document.offsetAt(range.range.end) - editor.document.offsetAt(range.range.start));
+    }
     assert.ok(widths.length >= 4, `selection steps: ${widths.join(', ')}`);
     assert.deepEqual([...widths].sort((a, b) => a - b), widths, 'each step contains the one before');
   });
@@ -485,7 +489,9 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const second = path.join(path.dirname(folder().fsPath), 'second-registry');
     fs.cpSync(path.join(folder().fsPath, 'workspaces', 'Data Science Lab'), path.join(second, 'workspaces', 'Lab'), { recursive: true });
     const unopened = vscode.Uri.file(path.join(second, 'workspaces', 'Lab', 'workspace.json'));
-    const added = new Promise((resolve) => { const once = vscode.workspace.onDidChangeWorkspaceFolders(() => { once.dispose(); resolve(undefined); }); });
+    const added = new Promise((resolve) => {
+      const once = vscode.workspace.onDidChangeWorkspaceFolders(() => { once.dispose(); resolve(undefined); });
+    });
     assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: vscode.Uri.file(second) }));
     await added;
     await waitFor('the new registry\'s problems', () => kasmDiagnostics(unopened).some((d) => codeOf(d) === 'memory-in-gb'));

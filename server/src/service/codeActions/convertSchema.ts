@@ -55,7 +55,7 @@ export function convertSchema(doc: KasmDocument, from: SchemaVersion): Conversio
   const versions = versionsIn(objects.map((c) => String(c.version)), '1.0');
   const image = typeof newest.image === 'string' ? newest.image : 'repository/image:tag';
   return {
-    title: `Convert entry to registry schema 1.0: compatibility becomes ${listed(versions)}, with the image of ${String(newest.version ?? 'the last entry')} (${image}); the other images are dropped`,
+    title: `Convert entry to registry schema 1.0: compatibility becomes ${listed(versions)}, with the image of ${typeof newest.version === 'string' ? newest.version : 'the last entry'} (${image}); the other images are dropped`,
     apply: inSequence([
       (text) => setAt(text, ['compatibility'], versions),
       (text) => setAt(text, ['name'], image),

@@ -13,7 +13,7 @@ export const environmentObject: QuickFixProvider = {
     if (path.at(-1) !== 'environment') return [];
     const list = nodeAt(doc, path);
     if (list?.type !== 'array') return [];
-    const items = (list.children ?? []).map((item) => item.value);
+    const items = (list.children ?? []).map((item): unknown => item.value);
     if (!items.every((item): item is string => typeof item === 'string' && /^[^=]+=/.test(item))) return [];
     const object = Object.fromEntries(items.map((item) => [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]));
     return [{ title: 'Write environment as an object { "NAME": "value" }', apply: (text) => setAt(text, path, object), preferred: true, safe: true }];

@@ -25,7 +25,9 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 /** Fix-all stops after this many rounds of fixes, however many are left. */
 const FIX_ALL_ROUNDS = 200;
 
-const PROVIDERS: readonly QuickFixProvider[] = [replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction];
+const PROVIDERS: readonly QuickFixProvider[] = [
+  replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction,
+];
 
 /**
  * A fix's edits on `text`, or none when they cannot be computed: on half-written JSON a path the diagnostic
@@ -56,7 +58,9 @@ const overlaps = (a: Range, b: Range) =>
  */
 export function getCodeActions(
   context: FixContext, range: Range,
-  { only, shown, validate, invoked = false }: { only?: string[]; shown?: KasmDiagnostic[]; validate: () => KasmDiagnostic[]; invoked?: boolean },
+  { only, shown, validate, invoked = false }: {
+    only?: string[]; shown?: KasmDiagnostic[]; validate: () => KasmDiagnostic[]; invoked?: boolean;
+  },
 ): CodeAction[] {
   // Without `only` (VS Code's light bulb, on every cursor move) quick fixes only: fix-all and the conversion are
   // computed when asked for by kind (the Source Action menu, codeActionsOnSave), as vscode-eslint does (#16.7), or

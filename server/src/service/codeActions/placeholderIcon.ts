@@ -13,10 +13,11 @@ export const CREATE_PLACEHOLDER_ICON_COMMAND = 'kasm.createPlaceholderIcon';
 export function placeholderIconActions(diagnostics: KasmDiagnostic[], { doc, extensionCommands }: FixContext): CodeAction[] {
   if (!extensionCommands || !doc.filePath) return [];
   return diagnostics.filter((d) => d.code === 'icon-missing').flatMap((diagnostic) => {
-    const name = nodeAt(doc, ['image_src'])?.value;
+    const name: unknown = nodeAt(doc, ['image_src'])?.value;
     // A plain file name of this folder only: anything else is reported as not plain, and has no file to create.
     if (typeof name !== 'string' || !/^[^/\\]+\.png$/i.test(name) || name.startsWith('.')) return [];
     const title = `Create a placeholder icon "${name}"`;
-    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CREATE_PLACEHOLDER_ICON_COMMAND, arguments: [doc.textDocument.uri, name] } }];
+    const command = { title, command: CREATE_PLACEHOLDER_ICON_COMMAND, arguments: [doc.textDocument.uri, name] };
+    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command }];
   });
 }

@@ -20,7 +20,7 @@ export const removeDuplicate: QuickFixProvider = {
         const array = nodeAtPath(treeOf(text), parentPath(diagnostic.data.path));
         const item = array?.type === 'array' ? array.children?.find((element) => element.offset === offset) : undefined;
         // Still a copy of a value listed elsewhere (or another name for one: the suggestion names it).
-        const repeated = diagnostic.data.suggestions?.[0] ?? item?.value;
+        const repeated: unknown = diagnostic.data.suggestions?.[0] ?? item?.value;
         if (!item || !array?.children?.some((element) => element !== item && element.value === repeated)) return [];
         return [removeProperty(item)];
       },

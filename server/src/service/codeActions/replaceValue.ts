@@ -43,7 +43,7 @@ function title(diagnostic: KasmDiagnostic, replacement: string | number): string
 export const replaceValue: QuickFixProvider = {
   codes: CODES,
   fixes(diagnostic, { doc }): Fix[] {
-    const current = nodeAt(doc, diagnostic.data.path)?.value;
+    const current: unknown = nodeAt(doc, diagnostic.data.path)?.value;
     return (diagnostic.data.suggestions ?? []).slice(0, 5).map((replacement, index) => ({
       title: title(diagnostic, replacement),
       apply: (text) => setAt(text, diagnostic.data.path, replacement),

@@ -69,10 +69,10 @@ function checkEntry(ctx: RuleContext, entry: Node): void {
   if (tags?.type === 'array') checkTags(ctx, tags);
   if (image?.type !== 'string' || tags?.type !== 'array') return;
   const tag = parseImageReference(String(image.value)).tag;
-  const available = (tags.children ?? []).map((t) => t.value);
+  const available = (tags.children ?? []).map((t): unknown => t.value);
   if (tag && !available.includes(tag)) {
     ctx.reportValue('tag-not-available', image,
-      `The image tag "${tag}" is not among this entry's available_tags (${available.map((t) => `"${t}"`).join(', ') || 'none'}): Kasm pulls the channel's tag instead. Add "${tag}" to available_tags or fix the tag.`,
+      `The image tag "${tag}" is not among this entry's available_tags (${available.map((t) => JSON.stringify(t)).join(', ') || 'none'}): Kasm pulls the channel's tag instead. Add "${tag}" to available_tags or fix the tag.`,
       { suggestions: [tag] });
   }
 }

@@ -21,7 +21,7 @@ export function checkImageSettings(ctx: RuleContext): void {
   checkRestriction(ctx, 'restrict_to_server', 'server_id', (node) => node.type === 'string' && node.value !== '', 'the id of a server');
   checkRestriction(ctx, 'restrict_to_zone', 'zone_id', (node) => node.type === 'string' && node.value !== '', 'the id of a zone');
   const policy = nodeAt(ctx.doc, ['filter_policy_id']);
-  if (policy?.type === 'string' && !UUID.test(policy.value)) {
+  if (policy?.type === 'string' && !UUID.test(policy.value as string)) {
     ctx.reportValue('image-setting-invalid', policy, `Kasm's installer rejects filter_policy_id "${policy.value}": it must be the UUID of a web filter policy (or null).`);
   }
   const volumes = nodeAt(ctx.doc, ['volume_mappings']);
@@ -48,7 +48,9 @@ export function checkImageSettings(ctx: RuleContext): void {
 }
 
 /** `flag: true` needs its target (§10.6): the installer fails without it. */
-function checkRestriction(ctx: RuleContext, flag: string, target: string, valid: (node: NonNullable<ReturnType<typeof nodeAt>>) => boolean, what: string): void {
+function checkRestriction(
+  ctx: RuleContext, flag: string, target: string, valid: (node: NonNullable<ReturnType<typeof nodeAt>>) => boolean, what: string,
+): void {
   const flagNode = nodeAt(ctx.doc, [flag]);
   if (flagNode?.value !== true) return;
   const targetNode = nodeAt(ctx.doc, [target]);

@@ -29,7 +29,7 @@ function visit(ctx: RuleContext, node: Node, spec: FieldSpec): void {
     const name = String(key.value);
     const child = childSpec(spec, name);
     if (child) {
-      const value = property.children![1];
+      const value = property.children[1];
       if (value) visit(ctx, value, child);
     } else if (spec.unknownKeys && !spec.additionalProperties) {
       if (!unwritten) {

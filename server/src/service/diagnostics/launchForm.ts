@@ -15,8 +15,8 @@ export function checkLaunchForm(ctx: RuleContext): void {
   for (const field of fields) {
     const key = propertyValue(field, 'key');
     if (key?.type !== 'string') continue;
-    if (keys.has(key.value)) ctx.reportValue('launch-form-key', key, `Two launch form fields have the key "${key.value}": one answer overwrites the other. Rename one.`);
-    keys.add(key.value);
+    if (keys.has(key.value as string)) ctx.reportValue('launch-form-key', key, `Two launch form fields have the key "${key.value}": one answer overwrites the other. Rename one.`);
+    keys.add(key.value as string);
   }
   for (const field of fields) {
     checkOptions(ctx, field);
@@ -44,13 +44,13 @@ function checkOptions(ctx: RuleContext, field: Node): void {
 
 function checkCondition(ctx: RuleContext, condition: Node, keys: ReadonlySet<string>): void {
   const target = propertyValue(condition, 'key');
-  if (target?.type === 'string' && !keys.has(target.value)) {
+  if (target?.type === 'string' && !keys.has(target.value as string)) {
     const known = [...keys];
     ctx.reportValue('launch-form-key', target, `No field of this launch form has the key "${target.value}", so this condition never holds.${known.length ? ` Keys: ${boundedList(known)}.` : ''}`,
       { suggestions: known.slice(0, NAMES_SHOWN) });
   }
   const valueRegex = propertyValue(condition, 'value_regex');
-  if (valueRegex?.type === 'string' && LOOKS_LIKE_REGEX.test(valueRegex.value)) {
+  if (valueRegex?.type === 'string' && LOOKS_LIKE_REGEX.test(valueRegex.value as string)) {
     ctx.reportValue('launch-form-regex', valueRegex,
       `Kasm 1.15 compares value_regex with the other field's value for equality, not as a regular expression: "${valueRegex.value}" matches only that exact text. Write the value itself.`);
   }

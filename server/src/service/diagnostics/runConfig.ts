@@ -12,7 +12,7 @@ export function checkRunConfig(ctx: RuleContext): void {
   for (const { key, value, name } of propertiesOf(runConfig)) {
     const setByKasm = RUN_CONFIG_SET_BY_KASM.get(name);
     if (setByKasm) ctx.reportValue('run-config-set-by-kasm', key, `${setByKasm}: run_config's "${name}" has no effect. Remove it.`, { path: ['run_config', name] });
-    if (value?.type === 'string' && RUN_CONFIG_SIZES.has(name) && !DOCKER_SIZE_PATTERN.test(value.value)) {
+    if (value?.type === 'string' && RUN_CONFIG_SIZES.has(name) && !DOCKER_SIZE_PATTERN.test(value.value as string)) {
       const suggestion = dockerSize(String(value.value));
       ctx.reportValue('run-config-value', value,
         `docker-py cannot read the size "${value.value}": write bytes as a number or digits with b, k, m or g, e.g. "512m" or "2g"${suggestion ? ` ("${suggestion}")` : ''}. Every session start fails.`,

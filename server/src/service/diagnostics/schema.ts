@@ -50,7 +50,7 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const allowed = (spec.values ?? []).map((v) => v.value);
       const value = String(node.value);
       // A value the same array already lists is no fix: it would only make a duplicate (#18.6).
-      const listed = new Set(node.parent?.type === 'array' ? (node.parent.children ?? []).map((item) => item.value) : []);
+      const listed = new Set(node.parent?.type === 'array' ? (node.parent.children ?? []).map((item): unknown => item.value) : []);
       const field = String(path.filter((segment) => typeof segment === 'string').pop() ?? where);
       const alias = spec.aliases && Object.hasOwn(spec.aliases, value) ? spec.aliases[value] : undefined;
       if (alias && listed.has(alias)) {

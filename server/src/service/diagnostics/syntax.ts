@@ -35,7 +35,7 @@ function checkDuplicateKeys(ctx: RuleContext, node: Node): void {
 function hasDuplicateKey(object: Node): boolean {
   const names = new Set<unknown>();
   for (const property of object.children ?? []) {
-    const name = property.children?.[0]?.value;
+    const name: unknown = property.children?.[0]?.value;
     if (names.has(name)) return true;
     names.add(name);
   }

@@ -17,7 +17,7 @@ export function checkValues(ctx: RuleContext): void {
   if (categories?.type === 'array') checkCategories(ctx, categories);
   for (const path of ctx.schema === '1.0' ? ['friendly_name', 'name'] : ['friendly_name']) {
     const name = nodeAt(ctx.doc, [path]);
-    if (name?.type === 'string' && /[^\u0000-\u00ff]/.test(name.value)) {
+    if (name?.type === 'string' && /[^\u0000-\u00ff]/.test(name.value as string)) {
       const offending = [...new Set(String(name.value).match(/[^\u0000-\u00ff]/gu))].join(' ');
       ctx.reportValue('non-latin1-name', name,
         `"${path}" contains characters outside Latin-1 (${offending}): the registry storefront build (btoa) fails on them. Use Latin-1 characters only.`);
@@ -39,8 +39,9 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
   });
   reportDuplicates(ctx, categories, 'category');
   for (const item of items) {
-    if (item.type !== 'string' || KNOWN_CATEGORIES.includes(item.value)) continue;
-    const alias = Object.hasOwn(CATEGORY_ALIASES, item.value) ? CATEGORY_ALIASES[item.value] : undefined;
+    if (item.type !== 'string' || KNOWN_CATEGORIES.includes(item.value as string)) continue;
+    const category = item.value as string;
+    const alias = Object.hasOwn(CATEGORY_ALIASES, category) ? CATEGORY_ALIASES[category] : undefined;
     const near = alias ? [alias] : nearMisses(String(item.value), KNOWN_CATEGORIES);
     if (near.length) {
       ctx.reportValue('category-near-miss', item,

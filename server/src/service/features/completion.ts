@@ -27,7 +27,9 @@ export function doComplete(
   return { isIncomplete: false, items: options.snippetSupport ? items : items.map(withoutSnippets) };
 }
 
-function completeAt(doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): CompletionItem[] {
+function completeAt(
+  doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined,
+): CompletionItem[] {
   const text = doc.textDocument.getText();
   const location = getLocation(text, offset);
   // The value or key being typed, if any: it is replaced as a whole. (A half-typed key arrives as a
@@ -199,7 +201,7 @@ function fieldDocumentation(spec: FieldSpec) {
 /** Values already in an array, but the one being typed, so that completion does not offer them twice. */
 function siblingValues(doc: KasmDocument, arrayPath: JsonPath, typed: Node | undefined): unknown[] {
   const array = nodeAt(doc, arrayPath);
-  return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n !== typed).map((n) => n.value);
+  return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n !== typed).map((n): unknown => n.value);
 }
 
 /** The versions of the compatibility objects, but the one at index `except`. */

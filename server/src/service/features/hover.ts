@@ -11,7 +11,9 @@ import {
 import { SchemaDetection } from '../schemaVersion';
 
 /** Hover on a key (what Kasm does with the field) or a value (what the value means; the icon itself). */
-export function doHover(doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined): Hover | null {
+export function doHover(
+  doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined,
+): Hover | null {
   if (!doc.root) return null;
   const node = findNodeAtOffset(doc.root, offset, true);
   if (!node || !['string', 'number', 'boolean', 'null'].includes(node.type)) return null;
@@ -48,7 +50,7 @@ function keyDocumentation(spec: FieldSpec, path: JsonPath, schema: SchemaDetecti
 function valueDocumentation(
   doc: KasmDocument, node: Node, path: JsonPath, spec: FieldSpec, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined,
 ): string {
-  const value = node.value;
+  const value: unknown = node.value;
   const known = spec.values?.find((v) => v.value === value);
   if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, schema, fileSystem);
   if (typeof value === 'string' && spec.pattern) return versionDocumentation(value, schema);

@@ -52,7 +52,7 @@ function symbol(doc: KasmDocument, name: string, whole: Node, selection: Node, v
 function labelOfItem(item: Node, index: number): string {
   if (item.type !== 'object') return item.type === 'string' ? String(item.value) : String(index);
   const named = (item.children ?? []).find((p) => ['version', 'key'].includes(String(p.children?.[0]?.value)));
-  const value = named?.children?.[1]?.value;
+  const value: unknown = named?.children?.[1]?.value;
   return typeof value === 'string' ? value : String(index);
 }
 
