@@ -35,7 +35,15 @@ export function marked(text: string, file?: string): { doc: TextDocument; ranges
     else plain += char;
   }
   const doc = textDocument(plain, file);
-  return { doc, cursor, ranges: spans.map(([s, e]) => ({ start: doc.positionAt(s), end: doc.positionAt(e) })) };
+  const ranges = spans.map(([s, e]) => ({ start: doc.positionAt(s), end: doc.positionAt(e) }));
+  return {
+    doc, ranges,
+    // A test that asks for the cursor but wrote no `|` would otherwise run at offset -1 and prove nothing.
+    get cursor() {
+      if (cursor < 0) throw new Error(`no | marks the cursor in ${JSON.stringify(text)}`);
+      return cursor;
+    },
+  };
 }
 
 /** A fresh folder for one entry (workspace.json path returned), with the given files written into it. */

@@ -37,7 +37,7 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
-  it('re-validates after incremental edits and publishes for the final version only', async () => {
+  it('re-validates after incremental edits, and never publishes an older version after the final one', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
     const { uri } = await client.openChecked(file, BAD_ENTRY);
     // Fix the memory, one keystroke at a time, in quick succession: `4` → `4000`.
@@ -47,6 +47,11 @@ describe('language server over stdio', () => {
     }
     const diagnostics = await final;
     assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-value']);
+    // Answered after every message queued before it: whatever the server was going to publish, it has.
+    await client.hover(uri, { line: 0, character: 0 });
+    const forUri = client.published().filter((p) => p.uri === uri);
+    const finalAt = forUri.findIndex((p) => p.version === 4);
+    assert.deepEqual(forUri.slice(finalAt).filter((p) => p.version !== 4), [], 'an older version published after the final one');
     client.close(uri);
   });
 
