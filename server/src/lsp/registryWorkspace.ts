@@ -109,6 +109,23 @@ export class RegistryWorkspace {
     }, CROSS_ENTRY_DELAY_MS));
   }
 
+  /**
+   * The editor reports a file changed, appeared or was deleted: an entry (unless it is open: its document is what
+   * counts), the site config, a folder deleted whole (reported alone), or anything else next to entries (an icon).
+   */
+  fileChanged(file: string, deleted: boolean, openDocument: OpenDocuments): void {
+    const name = path.basename(file);
+    if (name === 'workspace.json') {
+      if (!openDocument(file)) this.updateFromDisk(file);
+    } else if (name === 'next.config.js') {
+      this.updateConfig(file);
+    } else if (deleted && !path.extname(file)) {
+      this.removeUnder(file);
+    } else {
+      this.recheckFolder(path.dirname(file), openDocument);
+    }
+  }
+
   /** A workspace.json changed, appeared or vanished on disk (or its editor closed): take the disk's version. */
   updateFromDisk(file: string): void {
     const index = this.indexFor(file);

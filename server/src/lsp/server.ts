@@ -3,10 +3,9 @@
  * (requests.ts answers the editor's requests; main.ts is the command line). Every rule lives in the core; this
  * file only wires it to a connection.
  */
-import * as path from 'node:path';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  InitializeResult, TextDocumentSyncKind, TextDocuments, WatchKind,
+  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  InitializeResult, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, filePathOf } from '../service/document';
@@ -21,7 +20,7 @@ import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
 import { registerEntryRequests } from './entryRequests';
 import { SettingsStore } from './settingsStore';
-import { CONVERT_SCHEMA_KIND, FIX_ALL_KIND } from '../service/codeActions/index';
+import { serverCapabilities } from './capabilities';
 
 /**
  * A document is checked as soon as the event loop is free after a change (changes that arrive together are checked
@@ -70,21 +69,7 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics });
     }, (message) => connection.console.warn(message));
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['"', ':'] },
-        hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CONVERT_SCHEMA_KIND] },
-        documentFormattingProvider: true,
-        documentLinkProvider: {},
-        inlayHintProvider: true,
-        ...(extensionCommands ? { codeLensProvider: {} } : {}),
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        selectionRangeProvider: true,
-        // A folder added to the workspace gets its registry checked; a removed one's problems go.
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: serverCapabilities(extensionCommands),
       serverInfo: { name: 'kasm-workspace-language-server', version: process.env.KASM_SERVER_VERSION },
     };
   });
@@ -216,17 +201,7 @@ export function startServer(connection: Connection): void {
     rememberingFileSystem?.forget();
     for (const change of changes) {
       const file = filePathOf(change.uri);
-      if (!file) continue;
-      if (path.basename(file) === 'workspace.json') {
-        if (!openDocument(file)) safely(() => registries?.updateFromDisk(file), undefined);
-      } else if (path.basename(file) === 'next.config.js') {
-        safely(() => registries?.updateConfig(file), undefined);
-      } else if (change.type === FileChangeType.Deleted && !path.extname(file)) {
-        // A deleted folder (the watcher reports only the folder): its entries go with it.
-        safely(() => registries?.removeUnder(file), undefined);
-      } else {
-        safely(() => registries?.recheckFolder(path.dirname(file), openDocument), undefined);
-      }
+      if (file) safely(() => registries?.fileChanged(file, change.type === FileChangeType.Deleted, openDocument), undefined);
     }
     for (const document of documents.all()) scheduleValidation(document, 0);
   });
