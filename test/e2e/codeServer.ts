@@ -13,6 +13,8 @@ import { Browser, Page, chromium } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CODE_SERVER = path.resolve(REPO_ROOT, process.env.CODE_SERVER ?? '.vscode-test/code-server/node_modules/.bin/code-server');
+/** code-server 4.93.1: VS Code 1.93.1, the oldest the manifest allows (engines.vscode; scripts/install-code-server.sh). */
+export const OLDEST_CODE_SERVER = path.resolve(REPO_ROOT, '.vscode-test/code-server-4.93.1/node_modules/.bin/code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export interface CodeServer {
@@ -47,9 +49,10 @@ async function freePort(): Promise<number> {
 
 /** Starts code-server on a free loopback port, with its settings, data and sockets under `runDir`. */
 export async function startCodeServer(
-  runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number } = {},
+  runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number; codeServer?: string } = {},
 ): Promise<CodeServer> {
-  if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${CODE_SERVER})`);
+  const codeServer = options.codeServer ?? CODE_SERVER;
+  if (!fs.existsSync(codeServer)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${codeServer})`);
   fs.rmSync(runDir, { recursive: true, force: true });
   const userData = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
@@ -78,10 +81,10 @@ export async function startCodeServer(
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
   if (options.vsix) {
-    const install = spawnSync(CODE_SERVER, [...common, '--install-extension', options.vsix], { env, encoding: 'utf8' });
+    const install = spawnSync(codeServer, [...common, '--install-extension', options.vsix], { env, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`installing ${options.vsix} failed: ${install.stdout}${install.stderr}`);
   }
-  const server: ChildProcess = spawn(CODE_SERVER, [
+  const server: ChildProcess = spawn(codeServer, [
     ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });

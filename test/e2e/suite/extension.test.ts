@@ -99,6 +99,8 @@ describe('Kasm Workspaces extension in VS Code', () => {
     if (process.env.KASM_EXPECT_INSTALLED) {
       assert.ok(extension.extensionPath.includes(`${path.sep}extensions${path.sep}`), `loaded from the installed .vsix, not ${extension.extensionPath}`);
     }
+    // The run on the oldest VS Code the manifest allows must really be on it.
+    if (process.env.KASM_EXPECT_VSCODE) assert.equal(vscode.version, process.env.KASM_EXPECT_VSCODE);
   });
 
   it('shows Kasm diagnostics for a bad entry, each once, and nothing from other sources', async () => {
