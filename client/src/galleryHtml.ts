@@ -67,8 +67,12 @@ export function renderGallery(cards: GalleryCard[], cspSource: string, nonce: st
   .problems.warnings { color: var(--vscode-editorWarning-foreground, #b80); }
   .count { color: var(--vscode-descriptionForeground); }`,
     body: galleryBody(cards),
-    // Listeners sit on #root, whose content updates replace; the chosen filters outlive an update.
-    script: `  const chosen = { version: '', category: '' };
+    // Listeners sit on #root, whose content updates replace; the chosen filters outlive an update, and with the scroll
+    // position (webview state) a page that VS Code reloads when the panel was hidden.
+    script: `  const saved = vscode.getState() || {};
+  const chosen = Object.assign({ version: '', category: '' }, saved.chosen);
+  function save() { vscode.setState({ chosen, scrollY: window.scrollY }); }
+  window.addEventListener('scroll', save, { passive: true });
   function filter() {
     const cards = Array.from(document.querySelectorAll('.card'));
     let shown = 0;
@@ -89,11 +93,13 @@ export function renderGallery(cards: GalleryCard[], cspSource: string, nonce: st
     filter();
   }
   root.addEventListener('change', (event) => {
-    if (event.target.id in chosen) { chosen[event.target.id] = event.target.value; filter(); }
+    if (event.target.id in chosen) { chosen[event.target.id] = event.target.value; filter(); save(); }
   });
   root.addEventListener('click', (event) => {
     const card = event.target.closest('.card');
     if (card) vscode.postMessage({ type: 'open', index: Number(card.dataset.index) });
-  });`,
+  });
+  updated();
+  if (saved.scrollY) window.scrollTo(0, saved.scrollY);`,
   });
 }

@@ -22,11 +22,13 @@ export class RegistryGallery implements vscode.Disposable {
   constructor(private readonly server: KasmServer) {}
 
   private watch(): vscode.Disposable[] {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,png,svg}');
+    // Entries and their icons; problems of entries only (every keystroke anywhere changes some file's diagnostics).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{workspace.json,*.png,*.svg}');
     const refresh = () => this.scheduleRender();
+    const isEntry = (uri: vscode.Uri) => path.basename(uri.path) === 'workspace.json';
     return [
       watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
-      vscode.languages.onDidChangeDiagnostics(refresh),
+      vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some(isEntry)) refresh(); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (path.basename(e.document.uri.fsPath) === 'workspace.json') refresh(); }),
     ];
   }
