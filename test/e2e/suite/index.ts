@@ -5,7 +5,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname)) if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
+  // In name order (1-language … 5-server): the last file kills language servers.
+  for (const file of fs.readdirSync(__dirname).sort()) if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const results = { passed: 0, failed: 0, failures: [] as string[] };
     const runner = mocha.run((failures) => {

@@ -1,0 +1,85 @@
+// The extension in a real VS Code: New Kasm Workspace…, the icon preview and the registry gallery.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { KasmExtensionApi } from '../../../client/src/extension';
+import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics, open, waitFor } from './helpers';
+
+describe('Kasm Workspaces extension in VS Code', () => {
+  it('scaffolds a new workspace that our rules find clean, and refuses to overwrite it', async () => {
+    const answers = {
+      friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
+      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.', icon: 'placeholder',
+    };
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
+    assert.ok(created, 'the command returns the new workspace.json');
+    assert.equal(created.fsPath, path.join(folder().fsPath, 'workspaces', 'Robotics Club', 'workspace.json'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, created.fsPath, 'the new entry is opened');
+    assert.equal(JSON.parse(fs.readFileSync(created.fsPath, 'utf8')).compatibility[0].image, 'myschool/robotics:1.0.0');
+    assert.ok(fs.existsSync(path.join(path.dirname(created.fsPath), 'robotics-club.png')));
+    // Clean: the server checks it (a typo shows up, and goes away again), and finds nothing else.
+    const editor = await open(created);
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 2), '"memmory": 1,\n  '));
+    await waitFor('the typo to be reported', () => kasmDiagnostics(created).some((d) => codeOf(d) === 'misspelled-key'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('a clean entry', () => kasmDiagnostics(created).length === 0);
+    const before = fs.readFileSync(created.fsPath, 'utf8');
+    const again = await vscode.commands.executeCommand('kasm.newWorkspace', folder(), answers);
+    assert.equal(again, undefined, 'refused');
+    assert.equal(fs.readFileSync(created.fsPath, 'utf8'), before, 'nothing overwritten');
+    // From the Explorer menu on an entry folder: beside it in workspaces/, not inside it (#18.8).
+    const beside = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', vscode.Uri.file(path.dirname(created.fsPath)), { ...answers, friendlyName: 'Robotics Club 2' });
+    assert.equal(beside?.fsPath, path.join(folder().fsPath, 'workspaces', 'Robotics Club 2', 'workspace.json'));
+    fs.rmSync(path.dirname(beside.fsPath), { recursive: true });
+  });
+
+  it('previews the entry as Kasm shows it, and follows edits', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    const uri = entry('Course Desktop');
+    const editor = await open(uri);
+    await vscode.commands.executeCommand('kasm.previewIcon', uri);
+    let html = await waitFor('the preview', () => (api.previewHtml().includes('Course Desktop') ? api.previewHtml() : undefined));
+    assert.match(html, /<img class="icon" src="[^"]*course-desktop\.png/);
+    assert.match(html, /Ubuntu desktop with VS Code and Chrome/);
+    assert.match(html, /1\.19\.x/);
+    await editor.edit((edit) => edit.replace(new vscode.Range(1, 20, 1, 34), 'Course <b>Desktop</b>'));
+    html = await waitFor('the preview to follow the edit', () => (api.previewHtml().includes('Course &#60;b&#62;Desktop') ? api.previewHtml() : undefined));
+    assert.ok(!html.includes('<b>Desktop'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the preview to follow the undo', () => !api.previewHtml().includes('Course &#60;b&#62;'));
+    assert.equal(api.previewPageLoads(), 1, 'edits update the page by message; reloading it took ~1 s per keystroke (#18.11)');
+    // From the Explorer's context menu on an icon file: the entry next to it.
+    const otherIcon = vscode.Uri.joinPath(folder(), 'workspaces', 'Data Science Lab', 'datascience-lab.png');
+    await vscode.commands.executeCommand('kasm.previewIcon', otherIcon);
+    html = await waitFor('the preview of the other entry', () => (api.previewHtml().includes('Data Science Lab') ? api.previewHtml() : undefined));
+    assert.match(html, /Icon: The icon &#34;datascience\.png&#34; is not in this entry&#39;s folder/);
+  });
+
+  it('updates the preview when the icon file changes on disk', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    const uri = entry('Course Desktop');
+    await vscode.commands.executeCommand('kasm.previewIcon', uri);
+    await waitFor('the preview', () => api.previewHtml().includes('128×128 px PNG'));
+    const icon = path.join(path.dirname(uri.fsPath), 'course-desktop.png');
+    const original = fs.readFileSync(icon);
+    // A 1×1 PNG: the preview must call it badly sized.
+    fs.writeFileSync(icon, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    try {
+      const html = await waitFor('the preview to see the new icon', () => (api.previewHtml().includes('1×1 px') ? api.previewHtml() : undefined));
+      assert.match(html, /The icon&#39;s 1×1 px is smaller than 50×50/);
+    } finally {
+      fs.writeFileSync(icon, original);
+    }
+  });
+
+  it('shows the whole registry in the gallery, problems marked on the cards', async () => {
+    const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
+    await open(entry('Data Science Lab'));
+    await waitFor('diagnostics', () => kasmDiagnostics(entry('Data Science Lab')).length > 0);
+    await vscode.commands.executeCommand('kasm.previewRegistry');
+    const html = await waitFor('the gallery', () => (/Data Science Lab.*✖ 1/s.test(api.galleryHtml()) ? api.galleryHtml() : undefined));
+    assert.match(html, /Course Desktop/);
+    assert.match(html, /<option value="1\.21\.x">/);
+  });
+});
