@@ -32,9 +32,19 @@ const builds = [
 if (fs.existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
+// VS Code for the Web (package.json `browser`): the client for a web-worker extension host, the server for a web
+// worker. The core's bare `path` import becomes path-browserify there; nothing may import `node:*`.
+const browser = { ...common, platform: 'browser', mainFields: ['browser', 'module', 'main'], alias: { path: 'path-browserify' } };
+builds.push({ ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] });
+builds.push({
+  ...browser, format: 'iife', entryPoints: ['server/src/web/main.ts'], outfile: 'dist/browser/server.js',
+  define: { 'process.env.KASM_SERVER_VERSION': JSON.stringify(pkg.version) },
+});
 // The end-to-end suite runs inside VS Code's extension host, which loads plain CommonJS.
 const e2eSuite = fs.readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
 builds.push({ ...common, minify: false, entryPoints: e2eSuite, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });
+// The web suite runs in code-server's web-worker extension host: a browser module, mocha's browser build.
+builds.push({ ...browser, minify: false, entryPoints: ['test/e2e/web/index.ts'], outfile: 'out/e2e/web/index.js', external: ['vscode'] });
 // The squiggle measurement of `npm run bench`, run in the extension host like the suite.
 builds.push({ ...common, minify: false, entryPoints: ['test/e2e/measure/squiggle.ts'], outdir: 'out/e2e/measure', external: ['vscode'] });
 await Promise.all(builds.map((options) => esbuild.build(options)));

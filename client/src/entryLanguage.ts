@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Utils } from 'vscode-uri';
 import { OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, isKasmEntry } from '../../server/src/clientApi';
-import { LANGUAGE_ID } from './languageClient';
+import { LANGUAGE_ID } from './clientOptions';
 
 const isWorkspaceJson = (document: vscode.TextDocument) =>
-  document.uri.scheme === 'file' && Utils.basename(document.uri) === 'workspace.json';
+  document.uri.scheme !== 'untitled' && Utils.basename(document.uri) === 'workspace.json';
 
 export function registerEntryLanguage(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const tell = (document: vscode.TextDocument, open: boolean) =>
@@ -18,7 +18,7 @@ export function registerEntryLanguage(context: vscode.ExtensionContext, client: 
   const opened = (document: vscode.TextDocument) => {
     if (!isWorkspaceJson(document)) return;
     if (document.languageId !== LANGUAGE_ID) tell(document, true);
-    else if (!isKasmEntry(document.uri.fsPath, document.getText())) void vscode.languages.setTextDocumentLanguage(document, 'json');
+    else if (!isKasmEntry(document.uri.path, document.getText())) void vscode.languages.setTextDocumentLanguage(document, 'json');
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(opened),

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
-
 /** Escapes text for HTML element content and attribute values. Every string from a workspace goes through it. */
 export function escapeHtml(text: string | number): string {
   return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A fresh nonce for a page's policy (Web Crypto: in Node and in a browser's extension host alike). */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**

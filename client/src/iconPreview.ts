@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Utils } from 'vscode-uri';
 import { KasmServer } from './kasmServer';
 import { newNonce } from './html';
 import { LiveWebview } from './liveWebview';
@@ -31,17 +31,17 @@ export class IconPreview implements vscode.Disposable {
   /** Shows the entry for a workspace.json, or for an icon file (the workspace.json next to it). */
   async show(target: vscode.Uri | undefined): Promise<void> {
     const uri = target ?? vscode.window.activeTextEditor?.document.uri;
-    if (!uri || uri.scheme !== 'file') {
+    if (!uri || uri.scheme === 'untitled') {
       void vscode.window.showErrorMessage('Kasm: open a workspace.json (or select its icon) to preview it.');
       return;
     }
-    const entry = path.basename(uri.fsPath) === 'workspace.json' ? uri : vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'workspace.json'));
+    const entry = Utils.basename(uri) === 'workspace.json' ? uri : Utils.joinPath(Utils.dirname(uri), 'workspace.json');
     const exists = await vscode.workspace.fs.stat(entry).then((stat) => stat.type !== vscode.FileType.Directory, () => false);
     if (!exists && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === entry.toString())) {
-      void vscode.window.showErrorMessage(`Kasm: there is no workspace.json next to ${path.basename(uri.fsPath)}.`);
+      void vscode.window.showErrorMessage(`Kasm: there is no workspace.json next to ${Utils.basename(uri)}.`);
       return;
     }
-    const folder = vscode.Uri.file(path.dirname(entry.fsPath));
+    const folder = Utils.dirname(entry);
     // Only the update script runs; icons load only from the entry's own folder.
     const options = { enableScripts: true, localResourceRoots: [folder] };
     if (this.panel && this.live) {
@@ -91,7 +91,7 @@ export class IconPreview implements vscode.Disposable {
       live.show('<p>This workspace.json is not a Kasm entry, or cannot be read.</p>', () => this.html);
       return;
     }
-    panel.title = `Preview: ${model.friendlyName || path.basename(path.dirname(entry.fsPath))}`;
+    panel.title = `Preview: ${model.friendlyName || Utils.basename(Utils.dirname(entry))}`;
     this.html = renderPreview(model, panel.webview.cspSource, newNonce());
     live.show(previewBody(model), () => this.html);
   }

@@ -21,7 +21,7 @@ export class KasmServer {
       const summary = summaries[i];
       if (!summary) return undefined;
       // The file's change stamp in the query makes the webview load an icon again after it changed on disk, and only then.
-      const iconSrc = summary.icon && `${webview.asWebviewUri(vscode.Uri.file(summary.icon.file)).toString()}?v=${encodeURIComponent(summary.icon.stamp)}`;
+      const iconSrc = summary.icon && `${webview.asWebviewUri(vscode.Uri.parse(summary.icon.uri)).toString()}?v=${encodeURIComponent(summary.icon.stamp)}`;
       const diagnostics = vscode.languages.getDiagnostics(entry).filter((d) => d.source === 'kasm');
       return previewModel(summary, iconSrc, {
         errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,

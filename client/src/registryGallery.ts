@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Utils } from 'vscode-uri';
 import { KasmServer } from './kasmServer';
 import { GalleryCard, galleryBody, renderGallery } from './galleryHtml';
 import { LiveWebview } from './liveWebview';
@@ -25,11 +25,11 @@ export class RegistryGallery implements vscode.Disposable {
     // Entries and their icons; problems of entries only (every keystroke anywhere changes some file's diagnostics).
     const watcher = vscode.workspace.createFileSystemWatcher('**/{workspace.json,*.png,*.svg}');
     const refresh = () => this.scheduleRender();
-    const isEntry = (uri: vscode.Uri) => path.basename(uri.path) === 'workspace.json';
+    const isEntry = (uri: vscode.Uri) => Utils.basename(uri) === 'workspace.json';
     return [
       watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
       vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some(isEntry)) refresh(); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (path.basename(e.document.uri.fsPath) === 'workspace.json') refresh(); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (isEntry(e.document.uri)) refresh(); }),
     ];
   }
 
@@ -39,7 +39,7 @@ export class RegistryGallery implements vscode.Disposable {
   }
 
   async show(): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const folders = vscode.workspace.workspaceFolders ?? [];
     if (!folders.length) {
       void vscode.window.showErrorMessage('Kasm: open a registry folder to preview it.');
       return;
@@ -79,7 +79,7 @@ export class RegistryGallery implements vscode.Disposable {
     const files = found.flatMap((file) => {
       const folder = vscode.workspace.getWorkspaceFolder(file);
       return folder ? [{ folder, file }] : [];
-    }).sort((a, b) => a.file.fsPath.localeCompare(b.file.fsPath));
+    }).sort((a, b) => a.file.path.localeCompare(b.file.path));
     const models = await this.server.cards(files.map(({ file }) => file), panel.webview).catch(() => []);
     // A card's index names its file: only entries that could be read get both.
     const shown: { card: GalleryCard; file: vscode.Uri }[] = [];
@@ -90,7 +90,7 @@ export class RegistryGallery implements vscode.Disposable {
         file,
         card: {
           friendlyName: model.friendlyName, description: model.description, categories: model.categories, versions: model.versions,
-          iconSrc: model.iconSrc, folder: path.relative(folder.uri.fsPath, path.dirname(file.fsPath)),
+          iconSrc: model.iconSrc, folder: Utils.dirname(file).path.slice(folder.uri.path.replace(/\/$/, '').length + 1),
           errors: model.problems.errors, warnings: model.problems.warnings,
         },
       });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SCHEMA_VERSION_NOTIFICATION, SchemaDetection, SchemaVersionChange } from '../../server/src/clientApi';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { LANGUAGE_ID } from './languageClient';
+import { LANGUAGE_ID } from './clientOptions';
 
 /** A language status item that shows which registry schema (1.0/1.1) applies to the active workspace.json. */
 export function registerSchemaStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {

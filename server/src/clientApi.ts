@@ -5,10 +5,12 @@
  * reading or judging an entry, it asks the server for.
  */
 export {
-  ENTRY_SUMMARIES_REQUEST, OTHER_LANGUAGE_NOTIFICATION, REGISTRY_SCHEMA_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
+  ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, OTHER_LANGUAGE_NOTIFICATION,
+  REGISTRY_SCHEMA_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
 } from './lsp/protocol';
 export type {
-  EntrySummariesParams, EntrySummariesResult, OtherLanguageParams, RegistrySchemaParams, RegistrySchemaResult, SchemaVersionChange,
+  EntrySummariesParams, EntrySummariesResult, FileStatResult, OtherLanguageParams, RegistrySchemaParams, RegistrySchemaResult,
+  SchemaVersionChange, UriParams,
 } from './lsp/protocol';
 export type { EntrySummary } from './service/features/entrySummary';
 export type { SchemaDetection } from './service/schemaVersion';
@@ -19,4 +21,4 @@ export {
 } from './service/kasm/knowledge';
 export type { SchemaVersion } from './service/kasm/knowledge';
 export { parseImageReference } from './service/kasm/imageReference';
-export { isWithin } from './node/workspaceFiles';
+export { isWithin } from './service/paths';

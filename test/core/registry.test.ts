@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { encodePng } from '../helpers/png';
 import { RegistryIndex } from '../../server/src/registry/registryIndex';
 import { RegistryHints, ciBranch, registryAt } from '../../server/src/registry/context';
@@ -23,7 +24,7 @@ function registry(
     fs.writeFileSync(path.join(root, file), Buffer.isBuffer(content) || typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
   if (branch) { fs.mkdirSync(path.join(root, '.git')); fs.writeFileSync(path.join(root, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`); }
-  const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, hints)).load();
+  const index = new RegistryIndex(service, registryAt(root, nodeFileSystem, hints)).load(findWorkspaceFiles(root));
   const all = new Map([...index.diagnostics()].map(([file, { own, crossEntry }]) => [file, [...own, ...crossEntry]]));
   return { root, index, all, codes: (entry) => (all.get(path.join(root, 'workspaces', entry, 'workspace.json')) ?? []).map((d) => d.code) };
 }
@@ -106,7 +107,7 @@ describe('registry-wide checks', () => {
     const gitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-gitdir-'));
     fs.writeFileSync(path.join(gitDir, 'HEAD'), 'ref: refs/heads/1.1\n');
     fs.writeFileSync(path.join(worktree.root, '.git'), `gitdir: ${gitDir}\n`);
-    const inWorktree = new RegistryIndex(service, registryAt(worktree.root, nodeFileSystem)).load();
+    const inWorktree = new RegistryIndex(service, registryAt(worktree.root, nodeFileSystem)).load(findWorkspaceFiles(worktree.root));
     const worktreeMismatch = inWorktree.diagnostics().get(path.join(worktree.root, 'workspaces/C/workspace.json'))?.crossEntry.find((d) => d.code === 'registry-schema-mismatch');
     assert.equal(worktreeMismatch?.severity, 1, 'a 1.0 entry in a worktree of branch 1.1');
     // A detached HEAD, as pull-request CI checks out: the branch comes from the CI variables.

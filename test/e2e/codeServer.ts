@@ -47,9 +47,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** User settings that make code-server run the extension's `browser` entry in its web-worker extension host. */
+export const WEB_EXTENSION_SETTINGS = { 'remote.extensionKind': { 'kasm-registry-tools.kasm-workspace-registry': ['web'] } };
+
 /** Starts code-server on a free loopback port, with its settings, data and sockets under `runDir`. */
 export async function startCodeServer(
-  runDir: string, options: { env?: Record<string, string>; vsix?: string; port?: number; codeServer?: string } = {},
+  runDir: string,
+  options: { env?: Record<string, string>; vsix?: string; port?: number; codeServer?: string; settings?: Record<string, unknown> } = {},
 ): Promise<CodeServer> {
   const codeServer = options.codeServer ?? CODE_SERVER;
   if (!fs.existsSync(codeServer)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${codeServer})`);
@@ -63,6 +67,7 @@ export async function startCodeServer(
     'security.workspace.trust.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false,
     // The run folder lies inside this repository: do not offer to open it.
     'git.openRepositoryInParentFolders': 'never',
+    ...options.settings,
   }, null, 2));
   // A short private temp folder: VS Code puts IPC sockets there, and socket paths have a length limit.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsct-'));
@@ -147,9 +152,11 @@ export function copyOfExamples(runDir: string): string {
  * Runs `body` in a workbench opened on a fresh copy of the sample registry, with the extension under development,
  * as a person would use it; a screenshot `<name>-fail.png` in the run folder shows where it went wrong.
  */
-export async function inWorkbench<T>(name: string, body: (page: Page, registry: string) => Promise<T>): Promise<T> {
+export async function inWorkbench<T>(
+  name: string, body: (page: Page, registry: string) => Promise<T>, settings?: Record<string, unknown>,
+): Promise<T> {
   const runDir = path.join(REPO_ROOT, '.vscode-test', `run-${name}`);
-  const server = await startCodeServer(runDir);
+  const server = await startCodeServer(runDir, { settings });
   try {
     const registry = copyOfExamples(runDir);
     const { browser, page } = await openWorkbench(server.url(registry, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);

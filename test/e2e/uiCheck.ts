@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
-import { inWorkbench } from './codeServer';
+import { WEB_EXTENSION_SETTINGS, inWorkbench } from './codeServer';
 
 export interface UiCheckResult {
   /** Problems-panel rows that carry the unknown-architecture message (a problem shown twice would make 2). */
@@ -96,4 +96,18 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
     const screenshots = [problemsShot, previewShot, galleryShot];
     return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots };
   });
+}
+
+/** The README's picture of the web version: the Problems panel of a bad entry, the extension in the web worker. */
+export async function webScreenshot(outDir: string): Promise<string> {
+  return inWorkbench('web-screenshot', async (page) => {
+    await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
+    await page.locator('.tab', { hasText: 'workspace.json' }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '"i386" is not a valid architecture' }).first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(500);
+    const shot = path.join(outDir, 'web.png');
+    await page.screenshot({ path: shot });
+    return shot;
+  }, WEB_EXTENSION_SETTINGS);
 }

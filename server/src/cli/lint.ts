@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { RegistryIndex } from '../registry/registryIndex';
 import { ciBranch, registryAt } from '../registry/context';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
@@ -103,7 +104,7 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
     const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema }));
     if (stat.isDirectory()) {
-      index.load();
+      index.load(findWorkspaceFiles(root));
     } else if (!index.refresh(target, { anyContent: true })) {
       throw new UsageError(`cannot read "${given}"`);
     }

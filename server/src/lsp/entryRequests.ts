@@ -5,7 +5,6 @@
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { walkWorkspaceFiles, SERVER_WALK_BUDGET } from '../node/workspaceFiles';
 import { ciBranch, registryAt } from '../registry/context';
 import { schemaVerdict } from '../registry/crossEntryRules';
 import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
@@ -15,6 +14,7 @@ import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
 import { DocumentSettings } from '../service/settings';
+import { ServerHost } from './host';
 import {
   ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, RegistrySchemaParams, RegistrySchemaResult,
 } from './protocol';
@@ -30,10 +30,12 @@ export interface EntryRequestContext {
   service: () => KasmLanguageService;
   fileSystem: () => WorkspaceFileSystem;
   settings: (uri: string) => Promise<DocumentSettings>;
+  host: ServerHost;
 }
 
 export function registerEntryRequests(context: EntryRequestContext): void {
-  const { connection, documents } = context;
+  const { connection, documents, host } = context;
+  const settle = <T>(compute: () => T): Promise<T> => (host.settle ? host.settle(compute) : Promise.resolve(compute()));
 
   /** The entry's document: the editor's, else the file on disk when it is a Kasm entry; the flag says which. */
   function entryDocument(uri: string): { document: TextDocument; open: boolean } | undefined {
@@ -47,10 +49,11 @@ export function registerEntryRequests(context: EntryRequestContext): void {
 
   async function summaryOf(uri: unknown): Promise<EntrySummary | null> {
     if (typeof uri !== 'string') return null;
-    const found = entryDocument(uri);
+    const found = await settle(() => entryDocument(uri));
     if (!found) return null;
+    const settings = await context.settings(uri);
     try {
-      return context.service().summary(found.document, await context.settings(uri));
+      return await settle(() => context.service().summary(found.document, settings));
     } finally {
       if (!found.open) context.service().forget(uri);
     }
@@ -66,12 +69,12 @@ export function registerEntryRequests(context: EntryRequestContext): void {
   connection.onRequest(REGISTRY_SCHEMA_REQUEST, async (params: RegistrySchemaParams): Promise<RegistrySchemaResult> => {
     const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
     if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
-    const { files } = await walkWorkspaceFiles(root, SERVER_WALK_BUDGET);
+    const { files } = await host.findEntries(root, () => false);
     const counts = new Map<SchemaVersion, number>(SCHEMA_VERSIONS.map((schema) => [schema, 0]));
     let entries = 0;
     for (const file of files) {
       const uri = fileUri(file);
-      const found = entryDocument(uri);
+      const found = await settle(() => entryDocument(uri));
       if (!found) continue;
       entries++;
       const schema = context.service().schemaVersion(found.document, await context.settings(uri)).version;
@@ -79,7 +82,8 @@ export function registerEntryRequests(context: EntryRequestContext): void {
       if (!found.open) context.service().forget(uri);
     }
     // The schema the cross-entry rules expect of the registry: its branch, its build scripts, a clear majority.
-    const verdict = schemaVerdict(counts, registryAt(root, context.fileSystem(), { ciBranch: ciBranch(process.env) }));
+    const registry = await settle(() => registryAt(root, context.fileSystem(), { ciBranch: ciBranch(host.environment) }));
+    const verdict = schemaVerdict(counts, registry);
     return { schema: verdict.expected ?? NEWEST_SCHEMA, entries };
   });
 }

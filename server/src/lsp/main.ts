@@ -4,6 +4,7 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { nodeHost } from '../node/serverHost';
 import { startServer } from './server';
 
 function printUsage(): void {
@@ -25,5 +26,5 @@ if (!process.argv.some((arg) => transports.some((t) => arg.startsWith(t)))) {
 } else {
   // One failed promise must never end the server (#19.4): it is logged, and the editor keeps its language server.
   process.on('unhandledRejection', (reason) => console.error(`kasm: ${reason instanceof Error ? reason.stack : String(reason)}`));
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), nodeHost);
 }

@@ -53,3 +53,16 @@ export interface RegistrySchemaParams { uri: string }
 export interface RegistrySchemaResult { schema: SchemaVersion; entries: number }
 /** Request (RegistrySchemaParams → RegistrySchemaResult), for New Kasm Workspace…. */
 export const REGISTRY_SCHEMA_REQUEST = 'kasm/registrySchema';
+
+// The web's file system: the server asks, the extension answers with vscode.workspace.fs (as VS Code's CSS and
+// HTML servers do). Each request is { uri }.
+/** Request → FileStatResult: what is at the URI, or null when nothing is. */
+export const FS_STAT_REQUEST = 'kasm/fs/stat';
+export type FileStatResult = { type: 'file' | 'directory' | 'other'; mtime: number; size: number } | null;
+/** Request → string | null: the file's bytes, base64, or null when it cannot be read. */
+export const FS_READ_FILE_REQUEST = 'kasm/fs/readFile';
+/** Request → string[]: the names of the regular files in a folder. */
+export const FS_LIST_FILES_REQUEST = 'kasm/fs/listFiles';
+/** Request → string[]: the URIs of every workspace.json under a folder (vscode.workspace.findFiles). */
+export const FIND_ENTRIES_REQUEST = 'kasm/findEntries';
+export interface UriParams { uri: string }

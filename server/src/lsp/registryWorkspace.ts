@@ -1,11 +1,14 @@
-import * as path from 'node:path';
+import * as path from '../service/paths';
+import { isWithin } from '../service/paths';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmDiagnostic } from '../service/diagnostics/context';
 import { KasmLanguageService } from '../service/languageService';
 import { DocumentSettings } from '../service/settings';
-import { WorkspaceFileSystem } from '../service/fileSystem';
-import { SERVER_WALK_BUDGET, isWithin, walkWorkspaceFiles } from '../node/workspaceFiles';
+import { RAL } from 'vscode-languageserver';
+import { CHECK_LIMITS, fileUri } from '../service/document';
+import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { ciBranch, registryAt } from '../registry/context';
+import { ServerHost } from './host';
 import { OpenDocuments, RegistryIndex } from '../registry/registryIndex';
 
 /** Files read between two yields to the event loop while a registry is loaded. */
@@ -43,6 +46,7 @@ export class RegistryWorkspace {
     private readonly service: KasmLanguageService,
     /** The server's file system (change stamps remembered while the editor watches files): icons are compared through it. */
     private readonly fileSystem: WorkspaceFileSystem,
+    private readonly host: ServerHost,
     /** Publishes a file's diagnostics; `version` is the open document's they were computed for, if any. */
     private readonly publish: (file: string, diagnostics: KasmDiagnostic[], version?: number) => void,
     private readonly log: (message: string) => void = () => undefined,
@@ -60,26 +64,30 @@ export class RegistryWorkspace {
     this.published.clear();
     const found: (RegistryFolder & { files: string[] })[] = [];
     for (const registry of registries) {
-      const walk = await walkWorkspaceFiles(registry.root, SERVER_WALK_BUDGET, () => scan !== this.scans);
+      const walk = await this.host.findEntries(registry.root, () => scan !== this.scans);
       if (scan !== this.scans) return;
-      if (!walk.complete) this.log(`kasm: stopped looking for workspace.json files in ${registry.root} after ${SERVER_WALK_BUDGET.folders.toLocaleString('en-US')} folders; open the registry's own folder to check all of it.`);
+      if (!walk.complete) this.log(`kasm: stopped looking for workspace.json files in ${registry.root} early (too many folders); open the registry's own folder to check all of it.`);
       found.push({ ...registry, files: walk.files });
     }
     const total = found.reduce((sum, { files }) => sum + files.length, 0);
     let checked = 0;
     progress(checked, total);
     for (const { root, settings, files } of found) {
-      const index = new RegistryIndex(this.service, registryAt(root, this.fileSystem, { ciBranch: ciBranch(process.env) }), () => settings);
+      const context = await this.settled(() => registryAt(root, this.fileSystem, { ciBranch: ciBranch(this.host.environment) }));
+      const index = new RegistryIndex(this.service, context, () => settings);
       for (const file of files) {
-        if (!this.otherLanguage.has(file)) index.refresh(file, { openDocument });
+        if (!this.otherLanguage.has(file)) {
+          await this.warm(file);
+          index.refresh(file, { openDocument });
+        }
         // Files are read a chunk at a time so that typing stays responsive while a registry loads.
         if (++checked % LOAD_CHUNK === 0) {
           progress(checked, total);
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => RAL().timer.setImmediate(resolve));
         }
         if (scan !== this.scans) return;
       }
-      index.refreshConfig();
+      await this.settled(() => index.refreshConfig());
       this.indexes.push(index);
       this.publishChanged(index);
     }
@@ -113,17 +121,41 @@ export class RegistryWorkspace {
    * The editor reports a file changed, appeared or was deleted: an entry (unless it is open: its document is what
    * counts), the site config, a folder deleted whole (reported alone), or anything else next to entries (an icon).
    */
-  fileChanged(file: string, deleted: boolean, openDocument: OpenDocuments): void {
+  async fileChanged(file: string, deleted: boolean, openDocument: OpenDocuments): Promise<void> {
     const name = path.basename(file);
     if (name === 'workspace.json') {
-      if (!openDocument(file)) this.updateFromDisk(file);
+      if (openDocument(file)) return;
+      await this.warm(file);
+      this.updateFromDisk(file);
     } else if (name === 'next.config.js') {
+      await this.settled(() => this.indexes.forEach((index) => index.configFile === file && index.refreshConfig()));
       this.updateConfig(file);
     } else if (deleted && !path.extname(file)) {
       this.removeUnder(file);
     } else {
-      this.recheckFolder(path.dirname(file), openDocument);
+      const folder = path.dirname(file);
+      for (const index of this.indexes) for (const entry of index.files()) if (path.dirname(entry) === folder) await this.warm(entry);
+      this.recheckFolder(folder, openDocument);
     }
+  }
+
+  /** `compute` once every file it reads is known (at once, where files answer at once). */
+  private settled<T>(compute: () => T): Promise<T> {
+    return this.host.settle ? this.host.settle(compute) : Promise.resolve(compute());
+  }
+
+  /**
+   * Where files answer later (the web), reads what checking the entry on disk will read, so that the check that
+   * follows finds it all known. Nothing to do where files answer at once.
+   */
+  private async warm(file: string): Promise<void> {
+    if (!this.host.settle) return;
+    const uri = fileUri(file);
+    await this.host.settle(() => {
+      const text = readText(this.fileSystem, file, CHECK_LIMITS.maxBytes);
+      if (typeof text === 'string') this.service.validate(TextDocument.create(uri, 'json', 0, text));
+    });
+    this.service.forget(uri);
   }
 
   /** A workspace.json changed, appeared or vanished on disk (or its editor closed): take the disk's version. */

@@ -3,7 +3,7 @@
  * queued behind it are handled, for the document version it was asked for.
  */
 import {
-  CancellationToken, CodeActionTriggerKind, Connection, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments,
+  CancellationToken, CodeActionTriggerKind, Connection, ErrorCodes, LSPErrorCodes, RAL, ResponseError, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KasmLanguageService } from '../service/languageService';
@@ -19,6 +19,8 @@ export interface RequestContext {
   initialized: () => boolean;
   /** Runs `compute`, logging a failure and answering `fallback` instead. */
   safely: <T>(compute: () => T, fallback: T) => T;
+  /** Runs `compute` until every file it reads is known (the web's files answer later). */
+  settle: <T>(compute: () => T) => Promise<T>;
 }
 
 export function registerRequests(context: RequestContext): void {
@@ -45,9 +47,11 @@ export function registerRequests(context: RequestContext): void {
         const settings = await context.settings(uri).catch(() => DEFAULT_SETTINGS);
         if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
         if (document.version !== asked) return resolve(modified());
-        resolve(context.safely(() => compute(document, settings), fallback));
+        const answered = await context.settle(() => context.safely(() => compute(document, settings), fallback));
+        resolve(document.version === asked ? answered : modified());
       };
-      setImmediate(() => setImmediate(() => void answer()));
+      const { timer } = RAL();
+      timer.setImmediate(() => timer.setImmediate(() => void answer()));
     });
   }
 

@@ -6,12 +6,13 @@
 import {
   Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   InitializeResult, TextDocuments, WatchKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, filePathOf } from '../service/document';
+import { fileUri, filePathOf, useFileScheme } from '../service/document';
 import { KasmLanguageService, createLanguageService } from '../service/languageService';
-import { nodeFileSystem } from '../node/nodeFileSystem';
-import { RememberingFileSystem, WATCHED_STAMP_TRUST_MS, WorkspaceFileSystem, rememberStamps } from '../service/fileSystem';
+import { RememberingFileSystem } from '../service/fileSystem';
+import { ServerHost } from './host';
 import {
   OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
@@ -29,20 +30,32 @@ import { serverCapabilities } from './capabilities';
  */
 const VALIDATION_DELAY_MS = 0;
 
-export function startServer(connection: Connection): void {
+/** What the host may tell a running server. */
+export interface RunningServer {
+  /** These files changed, or what is known of them did (an answer about them came late, in the web). */
+  filesChanged(files: readonly string[]): void;
+}
+
+export function startServer(connection: Connection, host: ServerHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
-  let service: KasmLanguageService = createLanguageService({ fileSystem: nodeFileSystem });
+  let fileSystem: RememberingFileSystem = host.createFileSystem(false);
+  let service: KasmLanguageService = createLanguageService({ fileSystem });
   const settings = new SettingsStore(connection);
   let followWorkspaceFolders = false;
-  let fileSystem: WorkspaceFileSystem = nodeFileSystem;
-  const pendingValidation = new Map<string, NodeJS.Timeout>();
+  const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let workspaceFolders: string[] = [];
   let registries: RegistryWorkspace | undefined;
-  let rememberingFileSystem: RememberingFileSystem | undefined;
+  const settle = <T>(compute: () => T): Promise<T> => (host.settle ? host.settle(compute) : Promise.resolve(compute()));
+  const logError = (error: Error) => connection.console.error(`kasm: ${error.stack ?? error.message}`);
 
   let initialized = false;
   connection.onInitialize((params): InitializeResult => {
     initialized = true;
+    const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (host.filesByUriPath && firstFolder) {
+      const { scheme, authority } = URI.parse(firstFolder);
+      useFileScheme(scheme, authority);
+    }
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
       .flatMap((f) => filePathOf(f.uri) ?? []);
     const capabilities = params.capabilities;
@@ -52,15 +65,13 @@ export function startServer(connection: Connection): void {
     settings.push(initializationOptions?.settings ?? {});
     // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
     const extensionCommands = initializationOptions?.extensionCommands === true;
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
-      fileSystem = rememberingFileSystem = rememberStamps(nodeFileSystem, WATCHED_STAMP_TRUST_MS);
-    }
+    fileSystem = host.createFileSystem(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     service = createLanguageService({
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       extensionCommands,
     });
-    registries = new RegistryWorkspace(service, fileSystem, (file, diagnostics, version) => {
+    registries = new RegistryWorkspace(service, fileSystem, host, (file, diagnostics, version) => {
       const uri = openUris.get(file) ?? fileUri(file);
       const open = documents.get(uri);
       // Results are published for the text they were computed from: never disk results for an open document, never
@@ -126,7 +137,7 @@ export function startServer(connection: Connection): void {
       if (total === 0) return;
       if (done === 0) progress.begin('Kasm registry', 0, `Checking ${entries(total)}…`);
       else progress.report(Math.floor((done / total) * 100), `Checking ${entries(total)}… ${done.toLocaleString('en-US')} done`);
-    }).catch((error: Error) => connection.console.error(`kasm: ${error.stack}`));
+    }).catch(logError);
     progress.done();
     for (const document of documents.all()) scheduleValidation(document, 0);
   }
@@ -141,6 +152,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     const checkSettings = toDocumentSettings(asked);
+    if (host.settle) {
+      // Where files answer later, what the check reads is asked for first, so that it never publishes a guess.
+      await settle(() => service.validate(document, checkSettings));
+      if (documents.get(uri)?.version !== version) return;
+    }
     const file = filePathOf(uri);
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
@@ -159,7 +175,7 @@ export function startServer(connection: Connection): void {
     pendingValidation.set(document.uri, setTimeout(() => {
       pendingValidation.delete(document.uri);
       const current = documents.get(document.uri);
-      if (current) validate(current).catch((error: Error) => connection.console.error(`kasm: ${error.stack ?? error.message}`));
+      if (current) validate(current).catch(logError);
     }, delay));
   }
 
@@ -197,13 +213,17 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleValidation(document, 0);
     void scanRegistries();
   });
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    rememberingFileSystem?.forget();
-    for (const change of changes) {
-      const file = filePathOf(change.uri);
-      if (file) safely(() => registries?.fileChanged(file, change.type === FileChangeType.Deleted, openDocument), undefined);
-    }
+  /** Files changed (the editor says so, or, in the web, an answer about them came late): check what they affect again. */
+  function filesChanged(changes: readonly { file: string; deleted: boolean }[]): void {
+    for (const { file, deleted } of changes) registries?.fileChanged(file, deleted, openDocument).catch(logError);
     for (const document of documents.all()) scheduleValidation(document, 0);
+  }
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    fileSystem.forget();
+    filesChanged(changes.flatMap((change) => {
+      const file = filePathOf(change.uri);
+      return file ? [{ file, deleted: change.type === FileChangeType.Deleted }] : [];
+    }));
   });
 
   connection.onNotification(OTHER_LANGUAGE_NOTIFICATION, (params: OtherLanguageParams) => {
@@ -212,11 +232,14 @@ export function startServer(connection: Connection): void {
   });
 
   const documentSettings = (uri: string) => settings.documentSettings(uri);
-  registerRequests({ connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely });
+  registerRequests({
+    connection, documents, service: () => service, settings: documentSettings, initialized: () => initialized, safely, settle,
+  });
   registerEntryRequests({
-    connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: documentSettings,
+    connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: documentSettings, host,
   });
 
   documents.listen(checkedSync(connection));
   connection.listen();
+  return { filesChanged: (files) => filesChanged(files.map((file) => ({ file, deleted: false }))) };
 }

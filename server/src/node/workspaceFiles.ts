@@ -7,11 +7,6 @@ import * as path from 'node:path';
  */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', '.venv', 'venv', '__pycache__', '.vscode-test', 'bower_components', '.npm', '.yarn']);
 
-/** Whether `child` lies strictly inside the folder `parent` (for paths that have no links left in them). */
-export function isWithin(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
 
 const isEntry = (entry: fs.Dirent) => entry.isFile() && entry.name === 'workspace.json';
 const isSearched = (entry: fs.Dirent) => entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name);

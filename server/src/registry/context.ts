@@ -2,7 +2,7 @@
  * What the cross-entry rules know of a registry beyond its entries: its root, the git branch checked out there (or
  * the one CI says) and which template's build scripts it has (format notes §2, §5).
  */
-import * as path from 'node:path';
+import * as path from '../service/paths';
 import { WorkspaceFileSystem } from '../service/fileSystem';
 import { SchemaVersion } from '../service/kasm/knowledge';
 

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from '../service/paths';
 import { KasmDiagnostic } from '../service/diagnostics/context';
 import { iconNameProblem } from '../service/icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';

@@ -4,7 +4,7 @@
  * another schema version than the registry (or its branch) publishes. Each rule judges one entry, or one group of
  * entries sharing a value, from what CrossEntryIndex keeps up to date; none walks the registry.
  */
-import * as path from 'node:path';
+import * as path from '../service/paths';
 import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
 import { boundedList, firstShown } from '../service/diagnostics/describe';
 import { StampedCache, WorkspaceFileSystem } from '../service/fileSystem';

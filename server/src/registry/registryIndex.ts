@@ -1,4 +1,5 @@
-import * as path from 'node:path';
+import * as path from '../service/paths';
+import { isWithin } from '../service/paths';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
 import { CHECK_LIMITS, fileUri } from '../service/document';
@@ -7,7 +8,6 @@ import { TOO_LARGE, readText } from '../service/fileSystem';
 import { isKasmEntry } from '../service/entryDetection';
 import { KasmLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
-import { findWorkspaceFiles, isWithin } from '../node/workspaceFiles';
 import { RegistryContext } from './context';
 import { CrossEntryIndex } from './crossEntryIndex';
 import { EntryFacts, entryFacts } from './entryFacts';
@@ -48,9 +48,9 @@ export class RegistryIndex {
     this.crossEntry = new CrossEntryIndex(context);
   }
 
-  /** Loads every workspace.json under the registry root from disk. */
-  load(): this {
-    for (const file of findWorkspaceFiles(this.context.root)) this.refresh(file);
+  /** Loads these workspace.json files (every one under the registry root) from disk. */
+  load(files: readonly string[]): this {
+    for (const file of files) this.refresh(file);
     this.refreshConfig();
     return this;
   }

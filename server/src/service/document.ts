@@ -94,15 +94,34 @@ function jsonParseError(text: string): { offset: number; message: string } | und
   }
 }
 
+/**
+ * The scheme and authority of the editor's files: `file` on a desktop, where a file is named by its file-system
+ * path; in VS Code for the Web the workspace's own (`vscode-remote`, `vscode-vfs`, …), where it is named by its URI
+ * path. Set once by the host before any document is seen.
+ */
+const files = { scheme: 'file', authority: '' };
+
+export function useFileScheme(scheme: string, authority: string): void {
+  files.scheme = scheme;
+  files.authority = authority;
+}
+
 /** The file a document URI names, if any; memoized, as every keystroke's parse asks again for the same URI. */
 export const filePathOf = memoize((uri: string): string | undefined => {
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
-  try { return URI.parse(uri).fsPath; } catch { return undefined; }
+  if (typeof uri !== 'string' || !uri.startsWith(`${files.scheme}:`)) return undefined;
+  try {
+    const parsed = URI.parse(uri);
+    if (files.scheme === 'file') return parsed.fsPath;
+    return parsed.authority === files.authority ? parsed.path : undefined;
+  } catch {
+    return undefined;
+  }
 });
 
 /** The URI of a file as VS Code writes it (vscode-uri's encoding, e.g. `&` as `%26`): one identity for a file. */
 export function fileUri(file: string): string {
-  return URI.file(file).toString();
+  if (files.scheme === 'file') return URI.file(file).toString();
+  return URI.from({ scheme: files.scheme, authority: files.authority, path: file }).toString();
 }
 
 export function syntaxErrorMessage(code: ParseErrorCode): string {

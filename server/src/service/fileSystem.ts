@@ -21,6 +21,11 @@ export interface WorkspaceFileSystem {
   readFile(path: string, maxBytes: number): Uint8Array | 'too-large' | undefined;
   /** Names of the files directly in a folder (empty when it cannot be read). */
   listFiles(folder: string): string[];
+  /**
+   * False while some answer given was a guess, a question about it still open (a file system that answers later):
+   * what was computed from it must not be kept. Absent: every answer is known.
+   */
+  answersKnown?(): boolean;
 }
 
 /** What readText answers for a file larger than asked for: not a string, so that no text can be mistaken for it. */
@@ -51,6 +56,7 @@ export class StampedCache<T> {
   }
 
   set(fileSystem: WorkspaceFileSystem, path: string, stamp: string, value: T, name = ''): void {
+    if (fileSystem.answersKnown?.() === false) return;
     let kept = this.byFileSystem.get(fileSystem);
     if (!kept) this.byFileSystem.set(fileSystem, kept = { answers: new Map(), count: 0 });
     if (kept.count >= this.limit) {

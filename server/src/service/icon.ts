@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from './paths';
 import { StampedCache, WorkspaceFileSystem } from './fileSystem';
 import { ICON_RULES } from './kasm/knowledge';
 import { memoize } from './memoize';

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from '../paths';
 import { KasmDiagnostic } from '../diagnostics/context';
 import { iconFilesIn } from '../icon';
 import { FieldSpec, NEWEST_SCHEMA, SchemaVersion, compatibilityVersionsFor, specAt, typeList } from '../kasm/knowledge';

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from '../paths';
 import { nodeAt } from '../document';
 import { iconExtensionMismatch, iconSizeProblem, inspectIcon } from '../icon';
 import { ICON_RULES } from '../kasm/knowledge';

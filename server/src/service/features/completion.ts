@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from '../paths';
 import { Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,

@@ -4,7 +4,7 @@
  * (kasm/entrySummaries) instead of reading and judging entries itself (#16.8).
  */
 import { iconProblems } from '../diagnostics/icon';
-import { KasmDocument } from '../document';
+import { KasmDocument, fileUri } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { iconDescription, inspectIcon } from '../icon';
 import { SchemaVersion } from '../kasm/knowledge';
@@ -17,8 +17,11 @@ export interface EntrySummary {
   versions: string[];
   images: string[];
   schema: SchemaVersion;
-  /** The icon, only when it is a readable image inside the entry's folder: its path, change stamp, and e.g. "icon.png: 128×128 px PNG". */
-  icon?: { file: string; stamp: string; detail: string };
+  /**
+   * The icon, only when it is a readable image inside the entry's folder: its path and URI, change stamp, and e.g.
+   * "icon.png: 128×128 px PNG".
+   */
+  icon?: { file: string; uri: string; stamp: string; detail: string };
   /** What the icon rule says is wrong with the icon (missing, badly sized, …); empty when it is fine. */
   iconProblems: string[];
 }
@@ -40,7 +43,8 @@ export function entrySummary(doc: KasmDocument, schema: SchemaVersion, fileSyste
     friendlyName: text(entry.friendly_name), description: text(entry.description),
     categories: texts(entry.categories), architectures: texts(entry.architecture),
     versions, images: [...new Set(images)], schema,
-    icon: icon.kind === 'image' && stamp !== undefined ? { file: icon.file, stamp, detail: `${name}: ${iconDescription(icon)}` } : undefined,
+    icon: icon.kind === 'image' && stamp !== undefined
+      ? { file: icon.file, uri: fileUri(icon.file), stamp, detail: `${name}: ${iconDescription(icon)}` } : undefined,
     iconProblems: typeof entry.image_src === 'string' ? iconProblems(doc, schema, fileSystem) : ['No image_src: the entry has no icon.'],
   };
 }

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/clientApi';
+import { registerEntryLanguage } from './entryLanguage';
+import { IconPreview } from './iconPreview';
+import { KasmServer } from './kasmServer';
+import { createPlaceholderIcon } from './placeholderIcon';
+import { RegistryGallery } from './registryGallery';
+import { registerSchemaStatus } from './schemaStatus';
+
+/** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
+export interface KasmExtensionApi {
+  previewHtml(): string;
+  /** How often the preview loaded its whole page (edits update it by message). */
+  previewPageLoads(): number;
+  galleryHtml(): string;
+}
+
+/**
+ * Activation shared by the desktop (extension.ts) and the web (browserExtension.ts): the commands, webviews and
+ * status items over a language client the caller starts. Returns the client once it runs.
+ */
+export async function activateWith(
+  context: vscode.ExtensionContext, start: Promise<BaseLanguageClient>,
+): Promise<{ api: KasmExtensionApi; client: BaseLanguageClient; server: KasmServer }> {
+  const server = new KasmServer(start);
+  const preview = new IconPreview(server);
+  const gallery = new RegistryGallery(server);
+  const placeholderIcon = vscode.Uri.joinPath(context.extensionUri, 'images', 'placeholder-icon.png');
+  context.subscriptions.push(
+    preview,
+    gallery,
+    vscode.commands.registerCommand('kasm.previewRegistry', () => gallery.show()),
+    // A code lens of the server passes the entry's URI as a string.
+    vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
+    vscode.commands.registerCommand(CREATE_PLACEHOLDER_ICON_COMMAND, (entryUri: string, name: string) =>
+      createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
+  );
+  const client = await start;
+  registerSchemaStatus(context, client);
+  registerEntryLanguage(context, client);
+  const api = { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };
+  return { api, client, server };
+}
