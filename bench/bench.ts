@@ -24,6 +24,7 @@ import { startTestClient } from '../test/helpers/lspClient';
 import { CORPUS, REPO_ROOT } from '../test/helpers/core';
 import { generateRegistry } from './registries';
 import { KeystrokeResult, keystrokeInRegistry } from './keystroke';
+import { activationTimes } from './activation';
 import { copyOfExamples, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
   }
   const huge = await hugeDocumentInServer();
   const squiggle = await squiggleVsJson();
+  const activation = await activationTimes();
   for (const dir of [registry1000, registry5000]) fs.rmSync(dir, { recursive: true, force: true });
 
   const results = {
@@ -229,6 +231,10 @@ async function main(): Promise<void> {
     firstDiagnosticsMs: round(startup.firstDiagnosticsMs),
     serverBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'server.js')).size,
     clientBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size,
+    webClientBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'browser', 'extension.js')).size,
+    webServerBundleBytes: fs.statSync(path.join(REPO_ROOT, 'dist', 'browser', 'server.js')).size,
+    activationDesktopMs: round(activation.desktopMs, 0),
+    activationWebMs: round(activation.webMs, 0),
     lint1000Ms: round(lint1000.ms, 0),
     lint5000Ms: round(lint5000.ms, 0),
     lintGrowth5000vs1000: round(lint5000.ms / lint1000.ms, 2),
@@ -260,6 +266,9 @@ async function main(): Promise<void> {
     ['first diagnostics after didOpen (median of 10)', `${results.firstDiagnosticsMs} ms`, true],
     ['server bundle', `${(results.serverBundleBytes / 1024).toFixed(0)} KB (< 600)`, results.serverBundleBytes < 600 * 1024],
     ['client bundle (vscode-languageclient included; no target)', `${(results.clientBundleBytes / 1024).toFixed(0)} KB`, true],
+    ['web bundles: client / server in a web worker', `${(results.webClientBundleBytes / 1024).toFixed(0)} / ${(results.webServerBundleBytes / 1024).toFixed(0)} KB`, true],
+    ['activation in code-server, the server started and initialized (median of 3): desktop / web worker',
+      `${results.activationDesktopMs} / ${results.activationWebMs} ms`, true],
     ['CLI, 1,000 entries', `${results.lint1000Ms} ms (< 1500)`, results.lint1000Ms < 1500],
     ['CLI, 5,000 entries', `${results.lint5000Ms} ms (${results.lintGrowth5000vs1000} × the 1,000; linear is 5)`, results.lintGrowth5000vs1000 < 6],
     ['CLI peak memory', `${results.lintRssMb} MB`, true],

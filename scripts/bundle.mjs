@@ -47,5 +47,7 @@ builds.push({ ...common, minify: false, entryPoints: e2eSuite, outdir: 'out/e2e/
 builds.push({ ...browser, minify: false, entryPoints: ['test/e2e/web/index.ts'], outfile: 'out/e2e/web/index.js', external: ['vscode'] });
 // The squiggle measurement of `npm run bench`, run in the extension host like the suite.
 builds.push({ ...common, minify: false, entryPoints: ['test/e2e/measure/squiggle.ts'], outdir: 'out/e2e/measure', external: ['vscode'] });
+// Its activation measurement, for both extension hosts (it uses nothing but the vscode API).
+builds.push({ ...browser, minify: false, entryPoints: ['test/e2e/measure/activation.ts'], outdir: 'out/e2e/measure', external: ['vscode'] });
 await Promise.all(builds.map((options) => esbuild.build(options)));
 for (const { outfile } of builds) if (outfile) console.log(`${outfile} ${fs.statSync(outfile).size} bytes`);
