@@ -4,6 +4,8 @@ import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/clientApi';
 import { registerEntryLanguage } from './entryLanguage';
 import { IconPreview } from './iconPreview';
 import { KasmServer } from './kasmServer';
+import { NewWorkspace } from './newEntry';
+import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { createPlaceholderIcon } from './placeholderIcon';
 import { RegistryGallery } from './registryGallery';
 import { registerSchemaStatus } from './schemaStatus';
@@ -18,15 +20,19 @@ export interface KasmExtensionApi {
 
 /**
  * Activation shared by the desktop (extension.ts) and the web (browserExtension.ts): the commands, webviews and
- * status items over a language client the caller starts. Returns the client once it runs.
+ * status items over a language client the caller starts, new entries written by the caller's writer. Returns the
+ * client once it runs.
  */
 export async function activateWith(
-  context: vscode.ExtensionContext, start: Promise<BaseLanguageClient>,
-): Promise<{ api: KasmExtensionApi; client: BaseLanguageClient; server: KasmServer }> {
+  context: vscode.ExtensionContext,
+  start: Promise<BaseLanguageClient>,
+  writeEntry: (entry: NewWorkspace<vscode.Uri>) => Promise<vscode.Uri>,
+): Promise<{ api: KasmExtensionApi; client: BaseLanguageClient }> {
   const server = new KasmServer(start);
   const preview = new IconPreview(server);
   const gallery = new RegistryGallery(server);
   const placeholderIcon = vscode.Uri.joinPath(context.extensionUri, 'images', 'placeholder-icon.png');
+  const newWorkspace = new NewWorkspaceCommand(placeholderIcon, server, writeEntry);
   context.subscriptions.push(
     preview,
     gallery,
@@ -35,10 +41,11 @@ export async function activateWith(
     vscode.commands.registerCommand('kasm.previewIcon', (uri?: vscode.Uri | string) => preview.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand(CREATE_PLACEHOLDER_ICON_COMMAND, (entryUri: string, name: string) =>
       createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
+    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
   const client = await start;
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
   const api = { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };
-  return { api, client, server };
+  return { api, client };
 }

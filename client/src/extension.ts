@@ -1,21 +1,20 @@
-/** The extension on a desktop (package.json `main`): the language server in Node, and New Kasm Workspace…. */
+/** The extension on a desktop (package.json `main`): the language server in Node, new entries written to disk. */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KasmExtensionApi, activateWith } from './activate';
 import { startLanguageClient } from './languageClient';
-import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
+import { NewWorkspace } from './newEntry';
+import { createWorkspace } from './scaffold';
 
 export type { KasmExtensionApi } from './activate';
 
 let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<KasmExtensionApi> {
-  const started = await activateWith(context, startLanguageClient(context));
+  const writeToDisk = (entry: NewWorkspace<vscode.Uri>) => Promise.resolve(vscode.Uri.file(
+    createWorkspace({ ...entry, workspacesFolder: entry.workspacesFolder.fsPath, iconSource: entry.iconSource.fsPath })));
+  const started = await activateWith(context, startLanguageClient(context), writeToDisk);
   client = started.client;
-  const newWorkspace = new NewWorkspaceCommand(context.asAbsolutePath('images/placeholder-icon.png'), started.server);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
-  );
   return started.api;
 }
 

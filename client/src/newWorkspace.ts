@@ -1,16 +1,13 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Utils } from 'vscode-uri';
 import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/clientApi';
 import { BACK, MultiStepInput, WizardCancelled } from './multiStepInput';
 import { KasmServer } from './kasmServer';
-import {
-  NewWorkspace, ScaffoldError, createWorkspace, friendlyNameProblem, imageProblem, workspacesFolderFor,
-} from './scaffold';
+import { NewWorkspace, ScaffoldError, friendlyNameProblem, imageProblem, workspacesFolderFor } from './newEntry';
 
 /**
  * Answers that skip the prompts (tests and other extensions); anything left out is asked for.
- * `icon` is "placeholder" for a generated icon, or the path of an image to copy.
+ * `icon` is "placeholder" for a generated icon, or the path (or URI) of an image to copy.
  */
 export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' | 'schema' | 'iconSource'>> & { schema?: SchemaVersion; icon?: string };
 
@@ -23,7 +20,7 @@ interface Draft {
   architectures: string[];
   versions: string[];
   size: string;
-  /** "placeholder", or the path of an image to copy. */
+  /** "placeholder", or the URI of an image to copy. */
   icon: string;
 }
 
@@ -41,21 +38,28 @@ export class NewWorkspaceCommand {
   /** Unfinished answers per workspaces folder. */
   private readonly drafts = new Map<string, Draft>();
 
-  constructor(private readonly placeholderIcon: string, private readonly server: KasmServer) {}
+  constructor(
+    private readonly placeholderIcon: vscode.Uri,
+    private readonly server: KasmServer,
+    /** Writes the entry, never over anything (on a desktop's disk, or through the editor in the web); its workspace.json. */
+    private readonly write: (entry: NewWorkspace<vscode.Uri>) => Promise<vscode.Uri>,
+  ) {}
 
   /** Returns the new workspace.json, or undefined when cancelled or refused. */
   async run(target: vscode.Uri | undefined, answers: NewWorkspaceAnswers = {}): Promise<vscode.Uri | undefined> {
-    const root = target?.fsPath ?? await pickRoot();
+    const root = target ?? await pickRoot();
     if (!root) return undefined;
-    const workspacesFolder = workspacesFolderFor(root);
-    const detected = await this.server.registrySchema(vscode.Uri.file(path.dirname(workspacesFolder)));
+    const workspacesFolder = root.with({ path: workspacesFolderFor(root.path) });
+    const detected = await this.server.registrySchema(Utils.dirname(workspacesFolder));
     const schema = answers.schema ?? detected.schema;
-    const draft = this.drafts.get(workspacesFolder) ?? {
+    const draft = this.drafts.get(workspacesFolder.toString()) ?? {
       friendlyName: '', image: '', categories: [], otherCategories: '', architectures: ['amd64'], size: '', icon: 'placeholder',
       versions: compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).slice(0, 1).map((v) => v.value),
     };
-    this.drafts.set(workspacesFolder, draft);
-    const steps = this.steps(draft, answers, { workspacesFolder, schema, entries: detected.entries });
+    this.drafts.set(workspacesFolder.toString(), draft);
+    // What is there already, for the name step's check as the name is typed (the write checks again).
+    const taken = new Set((await vscode.workspace.fs.readDirectory(workspacesFolder).then((e) => e, () => [])).map(([name]) => name));
+    const steps = this.steps(draft, answers, { workspacesFolder, taken, schema, entries: detected.entries });
     const input = new MultiStepInput(steps.length);
     try {
       for (let i = 0, forward = true; i < steps.length;) {
@@ -71,18 +75,19 @@ export class NewWorkspaceCommand {
       input.dispose();
     }
     const friendlyName = answers.friendlyName ?? draft.friendlyName;
-    const entry: NewWorkspace = {
+    const icon = answers.icon ?? draft.icon;
+    const entry: NewWorkspace<vscode.Uri> = {
       workspacesFolder, schema, friendlyName, image: (answers.image ?? draft.image).trim(),
       categories: answers.categories ?? [...draft.categories, ...split(draft.otherCategories)],
       architectures: answers.architectures ?? draft.architectures,
       versions: answers.versions ?? draft.versions,
       uncompressedSizeMb: answers.uncompressedSizeMb ?? Number(draft.size),
       description: answers.description ?? `${friendlyName}: describe what this workspace is for.`,
-      iconSource: (answers.icon ?? draft.icon) === 'placeholder' ? this.placeholderIcon : answers.icon ?? draft.icon,
+      iconSource: icon === 'placeholder' ? this.placeholderIcon : /^[a-z][a-z0-9+.-]+:\/\//i.test(icon) ? vscode.Uri.parse(icon) : vscode.Uri.file(icon),
     };
     try {
-      const created = vscode.Uri.file(createWorkspace(entry));
-      this.drafts.delete(workspacesFolder);
+      const created = await this.write(entry);
+      this.drafts.delete(workspacesFolder.toString());
       await vscode.window.showTextDocument(created);
       return created;
     } catch (error) {
@@ -94,17 +99,20 @@ export class NewWorkspaceCommand {
 
   /** The steps for what `answers` leaves open, in order. */
   private steps(
-    draft: Draft, answers: NewWorkspaceAnswers, registry: { workspacesFolder: string; schema: SchemaVersion; entries: number },
+    draft: Draft, answers: NewWorkspaceAnswers,
+    registry: { workspacesFolder: vscode.Uri; taken: ReadonlySet<string>; schema: SchemaVersion; entries: number },
   ): Step[] {
-    const { workspacesFolder, schema, entries } = registry;
-    const where = (name: string) => path.relative(path.dirname(workspacesFolder), path.join(workspacesFolder, name || '<name>', 'workspace.json'));
+    const { workspacesFolder, taken, schema, entries } = registry;
+    const shown = (uri: vscode.Uri) => (uri.scheme === 'file' ? uri.fsPath : uri.path);
+    const registryFolder = shown(Utils.dirname(workspacesFolder));
+    const where = (name: string) => `${Utils.basename(workspacesFolder)}/${name || '<name>'}/workspace.json`;
     const steps: (Step | false)[] = [
       answers.friendlyName === undefined && (async (input, n) => answer(await input.text(n, {
         title: 'New Kasm workspace: name',
-        prompt: (value) => `Name shown to users. Creates ${where(value)} in ${path.dirname(workspacesFolder)} (registry schema ${schema}${entries ? `, like its ${entries} entries` : ''}).`,
+        prompt: (value) => `Name shown to users. Creates ${where(value)} in ${registryFolder} (registry schema ${schema}${entries ? `, like its ${entries} entries` : ''}).`,
         placeholder: 'Ubuntu Desktop for CS 101',
         value: draft.friendlyName,
-        validate: (value) => friendlyNameProblem(value) ?? (fs.existsSync(path.join(workspacesFolder, value)) ? `"${value}" already exists in ${workspacesFolder}.` : undefined),
+        validate: (value) => friendlyNameProblem(value) ?? (taken.has(value) ? `"${value}" already exists in ${shown(workspacesFolder)}.` : undefined),
       }), (value) => { draft.friendlyName = value; })),
       answers.image === undefined && (async (input, n) => answer(await input.text(n, {
         title: 'Docker image', prompt: () => 'The image Kasm pulls, with its tag.', placeholder: 'myorg/ubuntu-desktop:1.0.0', value: draft.image,
@@ -159,7 +167,7 @@ export class NewWorkspaceCommand {
         const file = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Icons: ['png', 'svg'] }, openLabel: 'Use as icon' });
         // The dialog cancelled: choose again.
         if (!file?.[0]) return 'again';
-        draft.icon = file[0].fsPath;
+        draft.icon = file[0].toString();
         return 'next';
       }),
     ];
@@ -174,10 +182,10 @@ function answer<T>(value: T | typeof BACK, store: (value: T) => void): StepResul
   return 'next';
 }
 
-async function pickRoot(): Promise<string | undefined> {
+async function pickRoot(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return folders[0].uri.fsPath;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Registry folder for the new workspace' }))?.uri.fsPath;
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Registry folder for the new workspace' }))?.uri;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Use as registry folder' });
-  return picked?.[0]?.fsPath;
+  return picked?.[0];
 }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { NewWorkspace, createWorkspace, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/scaffold';
+import { NewWorkspace, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from '../../client/src/newEntry';
+import { createWorkspace } from '../../client/src/scaffold';
 import { sniffImage } from '../../server/src/service/imageFormat';
 import { REPO_ROOT, service, textDocument } from '../helpers/core';
 

@@ -55,7 +55,7 @@ describe('the extension in VS Code for the Web (code-server\'s web-worker extens
     const { exit, results } = await runWebSuite('web-development', 'development');
     assert.equal(exit, 0);
     assert.equal(results?.failed, 0);
-    assert.ok((results?.passed ?? 0) >= 6, `only ${results?.passed} web tests passed`);
+    assert.ok((results?.passed ?? 0) >= 7, `only ${results?.passed} web tests passed`);
   });
 
   it('passes the web suite with the files packaged in its .vsix', async () => {
@@ -63,6 +63,6 @@ describe('the extension in VS Code for the Web (code-server\'s web-worker extens
     const { exit, results } = await runWebSuite('web-vsix', 'vsix');
     assert.equal(exit, 0);
     assert.equal(results?.failed, 0);
-    assert.ok((results?.passed ?? 0) >= 6, `only ${results?.passed} web tests passed`);
+    assert.ok((results?.passed ?? 0) >= 7, `only ${results?.passed} web tests passed`);
   });
 });

@@ -94,4 +94,24 @@ describe('Kasm Workspaces extension in VS Code for the Web', () => {
     const gallery = await waitFor('the gallery', () => (kasmApi.galleryHtml().includes('Data Science Lab') ? kasmApi.galleryHtml() : undefined));
     assert.match(gallery, /Course Desktop/);
   });
+
+  it('creates a new workspace through the editor, clean by our rules, and refuses to overwrite it', async () => {
+    const answers = {
+      friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
+      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.', icon: 'placeholder',
+    };
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
+    assert.ok(created, 'the command returns the new workspace.json');
+    assert.equal(created.toString(), entry('Robotics Club').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+    assert.match(text, /"image": "myschool\/robotics:1.0.0"/);
+    const icon = await vscode.workspace.fs.stat(vscode.Uri.joinPath(created, '..', 'robotics-club.png'));
+    assert.ok(icon.size > 0, 'the placeholder icon is written');
+    await vscode.window.showTextDocument(created);
+    await waitFor('the new entry checked clean', () => vscode.languages.getDiagnostics().some(([u]) => u.toString() === created.toString())
+      && kasm(created).length === 0);
+    const again = await vscode.commands.executeCommand('kasm.newWorkspace', folder(), answers);
+    assert.equal(again, undefined, 'refused');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), text, 'nothing overwritten');
+  });
 });
