@@ -32,6 +32,21 @@ describe('kasm-registry-lint', () => {
     });
   }
 
+  it('follows the registry\'s .kasm-lint.json, found from the linted folder upward: severities, "off", its categories', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-config-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+    const gamma = (output: string) => (JSON.parse(output) as { file: string; diagnostics: { code: string; severity: string }[] }[])
+      .find((r) => r.file.includes('Gamma'))?.diagnostics ?? [];
+    const before = gamma(run(['--format', 'json', 'workspaces'], root).stdout);
+    assert.ok(before.some((d) => d.code === 'memory-in-gb' && d.severity === 'warning'), JSON.stringify(before));
+    fs.writeFileSync(path.join(root, '.kasm-lint.json'), JSON.stringify({ rules: { 'memory-in-gb': 'error', 'registry-schema-mismatch': 'off' } }));
+    const result = run(['--format', 'json', 'workspaces'], root);
+    const after = gamma(result.stdout);
+    assert.ok(after.some((d) => d.code === 'memory-in-gb' && d.severity === 'error'), JSON.stringify(after));
+    assert.ok(!after.some((d) => d.code === 'registry-schema-mismatch'), 'turned off, a cross-entry rule too');
+    assert.equal(result.code, 1, 'an error now fails the run');
+  });
+
   it('prints control characters of an entry as escapes in the stylish format, never raw to the terminal', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-escape-'));
     const folder = path.join(root, 'workspaces', 'Evil\u001b[2J');

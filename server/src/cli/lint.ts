@@ -10,6 +10,7 @@ import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { RegistryIndex } from '../registry/registryIndex';
+import { findLintConfig } from '../service/lintConfig';
 import { ciBranch, registryAt } from '../registry/context';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
@@ -102,7 +103,9 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     }
     const root = stat.isDirectory() ? target : path.dirname(target);
     const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
-    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema }));
+    // The registry's own rule settings, found from the linted folder upward, as the editor finds them.
+    const rules = findLintConfig(nodeFileSystem, root)?.settings ?? {};
+    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema, ...rules }));
     if (stat.isDirectory()) {
       index.load(findWorkspaceFiles(root));
     } else if (!index.refresh(target, { anyContent: true })) {

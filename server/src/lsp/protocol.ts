@@ -1,5 +1,5 @@
 /** Messages and settings shared by the language server and its clients (the VS Code extension, tests). */
-import { DEFAULT_SETTINGS, DocumentSettings } from '../service/settings';
+import { DEFAULT_SETTINGS, DocumentSettings, RuleSettings, mergeRuleSettings, ruleSettingsFrom } from '../service/settings';
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import type { EntrySummary } from '../service/features/entrySummary';
 import { RegistrySchemaSetting, SchemaDetection } from '../service/schemaVersion';
@@ -15,12 +15,17 @@ export interface ServerSettings {
   registrySchema?: string;
   validate?: { enable?: boolean };
   registryChecks?: { enable?: boolean };
+  /** Severity per diagnostic code, or "off"; categories and Kasm versions the user means (RuleSettings). */
+  rules?: unknown;
+  categories?: unknown;
+  versions?: unknown;
 }
 
-export function toDocumentSettings(settings: ServerSettings): DocumentSettings {
+/** The editor's settings for a document, on top of the rule settings of its registry (its `.kasm-lint.json`). */
+export function toDocumentSettings(settings: ServerSettings, registry: RuleSettings = {}): DocumentSettings {
   const allowed: readonly string[] = ['auto', ...SCHEMA_VERSIONS];
   const registrySchema = allowed.includes(settings.registrySchema ?? '') ? settings.registrySchema as RegistrySchemaSetting : DEFAULT_SETTINGS.registrySchema;
-  return { registrySchema };
+  return { registrySchema, ...mergeRuleSettings(registry, ruleSettingsFrom(settings)) };
 }
 
 export interface SchemaVersionParams { uri: string }

@@ -12,6 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, filePathOf, useFileScheme } from '../service/document';
 import { KasmLanguageService, createLanguageService } from '../service/languageService';
 import { RememberingFileSystem } from '../service/fileSystem';
+import { LINT_CONFIG_FILE, findLintConfig } from '../service/lintConfig';
+import * as path from '../service/paths';
+import { RuleSettings } from '../service/settings';
 import { ServerHost } from './host';
 import {
   OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
@@ -40,7 +43,18 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   const documents = new TextDocuments(TextDocument);
   let fileSystem: RememberingFileSystem = host.createFileSystem(false);
   let service: KasmLanguageService = createLanguageService({ fileSystem });
-  const settings = new SettingsStore(connection);
+  /** Each folder's `.kasm-lint.json` rules, found upward; forgotten when such a file changes. */
+  const lintConfigs = new Map<string, RuleSettings>();
+  const rulesOfFolder = (folder: string): RuleSettings => {
+    let rules = lintConfigs.get(folder);
+    if (!rules) lintConfigs.set(folder, rules = findLintConfig(fileSystem, folder)?.settings ?? {});
+    return rules;
+  };
+  const rulesFor = (uri: string): RuleSettings => {
+    const file = filePathOf(uri);
+    return file ? rulesOfFolder(path.dirname(file)) : {};
+  };
+  const settings = new SettingsStore(connection, rulesFor);
   let followWorkspaceFolders = false;
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let workspaceFolders: string[] = [];
@@ -70,6 +84,8 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       extensionCommands,
+      fileEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true
+        && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
     });
     registries = new RegistryWorkspace(service, fileSystem, host, (file, diagnostics, version) => {
       const uri = openUris.get(file) ?? fileUri(file);
@@ -99,6 +115,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp,ico}' }, { globPattern: '**/workspace.json' }, { globPattern: '**/site/next.config.js' },
+        { globPattern: `**/${LINT_CONFIG_FILE}` },
         // Folders deleted whole: the editor reports the folder, not each workspace.json in it.
         { globPattern: '**/*', kind: WatchKind.Delete },
       ],
@@ -128,7 +145,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     for (const folder of workspaceFolders) {
       const folderSettings = await settings.of(fileUri(folder));
       if (folderSettings.registryChecks?.enable === false || folderSettings.validate?.enable === false) continue;
-      checked.push({ root: folder, settings: toDocumentSettings(folderSettings) });
+      checked.push({ root: folder, settings: toDocumentSettings(folderSettings, rulesOfFolder(folder)) });
     }
     // In the editor's status bar while a registry loads (an editor that cannot show progress gets a silent reporter).
     const progress = await connection.window.createWorkDoneProgress();
@@ -151,7 +168,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       await connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const checkSettings = toDocumentSettings(asked);
+    const checkSettings = toDocumentSettings(asked, rulesFor(uri));
     if (host.settle) {
       // Where files answer later, what the check reads is asked for first, so that it never publishes a guess.
       await settle(() => service.validate(document, checkSettings));
@@ -209,6 +226,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
 
   connection.onDidChangeConfiguration((change) => {
     settings.clear();
+    lintConfigs.clear();
     if (!settings.pull) settings.push((change.settings as { kasm?: ServerSettings } | undefined)?.kasm ?? {});
     for (const document of documents.all()) scheduleValidation(document, 0);
     void scanRegistries();
@@ -220,6 +238,12 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   }
   connection.onDidChangeWatchedFiles(({ changes }) => {
     fileSystem.forget();
+    // A registry's rule settings changed: every entry is judged again with them, as after a settings change.
+    if (changes.some((change) => change.uri.endsWith(`/${LINT_CONFIG_FILE}`))) {
+      lintConfigs.clear();
+      settings.clear();
+      void scanRegistries();
+    }
     filesChanged(changes.flatMap((change) => {
       const file = filePathOf(change.uri);
       return file ? [{ file, deleted: change.type === FileChangeType.Deleted }] : [];

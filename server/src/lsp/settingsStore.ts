@@ -1,5 +1,5 @@
 import { Connection } from 'vscode-languageserver';
-import { DocumentSettings } from '../service/settings';
+import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerSettings, toDocumentSettings } from './protocol';
 
 /**
@@ -12,7 +12,11 @@ export class SettingsStore {
   /** Whether the editor answers workspace/configuration (set by initialize). */
   pull = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** The rule settings of the registry a document belongs to (its `.kasm-lint.json`), under the editor's. */
+    private readonly registryRules: (uri: string) => RuleSettings = () => ({}),
+  ) {}
 
   /** Settings the editor pushed (at start, or with a change): used when it cannot be asked. */
   push(settings: ServerSettings): void {
@@ -40,6 +44,6 @@ export class SettingsStore {
   }
 
   async documentSettings(uri: string): Promise<DocumentSettings> {
-    return toDocumentSettings(await this.of(uri));
+    return toDocumentSettings(await this.of(uri), this.registryRules(uri));
   }
 }

@@ -1,7 +1,7 @@
 import * as path from '../service/paths';
 import { isWithin } from '../service/paths';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSink, KasmDiagnostic } from '../service/diagnostics/context';
+import { DiagnosticSink, KasmDiagnostic, withRuleSeverities } from '../service/diagnostics/context';
 import { CHECK_LIMITS, fileUri } from '../service/document';
 import { NEWEST_SCHEMA } from '../service/kasm/knowledge';
 import { TOO_LARGE, readText } from '../service/fileSystem';
@@ -154,7 +154,8 @@ export class RegistryIndex {
 
   /** An entry's cross-entry diagnostics as last judged (typing pauses before they are judged again). */
   crossEntryDiagnostics(file: string): KasmDiagnostic[] {
-    return this.crossEntry.diagnosticsOf(file);
+    // With the severities the registry or the user set per code (the entry's own had theirs when checked).
+    return withRuleSeverities(this.crossEntry.diagnosticsOf(file), this.settings(file).rules);
   }
 
   remove(file: string): void {
@@ -185,7 +186,7 @@ export class RegistryIndex {
     const changed = new Map<string, EntryDiagnostics>();
     for (const file of [...files].sort()) {
       const entry = this.entries.get(file);
-      if (entry) changed.set(file, { own: entry.diagnostics, crossEntry: this.crossEntry.diagnosticsOf(file), version: entry.version });
+      if (entry) changed.set(file, { own: entry.diagnostics, crossEntry: this.crossEntryDiagnostics(file), version: entry.version });
     }
     if (this.configChanged && this.config?.diagnostics.length) {
       changed.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
@@ -199,7 +200,7 @@ export class RegistryIndex {
     this.takeChanged();
     const all = new Map<string, EntryDiagnostics>(this.files().map((file) => {
       const entry = this.entries.get(file);
-      return [file, { own: entry?.diagnostics ?? [], crossEntry: this.crossEntry.diagnosticsOf(file), version: entry?.version }];
+      return [file, { own: entry?.diagnostics ?? [], crossEntry: this.crossEntryDiagnostics(file), version: entry?.version }];
     }));
     if (this.config?.diagnostics.length) all.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
     return all;

@@ -30,6 +30,8 @@ export interface LanguageServiceOptions {
   snippetSupport?: boolean;
   /** Whether the client runs the VS Code extension's commands (code lenses, creating a placeholder icon). */
   extensionCommands?: boolean;
+  /** Whether the client creates and edits other files through workspace edits (documentChanges with create). */
+  fileEdits?: boolean;
 }
 
 
@@ -87,7 +89,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     schemaVersion: (document, settings = DEFAULT_SETTINGS) => schemaOf(parse(document), settings),
     validate(document, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
-      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem);
+      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem, settings);
     },
     complete(document, position, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
@@ -101,8 +103,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     codeActions(document, range, { only, diagnostics, invoked } = {}, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       const schema = schemaOf(doc, settings).version;
-      const context = { doc, schema, fileSystem: options.fileSystem, extensionCommands: options.extensionCommands ?? false };
-      const validate = () => validateDocument(doc, schema, options.fileSystem);
+      const { fileSystem, extensionCommands = false, fileEdits = false } = options;
+      const context = { doc, schema, fileSystem, extensionCommands, fileEdits, settings };
+      const validate = () => validateDocument(doc, schema, options.fileSystem, settings);
       // An editor that dropped the fix data gets fixes from a fresh check instead.
       const ours = diagnostics?.filter((d) => d.source === 'kasm');
       const shown = ours?.every(isKasmDiagnostic) ? ours : undefined;

@@ -1,8 +1,45 @@
+import { Severity } from './kasm/knowledge';
 import { RegistrySchemaSetting } from './schemaVersion';
 
+/** A rule's severity as a registry or a user sets it, or "off". */
+export type RuleSeverity = Severity | 'off';
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/**
+ * What a registry (its `.kasm-lint.json`) or a user (the `kasm.*` settings) says about the rules: a severity per
+ * diagnostic code, categories the registry means, Kasm versions newer than this extension knows (#18).
+ */
+export interface RuleSettings {
+  rules?: Readonly<Record<string, RuleSeverity>>;
+  /** Categories beyond Kasm's own that the registry uses on purpose: never called misspellings. */
+  categories?: readonly string[];
+  /** Kasm versions (`1.20.x`, `1.20.0`) that exist though this extension's list does not have them yet. */
+  versions?: readonly string[];
+}
+
 /** The settings that change what the language service reports for a document. */
-export interface DocumentSettings {
+export interface DocumentSettings extends RuleSettings {
   registrySchema: RegistrySchemaSetting;
 }
 
 export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };
+
+/** Rule settings from anywhere (a config file, a settings value): only what has the right shape is kept. */
+export function ruleSettingsFrom(value: unknown): RuleSettings {
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : undefined);
+  const rules = typeof record.rules === 'object' && record.rules !== null && !Array.isArray(record.rules)
+    ? Object.fromEntries(Object.entries(record.rules as Record<string, unknown>)
+      .filter((entry): entry is [string, RuleSeverity] => RULE_SEVERITIES.includes(entry[1] as RuleSeverity)))
+    : undefined;
+  return { rules, categories: strings(record.categories), versions: strings(record.versions) };
+}
+
+/** `over` on top of `under`: severities per code from `over` win, lists are joined. */
+export function mergeRuleSettings(under: RuleSettings, over: RuleSettings): RuleSettings {
+  return {
+    rules: { ...under.rules, ...over.rules },
+    categories: [...under.categories ?? [], ...over.categories ?? []],
+    versions: [...under.versions ?? [], ...over.versions ?? []],
+  };
+}

@@ -76,4 +76,26 @@ describe('Kasm Workspaces extension in VS Code', () => {
       () => waitFor('the problems to clear', () => kasmDiagnostics(uri).length === 0));
     await waitFor('the problems to come back', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
   });
+
+  it('follows the rules the user sets (kasm.rules) and the registry\'s .kasm-lint.json, which its quick fix writes', async () => {
+    const uri = entry('Data Science Lab');
+    await open(uri);
+    await waitFor('memory in GB', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
+    await withSetting({ section: 'kasm', key: 'rules', value: { 'memory-in-gb': 'off' } }, async () => {
+      await waitFor('the rule turned off', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
+    });
+    await waitFor('the rule back on', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'memory-in-gb'));
+    const nearMiss = await waitFor('the misspelt category', () => kasmDiagnostics(uri).find((d) => codeOf(d) === 'category-near-miss'));
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, nearMiss.range, vscode.CodeActionKind.QuickFix.value);
+    const add = fixes.find((a) => a.title === 'Add "Developement" to the registry\'s categories (.kasm-lint.json)');
+    assert.ok(add?.edit, fixes.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    const config = vscode.Uri.joinPath(folder(), '.kasm-lint.json');
+    // The edit leaves the new file open with its text; saved, the registry is judged again with it.
+    await vscode.workspace.textDocuments.find((d) => d.uri.toString() === config.toString())?.save();
+    assert.deepEqual(JSON.parse(fs.readFileSync(config.fsPath, 'utf8')), { categories: ['Developement'] });
+    await waitFor('the category taken as meant', () => !kasmDiagnostics(uri).some((d) => codeOf(d) === 'category-near-miss'));
+    fs.rmSync(config.fsPath);
+    await waitFor('the category called a misspelling again', () => kasmDiagnostics(uri).some((d) => codeOf(d) === 'category-near-miss'));
+  });
 });

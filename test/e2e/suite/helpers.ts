@@ -6,10 +6,12 @@ export const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
 export const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;
 export const entry = (name: string) => vscode.Uri.joinPath(folder(), 'workspaces', name, 'workspace.json');
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30000): Promise<T> {
+export async function waitFor<T>(
+  what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));

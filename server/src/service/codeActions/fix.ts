@@ -2,6 +2,7 @@ import { Edit } from 'jsonc-parser';
 import { KasmDiagnostic } from '../diagnostics/context';
 import { RuleCode } from '../diagnostics/rules';
 import { KasmDocument } from '../document';
+import { RuleSettings } from '../settings';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { SchemaVersion } from '../kasm/knowledge';
 
@@ -26,6 +27,10 @@ export interface FixContext {
   fileSystem: WorkspaceFileSystem | undefined;
   /** Whether the client runs the VS Code extension's commands: fixes that write files other than the entry need them. */
   extensionCommands?: boolean;
+  /** Whether the client creates and edits other files through a workspace edit (`.kasm-lint.json`). */
+  fileEdits?: boolean;
+  /** The registry's and user's rule settings: a fresh check (fix-all) reports what the editor shows. */
+  settings?: RuleSettings;
 }
 
 /** Quick fixes for the diagnostics of some codes. */

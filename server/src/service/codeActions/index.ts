@@ -10,6 +10,7 @@ import { conversionTarget, convertSchema } from './convertSchema';
 import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
 import { environmentObject } from './environmentObject';
 import { gpuContradiction } from './gpuContradiction';
+import { knownCategoryActions } from './knownCategory';
 import { placeholderIconActions } from './placeholderIcon';
 import { Fix, FixContext, QuickFixProvider } from './fix';
 import { removeDuplicate } from './removeDuplicate';
@@ -83,7 +84,7 @@ export function getCodeActions(
         if (edits.length) actions.push(action(fix.title, CodeActionKind.QuickFix, edits, [diagnostic], fix.preferred));
       }
     }
-    actions.push(...placeholderIconActions(inRange, context));
+    actions.push(...placeholderIconActions(inRange, context), ...knownCategoryActions(inRange, context));
     const addAll = addAllMissing(inRange, context);
     const addAllEdits = addAll ? editsOf(addAll, text) : [];
     if (addAll && addAllEdits.length) actions.push(action(addAll.title, CodeActionKind.QuickFix, addAllEdits));
@@ -142,6 +143,6 @@ function fixAll(context: FixContext, diagnostics: KasmDiagnostic[]): string {
     text = applyApart(text, edits);
     if (round === FIX_ALL_ROUNDS) return text;
     const next = parseKasmDocument(TextDocument.create(doc.textDocument.uri, 'json', round, text));
-    current = { doc: next, diagnostics: validateDocument(next, context.schema, context.fileSystem) };
+    current = { doc: next, diagnostics: validateDocument(next, context.schema, context.fileSystem, context.settings) };
   }
 }

@@ -35,6 +35,8 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
       { suggestions: [wildcard] });
     return;
   }
+  // A release newer than this extension knows, named by the registry or the user (kasm.versions, .kasm-lint.json).
+  if ((verdict.kind === 'unknown' || verdict.kind === 'next') && ctx.settings.versions?.includes(version)) return;
   switch (verdict.kind) {
     case 'unknown': {
       // The newest Kasm line of that major the schema is read by: the likeliest meant (a version typed ahead, 1.21.x).

@@ -2,6 +2,7 @@ import { Node } from 'jsonc-parser';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, valueRange } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
+import { RuleSettings } from '../settings';
 import { DOCS, SchemaVersion, Severity } from '../kasm/knowledge';
 import { RULES, RuleCode } from './rules';
 
@@ -58,6 +59,19 @@ function bounded(message: string): string {
   return quotesCut.length > MESSAGE_MAX ? `${quotesCut.slice(0, MESSAGE_MAX)}…` : quotesCut;
 }
 
+/**
+ * The diagnostics with the severities a registry or user set per code (`kasm.rules`, `.kasm-lint.json`): "off"
+ * drops them. Applied to every diagnostic, the cross-entry ones included.
+ */
+export function withRuleSeverities(diagnostics: KasmDiagnostic[], rules: RuleSettings['rules']): KasmDiagnostic[] {
+  if (!rules || Object.keys(rules).length === 0) return diagnostics;
+  return diagnostics.flatMap((d) => {
+    const set = Object.hasOwn(rules, d.code) ? rules[d.code] : undefined;
+    if (set === undefined) return [d];
+    return set === 'off' ? [] : [{ ...d, severity: SEVERITIES[set] }];
+  });
+}
+
 /** Collects diagnostics, each with its rule's severity, documentation link and fix data. */
 export class DiagnosticSink {
   readonly diagnostics: KasmDiagnostic[] = [];
@@ -85,6 +99,8 @@ export class RuleContext extends DiagnosticSink {
     readonly doc: KasmDocument,
     readonly schema: SchemaVersion,
     readonly fileSystem: WorkspaceFileSystem | undefined,
+    /** What the registry or the user says: categories and versions they mean (severities are applied after). */
+    readonly settings: RuleSettings = {},
   ) {
     super();
   }

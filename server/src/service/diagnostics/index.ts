@@ -2,7 +2,8 @@ import { KasmDocument, rangeOf } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { SchemaVersion } from '../kasm/knowledge';
 import { checkCompatibility } from './compatibility';
-import { DiagnosticSink, KasmDiagnostic, RuleContext } from './context';
+import { DiagnosticSink, KasmDiagnostic, RuleContext, withRuleSeverities } from './context';
+import { RuleSettings } from '../settings';
 import { checkIcon } from './icon';
 import { checkImageSettings } from './imageSettings';
 import { checkImages } from './images';
@@ -21,8 +22,14 @@ const CHECKS: readonly ((ctx: RuleContext) => void)[] = [
   checkRunConfig, checkImageSettings, checkLaunchForm, checkReview,
 ];
 
-export function validateDocument(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): KasmDiagnostic[] {
-  const ctx = new RuleContext(doc, schema, fileSystem);
+export function validateDocument(
+  doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined, settings: RuleSettings = {},
+): KasmDiagnostic[] {
+  return withRuleSeverities(checkDocument(new RuleContext(doc, schema, fileSystem, settings)), settings.rules);
+}
+
+function checkDocument(ctx: RuleContext): KasmDiagnostic[] {
+  const { doc } = ctx;
   if (doc.degraded) {
     ctx.report('check-degraded', rangeOf(doc, 0, Math.min(1, doc.textDocument.getText().length)), doc.degraded.reason);
     const error = doc.degraded.jsonError;

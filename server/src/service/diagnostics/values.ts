@@ -41,6 +41,8 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
   for (const item of items) {
     if (item.type !== 'string' || KNOWN_CATEGORIES.includes(item.value as string)) continue;
     const category = item.value as string;
+    // A category the registry means (kasm.categories, .kasm-lint.json) is nobody's misspelling.
+    if (ctx.settings.categories?.includes(category)) continue;
     const alias = Object.hasOwn(CATEGORY_ALIASES, category) ? CATEGORY_ALIASES[category] : undefined;
     const near = alias ? [alias] : nearMisses(String(item.value), KNOWN_CATEGORIES);
     if (near.length) {
