@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../server/src/service/kasm/knowledge';
 import { JsonSchema, schemaId, workspaceJsonSchema } from '../server/src/service/kasm/jsonSchema';
 import { rulesMarkdown } from '../server/src/service/diagnostics/rulesDoc';
-import { vscodeSnippets } from '../server/src/service/features/snippets';
 
 const root = path.resolve(__dirname, '..');
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
@@ -22,7 +21,6 @@ for (const version of SCHEMA_VERSIONS) {
 }
 
 fs.writeFileSync(path.join(root, 'docs', 'rules.md'), rulesMarkdown());
-fs.writeFileSync(path.join(root, 'snippets', 'kasm-workspace.code-snippets'), JSON.stringify(vscodeSnippets(), null, 2) + '\n');
 
 const outDir = path.join(root, 'server', 'src', 'service', 'generated');
 fs.mkdirSync(outDir, { recursive: true });
@@ -33,7 +31,7 @@ fs.writeFileSync(path.join(outDir, 'validators.d.ts'), [
   ...Object.keys(exportNames).map((name) => `export declare const ${name}: ValidateFunction;`),
   '',
 ].join('\n'));
-console.log(`docs/rules.md; snippets; schemas: ${SCHEMA_VERSIONS.map((v) => `workspace-${v}.schema.json`).join(', ')}; validators: ${Object.keys(exportNames).join(', ')}`);
+console.log(`docs/rules.md; schemas: ${SCHEMA_VERSIONS.map((v) => `workspace-${v}.schema.json`).join(', ')}; validators: ${Object.keys(exportNames).join(', ')}`);
 
 /** The schema without prose: the validators need only the assertions, and the server bundle stays small. */
 function withoutAnnotations(schema: JsonSchema): JsonSchema {

@@ -47,6 +47,15 @@ describe('kasm-registry-lint', () => {
     assert.equal(result.code, 1, 'an error now fails the run');
   });
 
+  it('fails on an empty workspace.json, which the registry build cannot read', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-empty-'));
+    fs.mkdirSync(path.join(root, 'workspaces', 'Blank'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'workspaces', 'Blank', 'workspace.json'), '');
+    const result = run(['--format', 'json', root]);
+    assert.equal(result.code, 1);
+    assert.deepEqual((JSON.parse(result.stdout) as { diagnostics: { code: string; severity: string }[] }[])[0].diagnostics.map((d) => [d.code, d.severity]), [['empty-file', 'error']]);
+  });
+
   it('prints control characters of an entry as escapes in the stylish format, never raw to the terminal', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-escape-'));
     const folder = path.join(root, 'workspaces', 'Evil\u001b[2J');

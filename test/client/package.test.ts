@@ -15,7 +15,7 @@ describe('the packaged extension', () => {
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'docs/icon-preview.png', 'docs/problems-panel.png', 'docs/registry-gallery.png', 'docs/web.png',
       'images/icon.png', 'images/placeholder-icon.png',
       'language-configuration.json', 'package.json', 'schemas/workspace-1.0.schema.json', 'schemas/workspace-1.1.schema.json',
-      'snippets/kasm-workspace.code-snippets', 'syntaxes/kasm-workspace.tmLanguage.json',
+      'syntaxes/kasm-workspace.tmLanguage.json',
     ]);
   });
 

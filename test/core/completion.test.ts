@@ -125,6 +125,14 @@ describe('completion', () => {
     assert.ok(complete('{ "launch_config": { "launch_form": [ { | } ] } }').labels.includes('input_type'));
   });
 
+  it('offers a launch form field with its required keys inside launch_form, and no object skeletons where they do not fit', () => {
+    const { labels, apply } = complete('{ "launch_config": { "launch_form": [ | ] } }');
+    assert.deepEqual(labels, ['{ "key", "label", … }']);
+    const field = JSON.parse(apply(labels[0]).replace(/\$\{\d+:?([^}]*)\}|\$\d+/g, '$1')) as { launch_config: { launch_form: Record<string, unknown>[] } };
+    for (const key of ['key', 'label', 'input_type']) assert.ok(key in field.launch_config.launch_form[0], key);
+    assert.deepEqual(complete('{ "architecture": [ | ] }').labels, ['amd64', 'arm64']);
+  });
+
   it('offers a full skeleton per schema version in an empty file, the newest first, that validates clean but for the icon', () => {
     const { labels, apply } = complete('|');
     assert.deepEqual(labels, ['Kasm workspace (registry schema 1.1)', 'Kasm workspace (registry schema 1.0)']);

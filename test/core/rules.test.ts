@@ -40,7 +40,7 @@ const CASES: RuleCase[] = [
   { code: 'check-degraded', what: '600,000 two-byte characters: 1.2 MB on disk, counted in bytes', text: `«{»"notes": "${'é'.repeat(600_000)}"}`, severity: 'warning', message: /1\.2 MB/ },
   { code: 'check-degraded', what: 'a 2 MB file', text: `«{»"notes": "${'x'.repeat(2_000_000)}"}`, severity: 'warning', message: /2\.0 MB/ },
   { code: 'syntax-error', what: 'a broken 2 MB file (found by JSON.parse)', text: `{"notes": "${'x'.repeat(2_000_000)}",«}»`, severity: 'error', message: /Not valid JSON/ },
-  { code: 'syntax-error', what: 'an empty file', text: '«»', severity: 'error', message: /empty/ },
+  { code: 'empty-file', what: 'an empty file (on disk; a hint while open in the editor)', text: '«»', severity: 'error', message: /empty/ },
   { code: 'duplicate-key', what: 'a key given twice', text: '{ «"cores"»: 1, "cores": 2 }', severity: 'warning', message: /JSON.parse keeps only the last/ },
   { code: 'wrong-type', what: 'memory as a string', text: '{ "memory": «"4096"» }', severity: 'error', message: /memory must be a number, not a string/, suggestions: [4096] },
   { code: 'wrong-type', what: 'memory 1e309 (Infinity to JSON.parse)', text: '{ "memory": «1e309» }', severity: 'error', message: /too large for JSON to hold/ },

@@ -9,16 +9,14 @@ import { SCHEMA_VERSIONS } from '../../server/src/service/kasm/knowledge';
 import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
 import { rulesMarkdown } from '../../server/src/service/diagnostics/rulesDoc';
-import { vscodeSnippets } from '../../server/src/service/features/snippets';
 import { CORPUS, REPO_ROOT } from '../helpers/core';
 
 describe('schemas/workspace-*.schema.json', () => {
   const shipped = (version: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `workspace-${version}.schema.json`), 'utf8'));
 
-  it('are up to date with the knowledge module, and so are docs/rules.md and the snippets', () => {
+  it('are up to date with the knowledge module, and so is docs/rules.md', () => {
     for (const version of SCHEMA_VERSIONS) assert.deepEqual(shipped(version), workspaceJsonSchema(version));
     assert.equal(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8'), rulesMarkdown());
-    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'kasm-workspace.code-snippets'), 'utf8')), vscodeSnippets());
   });
 
   it('accept every corpus entry of their version with a plain JSON Schema validator', () => {

@@ -55,6 +55,15 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  it('takes an empty open file as one being written: a hint and the skeletons, one per schema, nothing else', async () => {
+    const file = entryFolder({ 'icon.png': squareIcon() });
+    const { uri, diagnostics } = await client.openChecked(file, '');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['empty-file', 4]]);
+    const completion = await client.complete(uri, { line: 0, character: 0 });
+    assert.deepEqual(completion.items.map((i) => i.label), ['Kasm workspace (registry schema 1.1)', 'Kasm workspace (registry schema 1.0)']);
+    client.close(uri);
+  });
+
   it('answers completion and hover', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
     const { uri } = await client.openChecked(file, '{\n  "architecture": [""],\n  "memory": 2768\n}');

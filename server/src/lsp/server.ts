@@ -14,7 +14,7 @@ import { KasmLanguageService, createLanguageService } from '../service/languageS
 import { RememberingFileSystem } from '../service/fileSystem';
 import { LINT_CONFIG_FILE, findLintConfig } from '../service/lintConfig';
 import * as path from '../service/paths';
-import { RuleSettings } from '../service/settings';
+import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerHost } from './host';
 import {
   OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
@@ -168,7 +168,9 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       await connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const checkSettings = toDocumentSettings(asked, rulesFor(uri));
+    const editorSettings = toDocumentSettings(asked, rulesFor(uri));
+    // A file being written starts empty: a hint to take the skeleton, not an error, while it is open (#18).
+    const checkSettings = { ...editorSettings, rules: { 'empty-file': 'hint', ...editorSettings.rules } } satisfies DocumentSettings;
     if (host.settle) {
       // Where files answer later, what the check reads is asked for first, so that it never publishes a guess.
       await settle(() => service.validate(document, checkSettings));

@@ -38,8 +38,8 @@ function checkDocument(ctx: RuleContext): KasmDiagnostic[] {
   }
   if (!doc.root) {
     if (!doc.textDocument.getText().trim()) {
-      ctx.report('syntax-error', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion for a skeleton.');
+      ctx.report('empty-file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        'The file is empty: a workspace.json holds one JSON object (the registry build fails on an empty file). Trigger completion (Ctrl+Space) for a skeleton.');
     } else {
       checkSyntax(ctx);
     }

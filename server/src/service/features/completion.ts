@@ -187,6 +187,9 @@ function skeletonItems(doc: KasmDocument, preferred: SchemaVersion): CompletionI
 
 function typeLabel(spec: FieldSpec): string {
   const types = typeList(spec);
+  // An object offered with its required keys (a launch form field): named by the first of them.
+  const required = (spec.properties ?? []).filter((p) => p.required).map((p) => `"${p.key}"`);
+  if (types[0] === 'object' && required.length) return `{ ${required.slice(0, 2).join(', ')}${required.length > 2 ? ', …' : ''} }`;
   if (types.length === 1 && types[0] === 'array' && spec.items) return `${typeList(spec.items).join(' | ')}[]`;
   return types.join(' | ');
 }

@@ -1,6 +1,9 @@
-import { EXEC_HOOKS, FieldSpec, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec } from '../kasm/knowledge';
+import { FieldSpec, SchemaVersion, typeList, workspaceSpec } from '../kasm/knowledge';
 
-/** Snippet bodies built from the knowledge module: used by completion and written to snippets/ for VS Code. */
+/**
+ * Snippet bodies built from the knowledge module, offered by completion where each fits (#18: no static snippets
+ * that show everywhere).
+ */
 
 /** A whole entry with every field the registry README requires for a schema version. */
 export function entrySnippet(version: SchemaVersion): string {
@@ -27,10 +30,21 @@ export function valueSnippet(spec: FieldSpec): string {
   switch (typeList(spec)[0]) {
     case 'string': return '"$1"';
     case 'array': return '[$1]';
-    case 'object': return '{$1}';
+    case 'object': return objectSnippet(spec);
     case 'boolean': return '${1|true,false|}';
     default: return '$1';
   }
+}
+
+/**
+ * An object with its required properties, each with its own value's snippet (a launch form field, say); `{}` to
+ * fill in when nothing is required.
+ */
+function objectSnippet(spec: FieldSpec): string {
+  const required = (spec.properties ?? []).filter((p) => p.required);
+  if (!required.length) return '{$1}';
+  let tabStop = 0;
+  return `{\n${required.map((p) => `\t"${p.key}": ${renumber(valueSnippet(p), () => ++tabStop)}`).join(',\n')}\n}`;
 }
 
 /** Gives each tab stop of a snippet a fresh number, so that snippets can be joined into one. */
@@ -38,37 +52,4 @@ function renumber(snippet: string, next: () => number): string {
   const numbers = new Map<string, number>();
   const fresh = (n: string) => { if (!numbers.has(n)) numbers.set(n, next()); return numbers.get(n); };
   return snippet.replace(/\$\{(\d+)/g, (_, n: string) => `\${${fresh(n)}`).replace(/\$(\d+)/g, (_, n: string) => `$${fresh(n)}`);
-}
-
-interface VsCodeSnippet { prefix: string; description: string; body: string[] }
-
-/** snippets/kasm-workspace.code-snippets: whole entries, a compatibility entry, exec hooks, a launch-form field. */
-export function vscodeSnippets(): Record<string, VsCodeSnippet> {
-  const lines = (text: string) => text.replace(/\n$/, '').split('\n');
-  const snippets: Record<string, VsCodeSnippet> = {};
-  for (const version of SCHEMA_VERSIONS) {
-    snippets[`Kasm workspace entry (schema ${version})`] = {
-      prefix: `kasm-entry-${version}`,
-      description: `A whole workspace.json for registry schema ${version} (${version === '1.0' ? 'Kasm 1.13–1.15' : 'Kasm 1.16 and newer'}).`,
-      body: lines(entrySnippet(version)),
-    };
-  }
-  const newest = compatibilityVersionsFor('1.1')[0].value;
-  snippets['Kasm compatibility entry (schema 1.1)'] = {
-    prefix: 'kasm-compatibility', description: 'What to install on one Kasm version.', body: lines(compatibilityEntrySnippet(newest)),
-  };
-  for (const hook of EXEC_HOOKS) {
-    snippets[`Kasm exec hook ${hook.value}`] = {
-      prefix: `kasm-exec-${hook.value.replace('_', '-')}`, description: hook.description,
-      body: lines(`"${hook.value}": ${specAt('1.1', ['exec_config', hook.value])?.insertValue ?? '{}'}`),
-    };
-  }
-  const field = specAt('1.1', ['launch_config', 'launch_form', 0]);
-  let tabStop = 0;
-  snippets['Kasm launch form field'] = {
-    prefix: 'kasm-launch-field', description: 'One field of a launch form (launch_config.launch_form).',
-    body: lines(`{\n${(field?.properties ?? []).filter((p) => p.required || p.key === 'required' || p.key === 'help')
-      .map((p) => `\t"${p.key}": ${renumber(valueSnippet(p), () => ++tabStop)}`).join(',\n')}\n}`),
-  };
-  return snippets;
 }
