@@ -55,6 +55,17 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  it('reports nothing on another tool\'s workspace.json opened outside a registry\'s workspaces/ folder (Nx)', async () => {
+    const file = entryFolder({}, 'nx-app');
+    const { uri, diagnostics } = await client.openChecked(file, JSON.stringify({ version: 2, projects: { app: 'apps/app' } }));
+    assert.deepEqual(diagnostics, []);
+    // Typing a Kasm key makes it an entry being written: checked from then on.
+    const published = client.diagnostics(uri, (p) => p.version === 2);
+    client.change(uri, 2, [{ text: '{ "friendly_name": "X", "memory": 4 }' }]);
+    assert.ok((await published).some((d) => d.code === 'memory-in-gb'));
+    client.close(uri);
+  });
+
   it('takes an empty open file as one being written: a hint and the skeletons, one per schema, nothing else', async () => {
     const file = entryFolder({ 'icon.png': squareIcon() });
     const { uri, diagnostics } = await client.openChecked(file, '');

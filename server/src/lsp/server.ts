@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, filePathOf, useFileScheme } from '../service/document';
 import { KasmLanguageService, createLanguageService } from '../service/languageService';
 import { RememberingFileSystem } from '../service/fileSystem';
+import { inWorkspacesFolder, isKasmValue } from '../service/entryDetection';
 import { LINT_CONFIG_FILE, findLintConfig } from '../service/lintConfig';
 import * as path from '../service/paths';
 import { DocumentSettings, RuleSettings } from '../service/settings';
@@ -177,6 +178,12 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       if (documents.get(uri)?.version !== version) return;
     }
     const file = filePathOf(uri);
+    // Another tool's workspace.json (Nx, Angular) open before the extension switches it to JSON: never a Kasm
+    // problem on it, not even for a moment (#18.3). Outside a registry's workspaces/ folder only.
+    if (file && !inWorkspacesFolder(file) && !isKasmValue(service.parse(document).value)) {
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
     const index = file ? registries?.indexFor(file) : undefined;
     if (file && index) {
       // Part of a registry: its own checks and the cross-entry ones; other entries are republished if they change.

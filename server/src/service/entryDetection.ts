@@ -18,8 +18,11 @@ export function inWorkspacesFolder(file: string): boolean {
  * it counts, so that its syntax errors and the skeleton completion still show.
  */
 export function isKasmEntry(file: string, text: string): boolean {
-  if (inWorkspacesFolder(file)) return true;
-  const value: unknown = parse(text, [], { allowTrailingComma: true, disallowComments: false });
+  return inWorkspacesFolder(file) || isKasmValue(parse(text, [], { allowTrailingComma: true, disallowComments: false }));
+}
+
+/** The same judgement of a value already parsed (an open document's, kept per version). */
+export function isKasmValue(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
   const keys = Object.keys(value);
   return keys.length === 0 || keys.some((key) => ENTRY_SIGNATURE_KEYS.includes(key));
