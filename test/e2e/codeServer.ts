@@ -141,6 +141,21 @@ export async function openWorkbench(url: string, log: (line: string) => void = c
   return { browser, page, exitCode };
 }
 
+/**
+ * Opens the workbench at `url` (with extensionTestsPath in its payload) and waits for the in-host tests to exit, or
+ * `timeoutMs`; a screenshot `at-exit.png` in the run folder shows the workbench when they did not pass.
+ */
+export async function runInHostTests(url: string, runDir: string, timeoutMs: number): Promise<{ exit: number | 'timeout'; lines: string[] }> {
+  const lines: string[] = [];
+  const workbench = await openWorkbench(url, (line) => lines.push(line));
+  let timer: NodeJS.Timeout | undefined;
+  const exit = await Promise.race([workbench.exitCode, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
+  clearTimeout(timer);
+  if (exit !== 0) await workbench.page.screenshot({ path: path.join(runDir, 'at-exit.png') }).catch(() => undefined);
+  await workbench.browser.close();
+  return { exit, lines };
+}
+
 /** A copy of the sample registry to work in, so that tests never change examples/. */
 export function copyOfExamples(runDir: string): string {
   const target = path.join(runDir, 'registry');

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { OLDEST_CODE_SERVER, REPO_ROOT, copyOfExamples, openWorkbench, startCodeServer } from './codeServer';
+import { OLDEST_CODE_SERVER, REPO_ROOT, copyOfExamples, runInHostTests, startCodeServer } from './codeServer';
 
 const SUITE = path.join(REPO_ROOT, 'out', 'e2e', 'suite', 'index.js');
 const VSIX = path.join(REPO_ROOT, 'kasm-workspace-registry.vsix');
@@ -27,7 +27,6 @@ async function runSuite(
     vsix: mode === 'vsix' ? VSIX : undefined,
     codeServer: codeServer?.path,
   });
-  const lines: string[] = [];
   try {
     const registry = copyOfExamples(runDir);
     // The development run opens the registry as a multi-root workspace, the .vsix run as a plain folder.
@@ -35,12 +34,7 @@ async function runSuite(
     if (mode === 'development') fs.writeFileSync(workspace, JSON.stringify({ folders: [{ path: 'registry' }] }));
     const extensionDevelopmentPath = mode === 'vsix' ? path.join(REPO_ROOT, 'test', 'e2e', 'host') : REPO_ROOT;
     const url = server.url(workspace, { extensionDevelopmentPath, extensionTestsPath: SUITE });
-    const workbench = await openWorkbench(url, (line) => lines.push(line));
-    let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([workbench.exitCode, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
-    clearTimeout(timer);
-    if (exit !== 0) await workbench.page.screenshot({ path: path.join(runDir, 'at-exit.png') }).catch(() => undefined);
-    await workbench.browser.close();
+    const { exit, lines } = await runInHostTests(url, runDir, TIMEOUT_MS);
     // The mocha report; everything the workbench said when something went wrong.
     const report = exit === 0 ? lines.filter((line) => /✔|passing|failing|pending|^\s+\d+\) |Kasm Workspaces extension/.test(line)) : lines;
     for (const line of report) console.log(`[${name}] ${line}`);

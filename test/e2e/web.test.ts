@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, WEB_EXTENSION_SETTINGS, copyOfExamples, openWorkbench, startCodeServer } from './codeServer';
+import { REPO_ROOT, WEB_EXTENSION_SETTINGS, copyOfExamples, runInHostTests, startCodeServer } from './codeServer';
 
 const SUITE = path.join(REPO_ROOT, 'out', 'e2e', 'web', 'index.js');
 const VSIX = path.join(REPO_ROOT, 'kasm-workspace-registry.vsix');
@@ -31,17 +31,11 @@ function unpackedVsix(runDir: string): { extension: string; suite: string } {
 async function runWebSuite(name: string, mode: 'development' | 'vsix'): Promise<{ exit: number | 'timeout'; results?: { passed: number; failed: number }; lines: string[] }> {
   const runDir = path.join(REPO_ROOT, '.vscode-test', `run-${name}`);
   const server = await startCodeServer(runDir, { settings: WEB_EXTENSION_SETTINGS });
-  const lines: string[] = [];
   try {
     const registry = copyOfExamples(runDir);
     const { extension, suite } = mode === 'vsix' ? unpackedVsix(runDir) : { extension: REPO_ROOT, suite: SUITE };
     const url = server.url(registry, { extensionDevelopmentPath: extension, extensionTestsPath: suite });
-    const workbench = await openWorkbench(url, (line) => lines.push(line));
-    let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([workbench.exitCode, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
-    clearTimeout(timer);
-    if (exit !== 0) await workbench.page.screenshot({ path: path.join(runDir, 'at-exit.png') }).catch(() => undefined);
-    await workbench.browser.close();
+    const { exit, lines } = await runInHostTests(url, runDir, TIMEOUT_MS);
     for (const line of exit === 0 ? lines.filter((l) => /✔|passing|failing|^\s+\d+\) /.test(l)) : lines) console.log(`[${name}] ${line}`);
     const reported = lines.map((l) => /KASM-WEB-RESULTS (.*)/.exec(l)?.[1]).find(Boolean);
     return { exit, results: reported ? JSON.parse(reported) as { passed: number; failed: number } : undefined, lines };

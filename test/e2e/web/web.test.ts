@@ -3,24 +3,7 @@
 import * as assert from './expect';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/activate';
-
-const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
-const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;
-const entry = (name: string) => vscode.Uri.joinPath(folder(), 'workspaces', name, 'workspace.json');
-const kasm = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kasm');
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-type Probe<T> = () => T | undefined | false | Promise<T | undefined | false>;
-
-async function waitFor<T>(what: string, probe: Probe<T>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics as kasm, waitFor } from '../suite/workbench';
 
 async function api(): Promise<KasmExtensionApi> {
   const extension = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID);

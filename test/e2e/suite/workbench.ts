@@ -1,0 +1,21 @@
+// What both in-host suites (the extension host in Node, and the web worker) use: nothing but the vscode API.
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'kasm-registry-tools.kasm-workspace-registry';
+export const folder = () => (vscode.workspace.workspaceFolders ?? [])[0].uri;
+export const entry = (name: string) => vscode.Uri.joinPath(folder(), 'workspaces', name, 'workspace.json');
+
+export async function waitFor<T>(
+  what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const kasmDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kasm');
+export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
