@@ -14,7 +14,7 @@ import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
 import { DocumentSettings } from '../service/settings';
-import { ServerHost } from './host';
+import { ServerHost, settled } from './host';
 import {
   ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, RegistrySchemaParams, RegistrySchemaResult,
 } from './protocol';
@@ -35,7 +35,7 @@ export interface EntryRequestContext {
 
 export function registerEntryRequests(context: EntryRequestContext): void {
   const { connection, documents, host } = context;
-  const settle = <T>(compute: () => T): Promise<T> => (host.settle ? host.settle(compute) : Promise.resolve(compute()));
+  const settle = <T>(compute: () => T) => settled(host, compute);
 
   /** The entry's document: the editor's, else the file on disk when it is a Kasm entry; the flag says which. */
   function entryDocument(uri: string): { document: TextDocument; open: boolean } | undefined {

@@ -22,3 +22,8 @@ export interface ServerHost {
    */
   filesByUriPath?: boolean;
 }
+
+/** `compute` once every file it reads is known: settled where files answer later, at once where they do not. */
+export function settled<T>(host: ServerHost, compute: () => T): Promise<T> {
+  return host.settle ? host.settle(compute) : Promise.resolve(compute());
+}

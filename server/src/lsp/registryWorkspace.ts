@@ -8,7 +8,7 @@ import { RAL } from 'vscode-languageserver';
 import { CHECK_LIMITS, fileUri } from '../service/document';
 import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { ciBranch, registryAt } from '../registry/context';
-import { ServerHost } from './host';
+import { ServerHost, settled } from './host';
 import { OpenDocuments, RegistryIndex } from '../registry/registryIndex';
 
 /** Files read between two yields to the event loop while a registry is loaded. */
@@ -73,7 +73,7 @@ export class RegistryWorkspace {
     let checked = 0;
     progress(checked, total);
     for (const { root, settings, files } of found) {
-      const context = await this.settled(() => registryAt(root, this.fileSystem, { ciBranch: ciBranch(this.host.environment) }));
+      const context = await settled(this.host, () => registryAt(root, this.fileSystem, { ciBranch: ciBranch(this.host.environment) }));
       const index = new RegistryIndex(this.service, context, () => settings);
       for (const file of files) {
         if (!this.otherLanguage.has(file)) {
@@ -87,7 +87,7 @@ export class RegistryWorkspace {
         }
         if (scan !== this.scans) return;
       }
-      await this.settled(() => index.refreshConfig());
+      await settled(this.host, () => index.refreshConfig());
       this.indexes.push(index);
       this.publishChanged(index);
     }
@@ -128,7 +128,9 @@ export class RegistryWorkspace {
       await this.warm(file);
       this.updateFromDisk(file);
     } else if (name === 'next.config.js') {
-      await this.settled(() => this.indexes.forEach((index) => index.configFile === file && index.refreshConfig()));
+      // Where files answer later, the config is read first; updateConfig then finds it known.
+      const refresh = () => this.indexes.forEach((index) => index.configFile === file && index.refreshConfig());
+      if (this.host.settle) await this.host.settle(refresh);
       this.updateConfig(file);
     } else if (deleted && !path.extname(file)) {
       this.removeUnder(file);
@@ -137,11 +139,6 @@ export class RegistryWorkspace {
       for (const index of this.indexes) for (const entry of index.files()) if (path.dirname(entry) === folder) await this.warm(entry);
       this.recheckFolder(folder, openDocument);
     }
-  }
-
-  /** `compute` once every file it reads is known (at once, where files answer at once). */
-  private settled<T>(compute: () => T): Promise<T> {
-    return this.host.settle ? this.host.settle(compute) : Promise.resolve(compute());
   }
 
   /**

@@ -16,7 +16,7 @@ import { inWorkspacesFolder, isKasmValue } from '../service/entryDetection';
 import { LINT_CONFIG_FILE, findLintConfig } from '../service/lintConfig';
 import * as path from '../service/paths';
 import { DocumentSettings, RuleSettings } from '../service/settings';
-import { ServerHost } from './host';
+import { ServerHost, settled } from './host';
 import {
   OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
@@ -60,7 +60,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let workspaceFolders: string[] = [];
   let registries: RegistryWorkspace | undefined;
-  const settle = <T>(compute: () => T): Promise<T> => (host.settle ? host.settle(compute) : Promise.resolve(compute()));
+  const settle = <T>(compute: () => T) => settled(host, compute);
   const logError = (error: Error) => connection.console.error(`kasm: ${error.stack ?? error.message}`);
 
   let initialized = false;
