@@ -14,12 +14,17 @@ const LINT_CONFIG_MAX_BYTES = 256 * 1024;
 
 export interface LintConfig { file: string; settings: RuleSettings }
 
+/** A `.kasm-lint.json`'s text (TOO_LARGE past the cap, undefined when unreadable): for reading it and editing it. */
+export function readLintConfigText(fileSystem: WorkspaceFileSystem, file: string): ReturnType<typeof readText> {
+  return readText(fileSystem, file, LINT_CONFIG_MAX_BYTES);
+}
+
 /** The nearest `.kasm-lint.json` in `folder` or above it, or undefined. */
 export function findLintConfig(fileSystem: WorkspaceFileSystem, folder: string): LintConfig | undefined {
   for (let at = folder; ; at = path.dirname(at)) {
     const file = path.join(at, LINT_CONFIG_FILE);
     if (fileSystem.isFile(file)) {
-      const text = readText(fileSystem, file, LINT_CONFIG_MAX_BYTES);
+      const text = readLintConfigText(fileSystem, file);
       return { file, settings: typeof text === 'string' ? ruleSettingsFrom(parse(text) as unknown) : {} };
     }
     if (path.dirname(at) === at) return undefined;

@@ -5,13 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/extension';
 import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics, open, waitFor } from './helpers';
+import { ROBOTICS_CLUB_ANSWERS } from './workbench';
 
 describe('Kasm Workspaces extension in VS Code', () => {
   it('scaffolds a new workspace that our rules find clean, and refuses to overwrite it', async () => {
-    const answers = {
-      friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
-      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.', icon: 'placeholder',
-    };
+    const answers = ROBOTICS_CLUB_ANSWERS;
     const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
     assert.ok(created, 'the command returns the new workspace.json');
     assert.equal(created.fsPath, path.join(folder().fsPath, 'workspaces', 'Robotics Club', 'workspace.json'));

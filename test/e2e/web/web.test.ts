@@ -3,7 +3,7 @@
 import * as assert from './expect';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/activate';
-import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics as kasm, waitFor } from '../suite/workbench';
+import { EXTENSION_ID, ROBOTICS_CLUB_ANSWERS, codeOf, entry, folder, kasmDiagnostics as kasm, waitFor } from '../suite/workbench';
 
 async function api(): Promise<KasmExtensionApi> {
   const extension = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID);
@@ -79,10 +79,7 @@ describe('Kasm Workspaces extension in VS Code for the Web', () => {
   });
 
   it('creates a new workspace through the editor, clean by our rules, and refuses to overwrite it', async () => {
-    const answers = {
-      friendlyName: 'Robotics Club', image: 'myschool/robotics:1.0.0', categories: ['Development'], architectures: ['amd64'],
-      versions: ['1.19.x'], uncompressedSizeMb: 3100, description: 'ROS and Gazebo for the robotics club.', icon: 'placeholder',
-    };
+    const answers = ROBOTICS_CLUB_ANSWERS;
     const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('kasm.newWorkspace', folder(), answers);
     assert.ok(created, 'the command returns the new workspace.json');
     assert.equal(created.toString(), entry('Robotics Club').toString());

@@ -3,8 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { KasmDiagnostic } from '../diagnostics/context';
 import { fileUri, nodeAt } from '../document';
-import { readText } from '../fileSystem';
-import { lintConfigFileFor } from '../lintConfig';
+import { lintConfigFileFor, readLintConfigText } from '../lintConfig';
 import { FixContext } from './fix';
 
 const START = { line: 0, character: 0 };
@@ -22,7 +21,7 @@ export function knownCategoryActions(diagnostics: KasmDiagnostic[], { doc, fileS
     if (typeof category !== 'string') return [];
     const file = lintConfigFileFor(fileSystem, entryFile);
     const uri = fileUri(file);
-    const text = readText(fileSystem, file, 256 * 1024);
+    const text = readLintConfigText(fileSystem, file);
     let edit: WorkspaceEdit;
     if (typeof text === 'string') {
       let edits;
