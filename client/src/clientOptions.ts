@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClientOptions } from 'vscode-languageclient';
 import { SettingTraceChannel } from './traceChannel';
+import type { InitializationOptions } from '../../server/src/clientApi';
 
 export const LANGUAGE_ID = 'kasm-workspace';
 
@@ -41,13 +42,14 @@ export function crashRestartPolicy(output: vscode.LogOutputChannel, now: () => n
 /** The client options shared by the desktop and the web client. */
 export function clientOptions(
   output: vscode.LogOutputChannel, traceOutputChannel: SettingTraceChannel, schemes: readonly string[],
+  initialization: InitializationOptions = {},
 ): LanguageClientOptions {
   return {
     documentSelector: schemes.map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     outputChannel: output,
     traceOutputChannel,
     // Code lenses and some quick fixes run commands of this extension (kasm.previewIcon, kasm.createPlaceholderIcon).
-    initializationOptions: { extensionCommands: true },
+    initializationOptions: { extensionCommands: true, ...initialization } satisfies InitializationOptions,
     errorHandler: crashRestartPolicy(output),
   };
 }

@@ -5,6 +5,7 @@ import { KasmExtensionApi, activateWith } from './activate';
 import { startLanguageClient } from './languageClient';
 import { NewWorkspace } from './newEntry';
 import { createWorkspace } from './scaffold';
+import { registerOnlineImages } from './onlineImages';
 
 export type { KasmExtensionApi } from './activate';
 
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KasmEx
     createWorkspace({ ...entry, workspacesFolder: entry.workspacesFolder.fsPath, iconSource: entry.iconSource.fsPath })));
   const started = await activateWith(context, startLanguageClient(context), writeToDisk);
   client = started.client;
+  registerOnlineImages(context, started.client);
   return started.api;
 }
 

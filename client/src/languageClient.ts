@@ -16,7 +16,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const output = vscode.window.createOutputChannel('Kasm Workspaces', { log: true });
   // The id makes `kasm.trace.server` the trace setting.
   const trace = new SettingTraceChannel(output);
-  const client = new LanguageClient('kasm', 'Kasm Workspaces', serverOptions, clientOptions(output, trace, ['file', 'untitled']));
+  // Registry answers about images are kept between sessions; VS Code's proxy is the server's too (#17).
+  const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+  const client = new LanguageClient('kasm', 'Kasm Workspaces', serverOptions,
+    clientOptions(output, trace, ['file', 'untitled'], { imageCacheFolder: context.globalStorageUri.fsPath, proxy }));
   context.subscriptions.push(output, trace);
   await client.start();
   return client;

@@ -5,11 +5,13 @@
  * reading or judging an entry, it asks the server for.
  */
 export {
-  ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, OTHER_LANGUAGE_NOTIFICATION,
+  ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, IMAGE_STATUS_NOTIFICATION,
+  OTHER_LANGUAGE_NOTIFICATION,
   REGISTRY_SCHEMA_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
 } from './lsp/protocol';
 export type {
-  EntrySummariesParams, EntrySummariesResult, FileStatResult, OtherLanguageParams, RegistrySchemaParams, RegistrySchemaResult,
+  EntrySummariesParams, EntrySummariesResult, FileStatResult, ImageStatus, InitializationOptions, OtherLanguageParams, RegistrySchemaParams,
+  RegistrySchemaResult,
   SchemaVersionChange, UriParams,
 } from './lsp/protocol';
 export type { EntrySummary } from './service/features/entrySummary';

@@ -67,6 +67,8 @@ export async function startCodeServer(
     'security.workspace.trust.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false,
     // The run folder lies inside this repository: do not offer to open it.
     'git.openRepositoryInParentFolders': 'never',
+    // Online image checks are off unless a test turns them on; explicitly, so that the one-time offer stays away.
+    'kasm.images.online': false,
     ...options.settings,
   }, null, 2));
   // A short private temp folder: VS Code puts IPC sockets there, and socket paths have a length limit.

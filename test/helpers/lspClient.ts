@@ -8,7 +8,7 @@ import {
   PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkDoneProgress, WorkDoneProgressCreateParams,
 } from 'vscode-languageserver-protocol';
 import { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { ServerSettings } from '../../server/src/lsp/protocol';
+import { InitializationOptions, ServerSettings } from '../../server/src/lsp/protocol';
 import { REPO_ROOT } from './core';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -42,8 +42,11 @@ export async function startTestClient(options: {
   watchesFiles?: boolean;
   /** Whether the editor shows progress the server reports (window/workDoneProgress; default false). */
   showsProgress?: boolean;
+  initializationOptions?: InitializationOptions;
+  env?: NodeJS.ProcessEnv;
 } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'],
+    { stdio: 'pipe', env: options.env ?? process.env });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -76,6 +79,7 @@ export async function startTestClient(options: {
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
       window: { workDoneProgress: options.showsProgress ?? false },
     },
+    initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification('initialized', {});
   const versions = new Map<string, number>();

@@ -14,6 +14,8 @@ import { findLintConfig } from '../service/lintConfig';
 import { ciBranch, registryAt } from '../registry/context';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
+import { ImageFactsSource } from '../service/imageFacts';
+import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 
 declare const KASM_VERSION: string | undefined;
 export const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
@@ -29,6 +31,9 @@ Options:
   --max-warnings <n>   exit 1 when there are more than n warnings (default: no limit)
   --quiet              report errors only
   --no-color           plain stylish output (also when NO_COLOR is set or output is not a terminal)
+  --online             also ask each image's registry (anonymously) whether the tag exists, for
+                       which architectures, and how big it is; answers are kept in --cache-dir
+  --cache-dir <dir>    where --online keeps answers (default: $XDG_CACHE_HOME/kasm-registry-lint)
   -h, --help           this text
   -v, --version        the version
 
@@ -45,6 +50,8 @@ interface Options {
   maxWarnings?: number;
   quiet: boolean;
   color: boolean;
+  online: boolean;
+  cacheDir?: string;
 }
 
 export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
@@ -73,6 +80,8 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     maxWarnings: values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']),
     quiet: values.quiet ?? false,
     color: isTty && !process.env.NO_COLOR && !values['no-color'],
+    online: values.online ?? false,
+    cacheDir: values['cache-dir'],
   };
 }
 
@@ -84,14 +93,14 @@ function parse(args: string[]) {
     strict: true,
     options: {
       format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
 
-/** Lints the registries at `paths`; a file path is linted on its own. */
-export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string): LintResult[] {
-  const service = createLanguageService({ fileSystem: nodeFileSystem });
+/** Lints the registries at `paths`; a file path is linted on its own. With `images`, online facts known so far count. */
+export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string, images?: ImageFactsSource): LintResult[] {
+  const service = createLanguageService({ fileSystem: nodeFileSystem, images });
   const results: LintResult[] = [];
   for (const given of paths) {
     const target = path.resolve(cwd, given);
@@ -105,7 +114,7 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
     // The registry's own rule settings, found from the linted folder upward, as the editor finds them.
     const rules = findLintConfig(nodeFileSystem, root)?.settings ?? {};
-    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema, ...rules }));
+    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema, ...rules, onlineImages: images !== undefined }));
     if (stat.isDirectory()) {
       index.load(findWorkspaceFiles(root));
     } else if (!index.refresh(target, { anyContent: true })) {
@@ -129,12 +138,37 @@ export function counts(results: LintResult[]): { errors: number; warnings: numbe
   };
 }
 
-export function main(args: string[], io: { cwd: string; isTty: boolean; out: (s: string) => void; err: (s: string) => void }): number {
+/** Questions to registries come from a check, and answers bring more (tags, once an image is found): a few rounds. */
+const ONLINE_ROUNDS = 4;
+
+/** Lints with online image checks: checks, waits for the registries' answers, and checks again until nothing is asked. */
+export async function lintOnline(
+  paths: string[], schema: RegistrySchemaSetting, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
+): Promise<LintResult[]> {
+  const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`${message.replace(/^kasm: /, 'kasm-registry-lint: ')}\n`) },
+    { cacheFolder: cacheFolder ?? defaultCacheFolder() });
+  await images.load();
+  let results = lint(paths, schema, cwd, images);
+  for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
+    await images.settled();
+    results = lint(paths, schema, cwd, images);
+  }
+  await images.save();
+  const { checked, problems } = images.status();
+  err(`kasm-registry-lint: images checked online: ${checked}, not found: ${problems}\n`);
+  return results;
+}
+
+export async function main(
+  args: string[], io: { cwd: string; isTty: boolean; out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
   try {
     const options = parseArguments(args, io.isTty);
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
-    let results = lint(options.paths, options.schema, io.cwd);
+    let results = options.online
+      ? await lintOnline(options.paths, options.schema, io.cwd, options.cacheDir, io.err)
+      : lint(options.paths, options.schema, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));
     const { errors, warnings } = counts(results);

@@ -6,7 +6,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   cwd: process.cwd(), isTty: process.stdout.isTTY === true,
   out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),
-});
+}).then((code) => { process.exitCode = code; });

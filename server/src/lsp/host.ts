@@ -1,4 +1,5 @@
 import { RememberingFileSystem } from '../service/fileSystem';
+import { OnlineImages, OnlineImagesOptions } from '../online/onlineImages';
 
 /**
  * What the language server takes from where it runs: Node on a desktop (node/serverHost.ts), a web worker in VS
@@ -21,6 +22,8 @@ export interface ServerHost {
    * then tells; else they are `file:` URIs named by file-system path.
    */
   filesByUriPath?: boolean;
+  /** Registry answers about images, where this host may ask registries (#17); absent in a browser. */
+  onlineImages?(callbacks: Omit<OnlineImagesOptions, 'fetch' | 'store'>, options: { cacheFolder?: string; proxy?: string }): OnlineImages;
 }
 
 /** `compute` once every file it reads is known: settled where files answer later, at once where they do not. */

@@ -19,14 +19,30 @@ export interface ServerSettings {
   rules?: unknown;
   categories?: unknown;
   versions?: unknown;
+  /** `kasm.images.online`: ask image registries (#17). Only the user's settings say so, never a registry's files. */
+  images?: { online?: boolean };
+}
+
+/** What the VS Code extension passes in initializationOptions (other editors may pass the same). */
+export interface InitializationOptions {
+  settings?: ServerSettings;
+  extensionCommands?: boolean;
+  /** Where answers of image registries are kept between sessions (the extension's global storage). */
+  imageCacheFolder?: string;
+  /** The editor's proxy (VS Code's `http.proxy`); otherwise HTTPS_PROXY / HTTP_PROXY. */
+  proxy?: string;
 }
 
 /** The editor's settings for a document, on top of the rule settings of its registry (its `.kasm-lint.json`). */
 export function toDocumentSettings(settings: ServerSettings, registry: RuleSettings = {}): DocumentSettings {
   const allowed: readonly string[] = ['auto', ...SCHEMA_VERSIONS];
   const registrySchema = allowed.includes(settings.registrySchema ?? '') ? settings.registrySchema as RegistrySchemaSetting : DEFAULT_SETTINGS.registrySchema;
-  return { registrySchema, ...mergeRuleSettings(registry, ruleSettingsFrom(settings)) };
+  return { registrySchema, ...mergeRuleSettings(registry, ruleSettingsFrom(settings)), onlineImages: settings.images?.online === true };
 }
+
+/** Notification (ImageStatus), while online image checks run: for the editor's status item. */
+export const IMAGE_STATUS_NOTIFICATION = 'kasm/imageStatus';
+export type { OnlineImagesStatus as ImageStatus } from '../online/onlineImages';
 
 export interface SchemaVersionParams { uri: string }
 export type SchemaVersionResult = SchemaDetection | null;

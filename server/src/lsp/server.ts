@@ -18,8 +18,10 @@ import * as path from '../service/paths';
 import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
-  OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
+  InitializationOptions, OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings,
+  toDocumentSettings,
 } from './protocol';
+import { startOnlineImages } from './onlineImages';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
@@ -39,6 +41,8 @@ export interface RunningServer {
   /** These files changed, or what is known of them did (an answer about them came late, in the web). */
   filesChanged(files: readonly string[]): void;
 }
+
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 export function startServer(connection: Connection, host: ServerHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
@@ -76,12 +80,16 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     const capabilities = params.capabilities;
     settings.pull = capabilities.workspace?.configuration === true;
     followWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
-    const initializationOptions = params.initializationOptions as { settings?: ServerSettings; extensionCommands?: boolean } | undefined;
+    const initializationOptions = params.initializationOptions as InitializationOptions | undefined;
     settings.push(initializationOptions?.settings ?? {});
     // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
     const extensionCommands = initializationOptions?.extensionCommands === true;
     fileSystem = host.createFileSystem(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
+    const images = startOnlineImages(connection, host, {
+      cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
+    }, (uris) => filesChanged(uris.flatMap((uri) => filePathOf(uri) ?? []).map((file) => ({ file, deleted: false }))));
     service = createLanguageService({
+      images,
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       extensionCommands,

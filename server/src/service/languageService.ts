@@ -13,6 +13,7 @@ import { codeLenses, documentLinks, inlayHints } from './features/editorAids';
 import { doHover } from './features/hover';
 import { EntrySummary, entrySummary } from './features/entrySummary';
 import { SchemaDetection, detectSchemaVersion } from './schemaVersion';
+import { ImageFactsSource } from './imageFacts';
 import { DEFAULT_SETTINGS, DocumentSettings } from './settings';
 import { documentSymbols, foldingRanges, formatDocument, selectionRanges } from './features/structure';
 
@@ -32,6 +33,8 @@ export interface LanguageServiceOptions {
   extensionCommands?: boolean;
   /** Whether the client creates and edits other files through workspace edits (documentChanges with create). */
   fileEdits?: boolean;
+  /** Registry answers about images (#17), read only for documents whose settings opt in. */
+  images?: ImageFactsSource;
 }
 
 
@@ -84,28 +87,29 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     return doc;
   };
   const schemaOf = (doc: KasmDocument, settings: DocumentSettings) => detectSchemaVersion(doc.value, settings.registrySchema);
+  const imagesFor = (settings: DocumentSettings) => (settings.onlineImages ? options.images : undefined);
   return {
     parse,
     schemaVersion: (document, settings = DEFAULT_SETTINGS) => schemaOf(parse(document), settings),
     validate(document, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
-      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem, settings);
+      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem, settings, imagesFor(settings));
     },
     complete(document, position, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       return doComplete(doc, document.offsetAt(position), schemaOf(doc, settings).version, options.fileSystem,
-        { snippetSupport: options.snippetSupport ?? true });
+        { snippetSupport: options.snippetSupport ?? true, images: imagesFor(settings) });
     },
     hover(document, position, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
-      return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem);
+      return doHover(doc, document.offsetAt(position), schemaOf(doc, settings), options.fileSystem, imagesFor(settings));
     },
     codeActions(document, range, { only, diagnostics, invoked } = {}, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);
       const schema = schemaOf(doc, settings).version;
       const { fileSystem, extensionCommands = false, fileEdits = false } = options;
       const context = { doc, schema, fileSystem, extensionCommands, fileEdits, settings };
-      const validate = () => validateDocument(doc, schema, options.fileSystem, settings);
+      const validate = () => validateDocument(doc, schema, options.fileSystem, settings, imagesFor(settings));
       // An editor that dropped the fix data gets fixes from a fresh check instead.
       const ours = diagnostics?.filter((d) => d.source === 'kasm');
       const shown = ours?.every(isKasmDiagnostic) ? ours : undefined;

@@ -20,6 +20,8 @@ export interface RuleSettings {
 /** The settings that change what the language service reports for a document. */
 export interface DocumentSettings extends RuleSettings {
   registrySchema: RegistrySchemaSetting;
+  /** The user opted in to asking registries about images (`kasm.images.online`, `--online`); never a registry's say. */
+  onlineImages?: boolean;
 }
 
 export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };

@@ -10,6 +10,7 @@ import { conversionTarget, convertSchema } from './convertSchema';
 import { applyApart, diffEdit, editsOverlap, toTextEdits } from './edits';
 import { environmentObject } from './environmentObject';
 import { gpuContradiction } from './gpuContradiction';
+import { imageArchitectures } from './imageArchitectures';
 import { knownCategoryActions } from './knownCategory';
 import { placeholderIconActions } from './placeholderIcon';
 import { Fix, FixContext, QuickFixProvider } from './fix';
@@ -27,7 +28,7 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 const FIX_ALL_ROUNDS = 200;
 
 const PROVIDERS: readonly QuickFixProvider[] = [
-  replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction,
+  replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction, imageArchitectures,
 ];
 
 /**

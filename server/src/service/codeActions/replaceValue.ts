@@ -10,6 +10,7 @@ const CODES: readonly RuleCode[] = [
   'unknown-value', 'category-near-miss', 'docker-registry-bogus', 'docker-registry-slash', 'image-invalid', 'version-format',
   'memory-in-gb', 'memory-not-integer', 'memory-not-positive', 'memory-too-small', 'cores-not-positive', 'gpu-count-invalid',
   'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible', 'version-unknown',
+  'image-tag-missing', 'image-size-far',
 ];
 
 const sameButCase = (current: unknown, replacement: string | number) =>
@@ -37,6 +38,7 @@ function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: strin
 function title(diagnostic: KasmDiagnostic, replacement: string | number): string {
   if (diagnostic.code === 'memory-in-gb') return `Change to ${replacement} MB (${Number(replacement) / 1000} GB)`;
   if (diagnostic.code === 'icon-missing') return `Use the icon "${replacement}" found in this folder`;
+  if (diagnostic.code === 'image-size-far') return `Set uncompressed_size_mb to ${replacement} (estimated from the image's layers)`;
   return `Change to ${JSON.stringify(replacement)}`;
 }
 

@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-typ
 import { JsonPath, KasmDocument, pathOf, valueRange } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { RuleSettings } from '../settings';
+import { ImageFactsSource } from '../imageFacts';
 import { DOCS, SchemaVersion, Severity } from '../kasm/knowledge';
 import { RULES, RuleCode } from './rules';
 
@@ -101,6 +102,8 @@ export class RuleContext extends DiagnosticSink {
     readonly fileSystem: WorkspaceFileSystem | undefined,
     /** What the registry or the user says: categories and versions they mean (severities are applied after). */
     readonly settings: RuleSettings = {},
+    /** What registries say of the entry's images, when the user opted in to online checks (#17). */
+    readonly images?: ImageFactsSource,
   ) {
     super();
   }

@@ -7,6 +7,8 @@ import { RuleSettings } from '../settings';
 import { checkIcon } from './icon';
 import { checkImageSettings } from './imageSettings';
 import { checkImages } from './images';
+import { checkOnlineImages } from './onlineImages';
+import { ImageFactsSource } from '../imageFacts';
 import { checkKeys } from './keys';
 import { checkLaunchForm } from './launchForm';
 import { checkResources } from './resources';
@@ -19,13 +21,14 @@ import { checkValues } from './values';
 /** Each family of rules, in the order their diagnostics are listed. */
 const CHECKS: readonly ((ctx: RuleContext) => void)[] = [
   checkSyntax, checkAgainstSchema, checkKeys, checkCompatibility, checkValues, checkResources, checkImages, checkIcon,
-  checkRunConfig, checkImageSettings, checkLaunchForm, checkReview,
+  checkRunConfig, checkImageSettings, checkLaunchForm, checkReview, checkOnlineImages,
 ];
 
 export function validateDocument(
   doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined, settings: RuleSettings = {},
+  images?: ImageFactsSource,
 ): KasmDiagnostic[] {
-  return withRuleSeverities(checkDocument(new RuleContext(doc, schema, fileSystem, settings)), settings.rules);
+  return withRuleSeverities(checkDocument(new RuleContext(doc, schema, fileSystem, settings, images)), settings.rules);
 }
 
 function checkDocument(ctx: RuleContext): KasmDiagnostic[] {

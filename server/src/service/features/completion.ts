@@ -9,11 +9,15 @@ import { iconFilesIn } from '../icon';
 import {
   FieldSpec, KnownValue, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList,
 } from '../kasm/knowledge';
+import { ImageFactsSource } from '../imageFacts';
+import { imageTagCompletion } from './imageTags';
 import { compatibilityEntrySnippet, entrySnippet, valueSnippet } from './snippets';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:placeholder}`); otherwise plain text is inserted. */
   snippetSupport: boolean;
+  /** Registry answers, when the user opted in: tags after an image's `:`. */
+  images?: ImageFactsSource;
 }
 
 /** Completion at an offset: keys not yet present, known values, compatibility entries, icon files, skeletons. */
@@ -21,6 +25,8 @@ export function doComplete(
   doc: KasmDocument, offset: number, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined, options: CompletionOptions,
 ): CompletionList {
   const text = doc.textDocument.getText();
+  const tags = options.images && !doc.degraded ? imageTagCompletion(doc, offset, schema, options.images) : undefined;
+  if (tags) return { isIncomplete: tags.incomplete, items: tags.items };
   const items = text.trim() === ''
     ? skeletonItems(doc, schema)
     : doc.degraded ? [] : completeAt(doc, offset, schema, fileSystem);

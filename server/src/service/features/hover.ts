@@ -9,10 +9,12 @@ import {
   FieldSpec, SCHEMA_VERSIONS, SchemaVersion, judgeCompatibilityVersion, specAt, typeList, workspaceSpec,
 } from '../kasm/knowledge';
 import { SchemaDetection } from '../schemaVersion';
+import { ImageFactsSource, isImagePath } from '../imageFacts';
+import { imageDocumentation } from './imageHover';
 
 /** Hover on a key (what Kasm does with the field) or a value (what the value means; the icon itself). */
 export function doHover(
-  doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined,
+  doc: KasmDocument, offset: number, schema: SchemaDetection, fileSystem: WorkspaceFileSystem | undefined, images?: ImageFactsSource,
 ): Hover | null {
   if (!doc.root) return null;
   const node = findNodeAtOffset(doc.root, offset, true);
@@ -25,7 +27,7 @@ export function doHover(
   if (!spec) return null;
   const sections = isKey
     ? [keyDocumentation(spec, path, schema)]
-    : [valueDocumentation(doc, node, path, spec, schema.version, fileSystem), keyDocumentation(spec, path, schema)];
+    : [valueDocumentation(doc, node, path, spec, schema.version, fileSystem, images), keyDocumentation(spec, path, schema)];
   return { contents: { kind: MarkupKind.Markdown, value: sections.filter(Boolean).join('\n\n---\n\n') }, range };
 }
 
@@ -49,8 +51,10 @@ function keyDocumentation(spec: FieldSpec, path: JsonPath, schema: SchemaDetecti
 
 function valueDocumentation(
   doc: KasmDocument, node: Node, path: JsonPath, spec: FieldSpec, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined,
+  images: ImageFactsSource | undefined,
 ): string {
   const value: unknown = node.value;
+  if (images && typeof value === 'string' && isImagePath(path, schema)) return imageDocumentation(value, images, doc.textDocument.uri);
   const known = spec.values?.find((v) => v.value === value);
   if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, schema, fileSystem);
   if (typeof value === 'string' && spec.pattern) return versionDocumentation(value, schema);

@@ -1,0 +1,209 @@
+/**
+ * The answers of image registries, kept and asked for off the typing path (#17): a rule, hover or completion gets
+ * what is known at once, and the document that asked is checked again when the answer comes. Answers are kept per
+ * reference for a while (and on disk through `store`), a few requests run at a time, and a registry that limits the
+ * rate is left alone for as long as it says.
+ */
+import pLimit from 'p-limit';
+import { ImageFacts, ImageFactsSource } from '../service/imageFacts';
+import { Fetch, RateLimited, RegistryClient } from './registryClient';
+import { RegistryLocation, registryLocation } from './registryLocation';
+import { ImageCacheStore, restoreCache, serializeCache, TagList, Timed } from './imageCache';
+
+/** How long an answer is trusted: a found image rarely changes; a missing tag may be pushed any minute. */
+const FRESH_MS = { found: 6 * 3600_000, missing: 15 * 60_000, tags: 3600_000, unknown: 60_000 } as const;
+/** Requests in flight at once, over all registries. */
+const CONCURRENCY = 6;
+/** Waiting after the last answer before the cache is written: one write for a burst of answers. */
+const SAVE_DELAY_MS = 1000;
+
+export interface OnlineImagesStatus {
+  /** References with a verdict (found, tag or repository missing). */
+  checked: number;
+  /** Of those, the ones not found. */
+  problems: number;
+  /** Questions not answered yet. */
+  pending: number;
+  state: 'ok' | 'offline' | 'rate-limited';
+  /** What is wrong, for the status item's detail. */
+  detail?: string;
+}
+
+export interface OnlineImagesOptions {
+  fetch: Fetch;
+  /** Answers came for these requesters (document URIs): check them again. */
+  onAnswer(requesters: string[]): void;
+  onStatus?(status: OnlineImagesStatus): void;
+  /** Said once per episode: a registry limits the rate, or cannot be reached. */
+  log?(message: string): void;
+  store?: ImageCacheStore;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+export class OnlineImages implements ImageFactsSource {
+  private readonly images = new Map<string, Timed<ImageFacts>>();
+  private readonly tagLists = new Map<string, Timed<TagList>>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, Set<string>>();
+  /** Registries that answered 429, until when. */
+  private readonly blockedUntil = new Map<string, number>();
+  private readonly offline = new Map<string, string>();
+  /** Image keys asked for in this session: what the status counts. */
+  private readonly asked = new Set<string>();
+  private readonly limit = pLimit(CONCURRENCY);
+  private readonly client: RegistryClient;
+  private readonly now: () => number;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The cache file read at start: no question is sent before it is known whether it is answered there. */
+  private loaded: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: OnlineImagesOptions) {
+    this.client = new RegistryClient(options.fetch, options.timeoutMs);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Answers kept from an earlier session. */
+  load(): Promise<void> {
+    this.loaded = (async () => {
+      const text = await this.options.store?.load().catch(() => undefined);
+      if (text) restoreCache(text, this.images, this.tagLists);
+    })();
+    return this.loaded;
+  }
+
+  image(reference: string, requester: string): ImageFacts | undefined {
+    const location = registryLocation(reference);
+    if (!location) return undefined;
+    const key = `${location.base}/${location.repository}@${location.reference}`;
+    this.asked.add(key);
+    return this.lookup(this.images, key, location, requester, freshFor, () => this.client.inspect(location));
+  }
+
+  tags(reference: string, requester: string): readonly string[] | null | undefined {
+    const location = registryLocation(reference);
+    if (!location) return undefined;
+    const list = this.lookup(this.tagLists, `${location.base}/${location.repository}`, location, requester,
+      () => FRESH_MS.tags, () => this.client.listTags(location));
+    return list === 'missing' ? null : list;
+  }
+
+  /** Whether questions are on their way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Resolves when every question asked so far is answered (the CLI checks its entries again then). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all(this.pending.values());
+  }
+
+  /** Writes the cache now (the CLI, before it exits). */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    await this.options.store?.save(serializeCache(this.images, this.tagLists)).catch(() => undefined);
+  }
+
+  status(): OnlineImagesStatus {
+    let checked = 0;
+    let problems = 0;
+    for (const key of this.asked) {
+      const facts = this.images.get(key)?.value;
+      if (!facts || facts.kind === 'unknown') continue;
+      checked++;
+      if (facts.kind !== 'found') problems++;
+    }
+    const now = this.now();
+    const limited = [...this.blockedUntil].filter(([, until]) => until > now).map(([registry]) => registry);
+    const state = limited.length ? 'rate-limited' : this.offline.size ? 'offline' : 'ok';
+    const detail = limited.length ? `${limited.join(', ')} limited the rate; asking again later` : [...this.offline.values()].join('; ') || undefined;
+    return { checked, problems, pending: this.pending.size, state, detail };
+  }
+
+  private lookup<T>(
+    cache: Map<string, Timed<T>>, key: string, location: RegistryLocation, requester: string,
+    freshness: (value: T) => number, ask: () => Promise<T>,
+  ): T | undefined {
+    const isFresh = (timed: Timed<T> | undefined) => timed !== undefined && this.now() - timed.at < freshness(timed.value);
+    const cached = cache.get(key);
+    if (!isFresh(cached)) this.ask(cache, key, location, requester, () => (isFresh(cache.get(key)) ? undefined : ask()));
+    // A stale answer is still the best there is while the new one is on its way.
+    return cached?.value;
+  }
+
+  /** `ask` answers undefined when, once the cache file is read, there is nothing to ask. */
+  private ask<T>(
+    cache: Map<string, Timed<T>>, key: string, location: RegistryLocation, requester: string, ask: () => Promise<T> | undefined,
+  ): void {
+    let waiting = this.waiting.get(key);
+    if (!waiting) this.waiting.set(key, waiting = new Set());
+    waiting.add(requester);
+    if (this.pending.has(key) || this.isBlocked(location.registry)) return;
+    const done = this.limit(async () => {
+      await this.loaded;
+      if (this.isBlocked(location.registry)) return;
+      try {
+        const asking = ask();
+        if (!asking) return;
+        const value = await asking;
+        cache.set(key, { value, at: this.now() });
+        this.noteReachable(location, value);
+      } catch (error) {
+        if (!(error instanceof RateLimited)) throw error;
+        this.backOff(location.registry, error.retryAfterMs);
+      }
+    }).catch((error: unknown) => {
+      this.options.log?.(`kasm: asking ${location.registry} failed: ${String(error)}`);
+    }).finally(() => {
+      this.pending.delete(key);
+      this.answered(key);
+    });
+    this.pending.set(key, done);
+  }
+
+  private answered(key: string): void {
+    const requesters = this.waiting.get(key);
+    this.waiting.delete(key);
+    if (requesters?.size) this.options.onAnswer([...requesters]);
+    this.options.onStatus?.(this.status());
+    clearTimeout(this.saveTimer);
+    if (this.options.store) this.saveTimer = unref(setTimeout(() => void this.save(), SAVE_DELAY_MS));
+  }
+
+  private isBlocked(registry: string): boolean {
+    return (this.blockedUntil.get(registry) ?? 0) > this.now();
+  }
+
+  /** Nothing more to this registry until it said; then the documents that waited ask again. */
+  private backOff(registry: string, retryAfterMs: number): void {
+    const wait = Math.min(Math.max(retryAfterMs, 1000), 15 * 60_000);
+    if (!this.isBlocked(registry)) this.options.log?.(`kasm: ${registry} limits the rate of requests; asking again in ${Math.ceil(wait / 1000)} s.`);
+    this.blockedUntil.set(registry, this.now() + wait);
+    unref(setTimeout(() => {
+      this.blockedUntil.delete(registry);
+      this.options.onStatus?.(this.status());
+      const requesters = new Set([...this.waiting.values()].flatMap((set) => [...set]));
+      if (requesters.size) this.options.onAnswer([...requesters]);
+    }, wait));
+  }
+
+  private noteReachable(location: RegistryLocation, value: unknown): void {
+    const facts = value as Partial<ImageFacts> | undefined;
+    if (facts?.kind === 'unknown' && facts.reason !== 'error') {
+      if (!this.offline.has(location.registry)) this.options.log?.(`kasm: ${facts.detail}; images on it are not checked.`);
+      this.offline.set(location.registry, facts.detail ?? location.registry);
+    } else {
+      this.offline.delete(location.registry);
+    }
+  }
+}
+
+function freshFor(facts: ImageFacts): number {
+  return facts.kind === 'found' ? FRESH_MS.found : facts.kind === 'unknown' ? FRESH_MS.unknown : FRESH_MS.missing;
+}
+
+/** A timer that does not keep a command-line run alive (Node); browsers have nothing to unref. */
+function unref<T>(timer: T): T {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}

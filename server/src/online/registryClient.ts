@@ -1,0 +1,222 @@
+/**
+ * The Registry HTTP API v2 (distribution's spec, which Docker Hub, ghcr.io, quay.io, lscr.io and kcr.kasmweb.com
+ * implement), anonymously: the Bearer challenge is answered with a pull token from the registry's own realm, and no
+ * credential is ever sent. Pure: the host gives `fetch` (Node's, or one through a proxy).
+ */
+import { ImageFacts, Platform } from '../service/imageFacts';
+import { nearMisses } from '../service/suggest';
+import { RegistryLocation } from './registryLocation';
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** All four manifest types: a registry answers 404 for an index whose type is not accepted (measured). */
+const MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+/** Manifests, configs and token answers are a few KB; a hostile registry's endless body is cut here. */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+/** Tags are listed 1,000 to a page, at most this many pages. */
+const MAX_TAG_PAGES = 10;
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+/** The registry answered 429: ask it nothing more until `retryAfterMs` has passed. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('rate limited');
+  }
+}
+
+interface Manifest {
+  mediaType?: string;
+  manifests?: { digest?: string; platform?: Partial<Platform> }[];
+  layers?: { size?: number }[];
+  config?: { digest?: string };
+}
+
+interface ImageConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  created?: string;
+}
+
+export class RegistryClient {
+  /** Pull tokens per registry and repository, for the requests after the first. */
+  private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly fetch: Fetch, private readonly timeoutMs = 10_000) {}
+
+  /** What the registry says of the reference. Throws RateLimited; any other failure is an 'unknown' verdict. */
+  async inspect(location: RegistryLocation): Promise<ImageFacts> {
+    try {
+      const head = await this.call(location, `manifests/${location.reference}`, 'HEAD', MANIFEST_ACCEPT);
+      if (head.ok) return await this.describe(location, head.headers.get('docker-content-digest') ?? location.reference);
+      if (head.status === 404) {
+        const tags = await this.listTags(location);
+        if (tags === 'missing') return { kind: 'repository-missing' };
+        return { kind: 'tag-missing', closestTags: tags === null ? [] : closestTags(location.reference, tags) };
+      }
+      if (head.status === 401 || head.status === 403) return { kind: 'repository-missing' };
+      return { kind: 'unknown', reason: 'error', detail: `${location.registry} answered HTTP ${head.status}` };
+    } catch (error) {
+      if (error instanceof RateLimited) throw error;
+      return failure(location, error);
+    }
+  }
+
+  /** The repository's tags, newest first; 'missing' when the repository is missing or private, null when unlisted. */
+  async listTags(location: RegistryLocation): Promise<string[] | 'missing' | null> {
+    const tags: string[] = [];
+    let next: string | undefined = 'tags/list?n=1000';
+    for (let page = 0; next && page < MAX_TAG_PAGES; page++) {
+      const response = await this.call(location, next, 'GET');
+      if (response.status === 404 || response.status === 401 || response.status === 403) return page === 0 ? 'missing' : sortNewestFirst(tags);
+      if (!response.ok) return page === 0 ? null : sortNewestFirst(tags);
+      const body = await readJson<{ tags?: unknown }>(response);
+      if (Array.isArray(body?.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'));
+      next = nextPage(response.headers.get('link'), location);
+    }
+    return sortNewestFirst(tags);
+  }
+
+  /** Platforms, sizes and build date of the manifest or index at `digest`. */
+  private async describe(location: RegistryLocation, digest: string): Promise<ImageFacts> {
+    const manifest = await this.json<Manifest>(location, `manifests/${digest}`, MANIFEST_ACCEPT);
+    if (Array.isArray(manifest?.manifests)) {
+      const platforms = manifest.manifests.flatMap((m) => platformOf(m.platform));
+      const chosen = manifest.manifests.find((m) => m.platform?.architecture === 'amd64') ?? manifest.manifests[0];
+      const single = chosen?.digest ? await this.json<Manifest>(location, `manifests/${chosen.digest}`, MANIFEST_ACCEPT) : undefined;
+      const config = await this.config(location, single);
+      return { kind: 'found', digest, platforms, compressedBytes: layerBytes(single), created: config?.created };
+    }
+    const config = await this.config(location, manifest);
+    return { kind: 'found', digest, platforms: platformOf(config), compressedBytes: layerBytes(manifest), created: config?.created };
+  }
+
+  private async config(location: RegistryLocation, manifest: Manifest | undefined): Promise<ImageConfig | undefined> {
+    const digest = manifest?.config?.digest;
+    return typeof digest === 'string' ? this.json<ImageConfig>(location, `blobs/${digest}`) : undefined;
+  }
+
+  private async json<T>(location: RegistryLocation, path: string, accept?: string): Promise<T | undefined> {
+    const response = await this.call(location, path, 'GET', accept);
+    return response.ok ? readJson<T>(response) : undefined;
+  }
+
+  /** One request, with the pull token the registry's challenge asks for (fetched once per repository). */
+  private async call(location: RegistryLocation, path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+    const key = `${location.base} ${location.repository}`;
+    const send = (token: string | undefined) => this.fetch(`${location.base}/v2/${location.repository}/${path}`, {
+      method,
+      headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    let response = await send(this.tokens.get(key));
+    const challenge = response.status === 401 ? bearerChallenge(response.headers.get('www-authenticate')) : undefined;
+    if (challenge) {
+      await response.body?.cancel();
+      const token = await this.token(challenge, location);
+      if (token) {
+        this.tokens.set(key, token);
+        response = await send(token);
+      }
+    }
+    if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
+    return response;
+  }
+
+  private async token(challenge: Record<string, string>, location: RegistryLocation): Promise<string | undefined> {
+    let realm: URL;
+    try { realm = new URL(challenge.realm); } catch { return undefined; }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') return undefined;
+    if (challenge.service) realm.searchParams.set('service', challenge.service);
+    realm.searchParams.set('scope', challenge.scope ?? `repository:${location.repository}:pull`);
+    const response = await this.fetch(realm.href, { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs) });
+    if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
+    const body = response.ok ? await readJson<{ token?: unknown; access_token?: unknown }>(response) : undefined;
+    const token = body?.token ?? body?.access_token;
+    return typeof token === 'string' ? token : undefined;
+  }
+}
+
+/** `Bearer realm="…",service="…",scope="…"` as a record, or undefined for another scheme (Basic: credentials only). */
+export function bearerChallenge(header: string | null): Record<string, string> | undefined {
+  const match = header ? /^\s*Bearer\s+(.*)$/i.exec(header) : null;
+  if (!match) return undefined;
+  const params: Record<string, string> = {};
+  for (const [, name, value] of match[1].matchAll(/([a-zA-Z_]+)\s*=\s*"([^"]*)"/g)) params[name.toLowerCase()] = value;
+  return params.realm ? params : undefined;
+}
+
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header);
+  if (header && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = header ? Date.parse(header) : NaN;
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
+}
+
+/** The next page of a paginated list (`Link: </v2/…?last=…>; rel="next"`), only on the same registry and repository. */
+function nextPage(link: string | null, location: RegistryLocation): string | undefined {
+  const target = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1] : undefined;
+  if (!target) return undefined;
+  const url = new URL(target, location.base);
+  const prefix = `/v2/${location.repository}/`;
+  return url.origin === new URL(location.base).origin && url.pathname.startsWith(prefix) ? `${url.pathname.slice(prefix.length)}${url.search}` : undefined;
+}
+
+async function readJson<T>(response: Response): Promise<T | undefined> {
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+  if (!reader) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  try {
+    const bytes = new Uint8Array(size);
+    chunks.reduce((at, chunk) => { bytes.set(chunk, at); return at + chunk.byteLength; }, 0);
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function platformOf(platform: Partial<Platform> | undefined): Platform[] {
+  // Build attestations are listed as the platform unknown/unknown: not an architecture the image runs on.
+  if (typeof platform?.architecture !== 'string' || platform.architecture === 'unknown') return [];
+  return [{ os: String(platform.os ?? 'linux'), architecture: platform.architecture, ...(platform.variant ? { variant: String(platform.variant) } : {}) }];
+}
+
+function layerBytes(manifest: Manifest | undefined): number | undefined {
+  if (!Array.isArray(manifest?.layers)) return undefined;
+  return manifest.layers.reduce((sum, layer) => sum + (typeof layer.size === 'number' ? layer.size : 0), 0);
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+/** Tags by their names, highest version first: the v2 API lists them in lexical order and gives no dates. */
+export function sortNewestFirst(tags: string[]): string[] {
+  return [...new Set(tags)].sort((a, b) => collator.compare(b, a));
+}
+
+/** The tags a missing tag was probably meant to be: near misses first, else the newest. */
+function closestTags(tag: string, tags: string[]): string[] {
+  const near = nearMisses(tag, tags);
+  return (near.length ? near : tags).slice(0, 3);
+}
+
+function failure(location: RegistryLocation, error: unknown): ImageFacts {
+  const name = (error as Error | undefined)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'unknown', reason: 'timeout', detail: `${location.registry} did not answer in time` };
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause?.code;
+  return { kind: 'unknown', reason: 'offline', detail: `${location.registry} could not be reached${cause ? ` (${cause})` : ''}` };
+}
