@@ -1,0 +1,108 @@
+// The Registry API v2 client and the answer cache against an in-process fake registry (#17), for what a real
+// registry will not do on demand: hang, limit the rate, paginate, send a body without end, list attestations.
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { RateLimited, RegistryClient, bearerChallenge, sortNewestFirst } from '../../server/src/online/registryClient';
+import { registryLocation } from '../../server/src/online/registryLocation';
+import { OnlineImages } from '../../server/src/online/onlineImages';
+
+type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
+
+describe('RegistryClient against a fake registry', () => {
+  let server: http.Server;
+  let host: string;
+  let handle: Handler = (_request, response) => { response.writeHead(404).end(); };
+  const client = new RegistryClient((url, init) => fetch(url, init), 300);
+  const location = (reference: string) => {
+    const found = registryLocation(`${host}/${reference}`);
+    assert.ok(found);
+    return found;
+  };
+
+  before(async () => {
+    server = http.createServer((request, response) => handle(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => { server.closeAllConnections(); server.close(); });
+
+  it('maps references as docker pull does: Docker Hub, library/, latest, plain HTTP only on loopback', () => {
+    assert.deepEqual(registryLocation('ubuntu'), {
+      registry: 'docker.io', base: 'https://registry-1.docker.io', repository: 'library/ubuntu', reference: 'latest', written: 'ubuntu',
+    });
+    assert.equal(registryLocation('kasmweb/chrome:1.16.0')?.repository, 'kasmweb/chrome');
+    assert.equal(registryLocation('lscr.io/linuxserver/firefox:latest')?.base, 'https://lscr.io');
+    assert.equal(registryLocation('localhost:5000/a/b:1')?.base, 'http://localhost:5000');
+    assert.equal(registryLocation('Bad Image'), undefined);
+  });
+
+  it('gives up on a registry that does not answer in time', async () => {
+    handle = () => undefined;
+    const facts = await client.inspect(location('acme/slow:1'));
+    assert.equal(facts.kind, 'unknown');
+    assert.equal(facts.kind === 'unknown' && facts.reason, 'timeout');
+  });
+
+  it('throws RateLimited with the registry\'s Retry-After', async () => {
+    handle = (_request, response) => { response.writeHead(429, { 'retry-after': '7' }).end(); };
+    await assert.rejects(client.inspect(location('acme/busy:1')), (error: unknown) => error instanceof RateLimited && error.retryAfterMs === 7000);
+  });
+
+  it('follows Link pages of tags/list on the same repository only, and lists them newest first', async () => {
+    handle = (request, response) => {
+      const url = new URL(request.url ?? '', 'http://x');
+      if (url.searchParams.get('last') === '1.9') {
+        response.writeHead(200, { link: '<http://elsewhere.example/v2/acme/lab/tags/list?last=x>; rel="next"' }).end(JSON.stringify({ tags: ['1.10'] }));
+      } else {
+        response.writeHead(200, { link: '</v2/acme/lab/tags/list?n=1000&last=1.9>; rel="next"' }).end(JSON.stringify({ tags: ['1.2', 'develop', '1.9'] }));
+      }
+    };
+    assert.deepEqual(await client.listTags(location('acme/lab:1')), ['develop', '1.10', '1.9', '1.2']);
+    assert.deepEqual(sortNewestFirst(['1.16.0', '1.9.0', '1.16.1-rolling-daily']), ['1.16.1-rolling-daily', '1.16.0', '1.9.0']);
+  });
+
+  it('reads no more than 4 MB of a manifest, and leaves attestation platforms out', async () => {
+    handle = (request, response) => {
+      if (request.method === 'HEAD') return void response.writeHead(200, { 'docker-content-digest': 'sha256:abc' }).end();
+      if (request.url?.includes('/manifests/sha256:abc')) {
+        return void response.writeHead(200).end(JSON.stringify({
+          manifests: [{ digest: 'sha256:amd', platform: { architecture: 'amd64', os: 'linux' } }, { digest: 'sha256:att', platform: { architecture: 'unknown', os: 'unknown' } }],
+        }));
+      }
+      // Every other manifest is a body without end.
+      response.writeHead(200);
+      const chunk = Buffer.alloc(64 * 1024, 32);
+      const pump = () => { while (response.write(chunk)); };
+      response.on('drain', pump);
+      pump();
+    };
+    const facts = await client.inspect(location('acme/huge:1'));
+    assert.deepEqual(facts, { kind: 'found', digest: 'sha256:abc', platforms: [{ os: 'linux', architecture: 'amd64' }], compressedBytes: undefined, created: undefined });
+  });
+
+  it('reads the Bearer challenge; a Basic one asks for credentials we never send', () => {
+    assert.deepEqual(bearerChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/ubuntu:pull"'), {
+      realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/ubuntu:pull',
+    });
+    assert.equal(bearerChallenge('Basic realm="Registry"'), undefined);
+  });
+
+  it('asks once for many documents, tells each of them, and keeps the answer', async () => {
+    let heads = 0;
+    handle = (request, response) => {
+      if (request.method === 'HEAD') heads++;
+      response.writeHead(404).end();
+    };
+    const told: string[][] = [];
+    const images = new OnlineImages({ fetch: (url, init) => fetch(url, init), onAnswer: (uris) => told.push(uris) });
+    assert.equal(images.image(`${host}/acme/none:1`, 'file:///a'), undefined);
+    assert.equal(images.image(`${host}/acme/none:1`, 'file:///b'), undefined);
+    await images.settled();
+    assert.equal(heads, 1);
+    assert.deepEqual(told, [['file:///a', 'file:///b']]);
+    assert.deepEqual(images.image(`${host}/acme/none:1`, 'file:///a'), { kind: 'repository-missing' });
+    assert.equal(images.busy, false, 'a fresh answer is not asked for again');
+  });
+});
