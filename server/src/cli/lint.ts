@@ -147,7 +147,6 @@ export async function lintOnline(
 ): Promise<LintResult[]> {
   const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`${message.replace(/^kasm: /, 'kasm-registry-lint: ')}\n`) },
     { cacheFolder: cacheFolder ?? defaultCacheFolder() });
-  await images.load();
   let results = lint(paths, schema, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
     await images.settled();

@@ -25,7 +25,6 @@ export function startOnlineImages(
     },
     log: (message) => connection.console.warn(message),
   }, options);
-  void images?.load();
   // Answers of the last second are written before the editor ends the server.
   connection.onShutdown(() => images?.save());
   return images;

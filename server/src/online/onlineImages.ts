@@ -55,21 +55,14 @@ export class OnlineImages implements ImageFactsSource {
   private readonly client: RegistryClient;
   private readonly now: () => number;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The cache file read at start: no question is sent before it is known whether it is answered there. */
-  private loaded: Promise<void> = Promise.resolve();
+  /** The cache file, read before the first question: none is sent that it answers. Never read if nothing is asked. */
+  private loaded: Promise<void> | undefined;
+  /** Answers came since the cache file was last written. */
+  private dirty = false;
 
   constructor(private readonly options: OnlineImagesOptions) {
     this.client = new RegistryClient(options.fetch, options.timeoutMs);
     this.now = options.now ?? Date.now;
-  }
-
-  /** Answers kept from an earlier session. */
-  load(): Promise<void> {
-    this.loaded = (async () => {
-      const text = await this.options.store?.load().catch(() => undefined);
-      if (text) restoreCache(text, this.images, this.tagLists);
-    })();
-    return this.loaded;
   }
 
   image(reference: string, requester: string): ImageFacts | undefined {
@@ -98,10 +91,21 @@ export class OnlineImages implements ImageFactsSource {
     while (this.pending.size) await Promise.all(this.pending.values());
   }
 
-  /** Writes the cache now (the CLI, before it exits). */
+  /** Writes the cache now, if anything new came (the CLI before it exits, the server when it shuts down). */
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
+    if (!this.dirty) return;
+    this.dirty = false;
     await this.options.store?.save(serializeCache(this.images, this.tagLists)).catch(() => undefined);
+  }
+
+  /** Answers kept from an earlier session, read once. */
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const text = await this.options.store?.load().catch(() => undefined);
+      if (text) restoreCache(text, this.images, this.tagLists);
+    })();
+    return this.loaded;
   }
 
   status(): OnlineImagesStatus {
@@ -140,13 +144,14 @@ export class OnlineImages implements ImageFactsSource {
     waiting.add(requester);
     if (this.pending.has(key) || this.isBlocked(location.registry)) return;
     const done = this.limit(async () => {
-      await this.loaded;
+      await this.load();
       if (this.isBlocked(location.registry)) return;
       try {
         const asking = ask();
         if (!asking) return;
         const value = await asking;
         cache.set(key, { value, at: this.now() });
+        this.dirty = true;
         this.noteReachable(location, value);
       } catch (error) {
         if (!(error instanceof RateLimited)) throw error;
