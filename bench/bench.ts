@@ -25,6 +25,7 @@ import { CORPUS, REPO_ROOT } from '../test/helpers/core';
 import { generateRegistry } from './registries';
 import { KeystrokeResult, keystrokeInRegistry } from './keystroke';
 import { activationTimes } from './activation';
+import { onlineImageChecks } from './onlineImages';
 import { copyOfExamples, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
   const huge = await hugeDocumentInServer();
   const squiggle = await squiggleVsJson();
   const activation = await activationTimes();
+  const online = await onlineImageChecks();
   for (const dir of [registry1000, registry5000]) fs.rmSync(dir, { recursive: true, force: true });
 
   const results = {
@@ -246,6 +248,11 @@ async function main(): Promise<void> {
     serverRss1000BareMb: round(server1000Bare.rssMb, 0),
     huge20MbDiagnosticsMs: round(huge.ms, 0),
     huge20MbServerRssMb: round(huge.rssMb, 0),
+    onlineImages200: {
+      offlineMs: round(online.offlineMs, 0), coldMs: round(online.coldMs, 0), warmMs: round(online.warmMs, 0),
+      sequentialHeadMs: round(online.sequentialHeadMs, 0), coldVsSequentialHead: round(online.coldMs / online.sequentialHeadMs, 2),
+      warmVsOffline: round(online.warmMs / online.offlineMs, 2), requestsCold: online.requestsCold, requestsWarm: online.requestsWarm,
+    },
     squiggleVsJson: {
       oursMedianMs: round(squiggle.oursMs), jsonMedianMs: round(squiggle.jsonMs), ratio: round(squiggle.oursMs / squiggle.jsonMs, 2),
     },
@@ -276,6 +283,10 @@ async function main(): Promise<void> {
     ['the same, started bare (`node dist/server.js --stdio`)', `${results.registryDiagnostics1000BareMs} ms, RSS ${results.serverRss1000BareMb} MB (< 100)`, results.serverRss1000BareMb < 100],
     ['squiggle after a keystroke in code-server vs VS Code\'s JSON with our schema (median of 60 edits)',
       `${results.squiggleVsJson.oursMedianMs} vs ${results.squiggleVsJson.jsonMedianMs} ms: ${results.squiggleVsJson.ratio} × (≤ 1.0)`, results.squiggleVsJson.ratio <= 1.0],
+    ['CLI --online, 200 distinct images of a local registry (token auth): cold cache vs one HEAD after another',
+      `${results.onlineImages200.coldMs} vs ${results.onlineImages200.sequentialHeadMs} ms: ${results.onlineImages200.coldVsSequentialHead} × (${results.onlineImages200.requestsCold} requests)`, true],
+    ['the same, warm cache vs the lint offline', `${results.onlineImages200.warmMs} vs ${results.onlineImages200.offlineMs} ms: ${results.onlineImages200.warmVsOffline} × (${results.onlineImages200.requestsWarm} requests)`,
+      results.onlineImages200.requestsWarm === 0],
     ['a 20 MB workspace.json opened in the server (degraded check)', `${results.huge20MbDiagnosticsMs} ms (< 1000), RSS ${results.huge20MbServerRssMb} MB`, results.huge20MbDiagnosticsMs < 1000],
   ];
   const table = ['| measure | result | target met |', '| --- | --- | --- |', ...targets.map(([what, value, ok]) => `| ${what} | ${value} | ${ok ? 'yes' : '**no**'} |`)].join('\n');

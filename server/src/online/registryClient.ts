@@ -44,8 +44,10 @@ interface ImageConfig {
 }
 
 export class RegistryClient {
-  /** Pull tokens per registry and repository, for the requests after the first. */
-  private readonly tokens = new Map<string, string>();
+  /** Pull tokens per registry and repository (being asked for, or known), for the requests after the first. */
+  private readonly tokens = new Map<string, Promise<string | undefined>>();
+  /** The realm and service each registry's challenge named. */
+  private readonly challenges = new Map<string, Record<string, string>>();
 
   constructor(private readonly fetch: Fetch, private readonly timeoutMs = 10_000) {}
 
@@ -114,18 +116,31 @@ export class RegistryClient {
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    let response = await send(this.tokens.get(key));
+    // A registry that challenged once will again: its token for a new repository is asked for first (a 401 saved).
+    const known = this.challenges.get(location.base);
+    let response = await send(await (known ? this.tokenFor(key, known, location) : undefined));
     const challenge = response.status === 401 ? bearerChallenge(response.headers.get('www-authenticate')) : undefined;
     if (challenge) {
       await response.body?.cancel();
-      const token = await this.token(challenge, location);
-      if (token) {
-        this.tokens.set(key, token);
-        response = await send(token);
-      }
+      this.challenges.set(location.base, { realm: challenge.realm, ...(challenge.service ? { service: challenge.service } : {}) });
+      this.tokens.delete(key);
+      const token = await this.tokenFor(key, challenge, location);
+      if (token) response = await send(token);
     }
     if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
     return response;
+  }
+
+  /** The repository's token, asked for once however many requests want it at the same time. */
+  private tokenFor(key: string, challenge: Record<string, string>, location: RegistryLocation): Promise<string | undefined> {
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = this.token(challenge, location);
+      this.tokens.set(key, token);
+      // A refused or failed token is asked for again next time.
+      token.then((value) => { if (!value) this.tokens.delete(key); }, () => this.tokens.delete(key));
+    }
+    return token;
   }
 
   private async token(challenge: Record<string, string>, location: RegistryLocation): Promise<string | undefined> {

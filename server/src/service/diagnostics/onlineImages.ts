@@ -28,10 +28,12 @@ export function checkOnlineImages(ctx: RuleContext): void {
     const image = String(field.node.value);
     if (parseImageReference(image).problem) continue;
     const facts = source.image(image, requester);
+    // Asked together with the image, not after it: one round trip less for an entry with channels.
+    const tags = field.availableTags?.type === 'array' ? source.tags(image, requester) : undefined;
     if (facts?.kind === 'found') {
       found.push({ image, facts });
       checkSize(ctx, field, facts.compressedBytes);
-      checkAvailableTags(ctx, field, source.tags(image, requester));
+      checkAvailableTags(ctx, field, tags);
     } else if (facts?.kind === 'tag-missing') {
       const ref = parseImageReference(image);
       const { repository, tag, digest } = ref;
