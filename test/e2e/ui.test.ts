@@ -6,6 +6,7 @@ import { REPO_ROOT } from './codeServer';
 import { sniffImage } from '../../server/src/service/imageFormat';
 import { uiCheck } from './uiCheck';
 import { wizardCheck } from './wizardCheck';
+import { onlineCheck } from './onlineCheck';
 
 describe('the extension as a person sees it', { timeout: 300000 }, () => {
   it('shows each problem once in the Problems panel, and the entry in the icon preview', async () => {
@@ -31,5 +32,16 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.equal((result.entry?.compatibility as { image: string }[] | undefined)?.[0]?.image, 'myorg/wizard-lab:1.0.0');
     assert.equal(result.editorDirty, false, 'no key reached the editor');
     assert.equal(result.afterEscape, 'Draft Lab');
+  });
+
+  it('offers the online image checks when a Kasm entry opens, and shows what a real registry says after "Enable"', async () => {
+    const outDir = path.join(REPO_ROOT, '.vscode-test', 'screenshots');
+    fs.mkdirSync(outDir, { recursive: true });
+    const result = await onlineCheck(outDir);
+    assert.equal(result.userSettings['kasm.images.online'], true, '"Enable" turns the user setting on');
+    assert.ok(result.problems.some((p) => p.includes('The tag "1.19.0" does not exist in myschool/course-desktop\'s repository')), result.problems.join('\n'));
+    assert.ok(result.problems.some((p) => p.includes('has no arm64 image (it has linux/amd64)')), result.problems.join('\n'));
+    assert.match(result.hover, /Platforms: linux\/amd64/);
+    assert.equal(sniffImage(fs.readFileSync(result.screenshot))?.format, 'PNG');
   });
 });

@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-types';
 import { LocalRegistry, freePort, startRegistry } from '../helpers/dockerRegistry';
 import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
@@ -170,6 +171,27 @@ describe('online image checks in the language server (real registry, token auth)
       assert.equal(last.state, 'ok');
       assert.equal(last.problems, 2, JSON.stringify(last));
     });
+  });
+
+  it('checks the entries of a registry folder, unopened ones and open ones, when the answers come', async () => {
+    const root = path.join(dir, 'registry');
+    const unopened = path.join(root, 'workspaces', 'Unopened', 'workspace.json');
+    const opened = path.join(root, 'workspaces', 'Opened', 'workspace.json');
+    for (const [entryFile, tag] of [[unopened, '7.7'], [opened, '8.8']]) {
+      fs.mkdirSync(path.dirname(entryFile), { recursive: true });
+      fs.writeFileSync(entryFile, entry(`${registry.host}/acme/lab:${tag}`));
+    }
+    const client = await startTestClient({ settings: ONLINE, workspaceFolders: [root], initializationOptions: { imageCacheFolder: path.join(dir, 'cache-registry') } });
+    try {
+      const unopenedUri = pathToFileURL(unopened).href;
+      const fromScan = client.diagnostics(unopenedUri, (p) => hasOnline(p.diagnostics));
+      const openedUri = client.open(opened, fs.readFileSync(opened, 'utf8'));
+      assert.ok((await fromScan).some((d) => d.code === 'image-tag-missing'));
+      const openDiagnostics = await client.diagnostics(openedUri, (p) => hasOnline(p.diagnostics));
+      assert.match(messageText(openDiagnostics.find((d) => d.code === 'image-tag-missing')), /The tag "8\.8" does not exist/);
+    } finally {
+      await client.stop();
+    }
   });
 
   it('keeps answers on disk: the next session asks the registry nothing it knows', async () => {

@@ -201,8 +201,13 @@ export class RegistryWorkspace {
 
   /** Files around an entry changed (icons): check the entries of that folder again. */
   recheckFolder(folder: string, openDocument: OpenDocuments): void {
+    this.recheck((file) => path.dirname(file) === folder, openDocument);
+  }
+
+  /** What the entries read besides their text changed (a registry answered about their images): check them again. */
+  recheck(affected: (file: string) => boolean, openDocument: OpenDocuments): void {
     for (const index of this.indexes) {
-      const files = index.files().filter((file) => path.dirname(file) === folder && !this.otherLanguage.has(file));
+      const files = index.files().filter((file) => affected(file) && !this.otherLanguage.has(file));
       for (const file of files) {
         if (!index.refresh(file, { openDocument, force: true })) this.forget(file);
       }

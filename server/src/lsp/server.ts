@@ -87,7 +87,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     fileSystem = host.createFileSystem(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     const images = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
-    }, (uris) => filesChanged(uris.flatMap((uri) => filePathOf(uri) ?? []).map((file) => ({ file, deleted: false }))));
+    }, imagesAnswered);
     service = createLanguageService({
       images,
       fileSystem,
@@ -252,6 +252,15 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   function filesChanged(changes: readonly { file: string; deleted: boolean }[]): void {
     for (const { file, deleted } of changes) registries?.fileChanged(file, deleted, openDocument).catch(logError);
     for (const document of documents.all()) scheduleValidation(document, 0);
+  }
+  /** A registry answered about the images of these documents: entries of a registry are checked again whole. */
+  function imagesAnswered(uris: string[]): void {
+    const files = new Set(uris.flatMap((uri) => filePathOf(uri) ?? []));
+    registries?.recheck((file) => files.has(file), openDocument);
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document) scheduleValidation(document, 0);
+    }
   }
   connection.onDidChangeWatchedFiles(({ changes }) => {
     fileSystem.forget();
