@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HOSTILE_MARKDOWN_ENTRY, entryFolder, hasEntryLink, marked, service, squareIcon, textDocument } from '../helpers/core';
 import { encodePng } from '../helpers/png';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { ImageFactsSource } from '../../server/src/service/imageFacts';
 
 function hover(text: string, file?: string) {
   const { doc, cursor, ranges } = marked(text, file);
@@ -76,5 +78,36 @@ describe('hover', () => {
     // Still readable: the text itself is there, escaped.
     const { value } = hover('{ "compatibility": ["![v](https://attacker.example/v.png|)"] }');
     assert.match(value, /\\!\\\[v\\\]\\\(https\\:\\\/\\\/attacker\\\.example/);
+  });
+});
+
+describe('hover on an image, online checks on (#17)', () => {
+  const hostile: ImageFactsSource = {
+    image: () => ({
+      kind: 'found', digest: '![d](https://attacker.example/d.png)',
+      platforms: [{ os: 'linux', architecture: '[a](https://attacker.example/a)' }], created: '<img src=x>',
+    }),
+    tags: () => null,
+  };
+  const online = createLanguageService({ images: hostile });
+  const at = (text: string) => {
+    const { doc, cursor } = marked(text);
+    const result = online.hover(doc, doc.positionAt(cursor), { registrySchema: 'auto', onlineImages: true });
+    return result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+  };
+
+  it('shows what a hostile registry answers as text, never a link or an image', () => {
+    const value = at('{ "compatibility": [{ "version": "1.16.x", "image": "acme/la|b:1.0" }] }');
+    assert.match(value, /Digest: \\!\\\[d\\\]\\\(https/);
+    assert.match(value, /Platforms: linux\/\\\[a\\\]/);
+    const registrySection = value.split('\n---\n')[0];
+    assert.doesNotMatch(registrySection, /(?<!\\)\]\(/, 'no unescaped link');
+    assert.doesNotMatch(value, /Built|<img/);
+  });
+
+  it('is not asked while the setting is off', () => {
+    const { doc, cursor } = marked('{ "compatibility": [{ "version": "1.16.x", "image": "acme/la|b:1.0" }] }');
+    const result = online.hover(doc, doc.positionAt(cursor), { registrySchema: 'auto' });
+    assert.doesNotMatch(JSON.stringify(result), /Digest/);
   });
 });
