@@ -14,6 +14,8 @@ export interface OnlineCheckResult {
   /** Problems-panel rows of the online rules. */
   problems: string[];
   hover: string;
+  /** The language status item's text, from the status bar's language status hover. */
+  status: string;
   screenshot: string;
 }
 
@@ -52,8 +54,13 @@ async function checkIn(registryHost: string, outDir: string): Promise<OnlineChec
     await page.waitForTimeout(300);
     const screenshot = path.join(outDir, 'online-hover.png');
     await page.screenshot({ path: screenshot });
+    const hoverText = (await hover.textContent()) ?? '';
+    await page.locator('#status\\.languageStatus').hover();
+    const statusItem = page.locator('.monaco-hover', { hasText: /images: checked/ });
+    await statusItem.waitFor({ timeout: 30000 });
+    const status = /images: checked[^A-Z]*/.exec((await statusItem.textContent()) ?? '')?.[0] ?? '';
     const settingsFile = path.join(REPO_ROOT, '.vscode-test', `run-${runName}`, 'user-data', 'User', 'settings.json');
     const userSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    return { userSettings, problems, hover: (await hover.textContent()) ?? '', screenshot };
+    return { userSettings, problems, hover: hoverText, status, screenshot };
   }, { 'kasm.images.online': undefined });
 }

@@ -42,6 +42,7 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.ok(result.problems.some((p) => p.includes('The tag "1.19.0" does not exist in myschool/course-desktop\'s repository')), result.problems.join('\n'));
     assert.ok(result.problems.some((p) => p.includes('has no arm64 image (it has linux/amd64)')), result.problems.join('\n'));
     assert.match(result.hover, /Platforms: linux\/amd64/);
+    assert.match(result.status, /^images: checked 2 \/ 1 problem/, 'the language status item');
     assert.equal(sniffImage(fs.readFileSync(result.screenshot))?.format, 'PNG');
   });
 });
