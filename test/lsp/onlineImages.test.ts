@@ -183,11 +183,11 @@ describe('online image checks in the language server (real registry, token auth)
     }
     const client = await startTestClient({ settings: ONLINE, workspaceFolders: [root], initializationOptions: { imageCacheFolder: path.join(dir, 'cache-registry') } });
     try {
-      const unopenedUri = pathToFileURL(unopened).href;
-      const fromScan = client.diagnostics(unopenedUri, (p) => hasOnline(p.diagnostics));
-      const openedUri = client.open(opened, fs.readFileSync(opened, 'utf8'));
+      const fromScan = client.diagnostics(pathToFileURL(unopened).href, (p) => hasOnline(p.diagnostics));
+      const whileOpen = client.diagnostics(pathToFileURL(opened).href, (p) => hasOnline(p.diagnostics));
+      client.open(opened, fs.readFileSync(opened, 'utf8'));
       assert.ok((await fromScan).some((d) => d.code === 'image-tag-missing'));
-      const openDiagnostics = await client.diagnostics(openedUri, (p) => hasOnline(p.diagnostics));
+      const openDiagnostics = await whileOpen;
       assert.match(messageText(openDiagnostics.find((d) => d.code === 'image-tag-missing')), /The tag "8\.8" does not exist/);
     } finally {
       await client.stop();

@@ -1,5 +1,5 @@
 import { nodeAt } from '../document';
-import { ImageFacts, ImageField, estimatedUncompressedMb, imageFields } from '../imageFacts';
+import { ImageFacts, ImageField, UNCOMPRESSED_FACTOR, estimatedUncompressedMb, imageFields } from '../imageFacts';
 import { ARCHITECTURES } from '../kasm/knowledge';
 import { formatImageReference, parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
@@ -82,7 +82,7 @@ function checkSize(ctx: RuleContext, field: ImageField, compressedBytes: number 
   const written = size.value;
   if (estimate <= 0 || (written >= estimate / SIZE_TOLERANCE && written <= estimate * SIZE_TOLERANCE)) return;
   ctx.reportValue('image-size-far', size,
-    `uncompressed_size_mb is ${written}, but "${String(field.node.value)}" has ${Math.round(compressedBytes / 1e6)} MB of compressed layers: about ${estimate} MB uncompressed (×2.5), which Kasm shows against the agent's free space.`,
+    `uncompressed_size_mb is ${written}, but "${String(field.node.value)}" has ${Math.round(compressedBytes / 1e6)} MB of compressed layers: about ${estimate} MB uncompressed (×${UNCOMPRESSED_FACTOR}), which Kasm shows against the agent's free space.`,
     { suggestions: [estimate] });
 }
 
