@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../helpers/core';
 import { LocalRegistry, freePort, startRegistry } from '../helpers/dockerRegistry';
+import { startConnectProxy } from '../helpers/connectProxy';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -89,27 +89,12 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
   });
 
   it('goes through HTTPS_PROXY / HTTP_PROXY when they are set', async () => {
-    const tunnels: string[] = [];
-    const proxy = net.createServer((client) => {
-      client.once('data', (head) => {
-        const target = /^CONNECT (\S+) HTTP/.exec(head.toString())?.[1];
-        if (!target) return void client.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n');
-        tunnels.push(target);
-        const [host, port] = target.split(':');
-        const upstream = net.connect(Number(port), host, () => {
-          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-          upstream.pipe(client).pipe(upstream);
-        });
-        upstream.on('error', () => client.destroy());
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const proxy = await startConnectProxy();
     try {
       const { results } = await lint(['--online', '--cache-dir', path.join(root, '.cache-proxy'), path.join(root, 'workspaces', 'Typo')],
-        { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, NO_PROXY: '' });
+        { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '' });
       assert.deepEqual(onlineCodes(results[0]), ['image-tag-missing']);
-      assert.ok(tunnels.includes(registry.host), `the proxy carried the requests: ${tunnels.join(', ')}`);
+      assert.ok(proxy.tunnels.includes(registry.host), `the proxy carried the requests: ${proxy.tunnels.join(', ')}`);
     } finally {
       proxy.close();
     }

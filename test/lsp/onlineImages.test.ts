@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-types';
 import { LocalRegistry, freePort, startRegistry } from '../helpers/dockerRegistry';
 import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
+import { startConnectProxy } from '../helpers/connectProxy';
 import { ImageStatus } from '../../server/src/lsp/protocol';
 
 const ONLINE = { images: { online: true } };
@@ -207,6 +208,22 @@ describe('online image checks in the language server (real registry, token auth)
       assert.equal(asked(), before, 'answered from the cache file');
     } finally {
       await client.stop();
+    }
+  });
+
+  it('goes through the editor\'s proxy (VS Code\'s http.proxy, passed at initialize)', async () => {
+    const proxy = await startConnectProxy();
+    const client = await startTestClient({
+      settings: ONLINE, initializationOptions: { imageCacheFolder: path.join(dir, 'cache-proxy'), proxy: proxy.url },
+    });
+    try {
+      const uri = client.open(file('Proxied'), entry(`${registry.host}/acme/lab:6.6`));
+      const diagnostics = await client.diagnostics(uri, (p) => hasOnline(p.diagnostics));
+      assert.ok(diagnostics.some((d) => d.code === 'image-tag-missing'));
+      assert.ok(proxy.tunnels.includes(registry.host), `the proxy carried the requests: ${proxy.tunnels.join(', ')}`);
+    } finally {
+      await client.stop();
+      proxy.close();
     }
   });
 
