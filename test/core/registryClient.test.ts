@@ -89,6 +89,34 @@ describe('RegistryClient against a fake registry', () => {
     assert.equal(bearerChallenge('Basic realm="Registry"'), undefined);
   });
 
+  it('follows a registry that sends every request on to another (lscr.io → ghcr.io), with that one\'s token, never the other way', async () => {
+    const seen: { host: string; authorization?: string }[] = [];
+    const ghcr = http.createServer((request, response) => {
+      seen.push({ host: 'ghcr', authorization: request.headers.authorization });
+      const ghcrBase = `http://127.0.0.1:${(ghcr.address() as AddressInfo).port}`;
+      if (request.url?.startsWith('/token')) return void response.end(JSON.stringify({ token: 'ghcr-token' }));
+      if (request.headers.authorization !== 'Bearer ghcr-token') {
+        return void response.writeHead(401, { 'www-authenticate': `Bearer realm="${ghcrBase}/token",service="ghcr"` }).end();
+      }
+      if (request.method === 'HEAD') return void response.writeHead(200, { 'docker-content-digest': 'sha256:feed' }).end();
+      if (request.url?.includes('/manifests/')) return void response.end(JSON.stringify({ layers: [{ size: 5_000_000 }], config: { digest: 'sha256:c0' } }));
+      response.end(JSON.stringify({ architecture: 'arm64', os: 'linux' }));
+    });
+    await new Promise<void>((resolve) => ghcr.listen(0, '127.0.0.1', resolve));
+    handle = (request, response) => {
+      seen.push({ host: 'lscr', authorization: request.headers.authorization });
+      response.writeHead(307, { location: `http://127.0.0.1:${(ghcr.address() as AddressInfo).port}${request.url}` }).end();
+    };
+    try {
+      const facts = await client.inspect(location('linuxserver/lab:1.0'));
+      assert.deepEqual(facts, { kind: 'found', digest: 'sha256:feed', platforms: [{ os: 'linux', architecture: 'arm64' }], compressedBytes: 5_000_000, created: undefined });
+      assert.ok(seen.filter((s) => s.host === 'lscr').every((s) => s.authorization === undefined), 'the token stays with the host that issued it');
+    } finally {
+      ghcr.closeAllConnections();
+      ghcr.close();
+    }
+  });
+
   it('asks once for many documents, tells each of them, and keeps the answer', async () => {
     let heads = 0;
     handle = (request, response) => {

@@ -5,7 +5,7 @@
  */
 import { ImageFacts, Platform } from '../service/imageFacts';
 import { nearMisses } from '../service/suggest';
-import { RegistryLocation } from './registryLocation';
+import { RegistryLocation, isLoopback } from './registryLocation';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -21,6 +21,8 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 /** Tags are listed 1,000 to a page, at most this many pages. */
 const MAX_TAG_PAGES = 10;
 const DEFAULT_RETRY_AFTER_MS = 60_000;
+/** lscr.io → ghcr.io is one; blobs go on to a CDN: a few are plenty. */
+const MAX_REDIRECTS = 5;
 
 /** The registry answered 429: ask it nothing more until `retryAfterMs` has passed. */
 export class RateLimited extends Error {
@@ -108,27 +110,44 @@ export class RegistryClient {
     return response.ok ? readJson<T>(response) : undefined;
   }
 
-  /** One request, with the pull token the registry's challenge asks for (fetched once per repository). */
+  /**
+   * One request, with redirects followed here rather than by fetch: lscr.io sends each request on to ghcr.io, which
+   * has tokens of its own (fetch would drop the token at the other host; one host's token must not go to another).
+   * Never from HTTPS down to plain HTTP, but on loopback.
+   */
   private async call(location: RegistryLocation, path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
-    const key = `${location.base} ${location.repository}`;
-    const send = (token: string | undefined) => this.fetch(`${location.base}/v2/${location.repository}/${path}`, {
+    let url = new URL(`${location.base}/v2/${location.repository}/${path}`);
+    for (let hop = 0; ; hop++) {
+      const response = await this.authorized(url, location, method, accept);
+      if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
+      const target = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || !target || hop === MAX_REDIRECTS) return response;
+      const next = new URL(target, url);
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) return response;
+      await response.body?.cancel();
+      url = next;
+    }
+  }
+
+  /** A request to `url` with the pull token its host's challenge asks for (fetched once per host and repository). */
+  private async authorized(url: URL, location: RegistryLocation, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+    const key = `${url.origin} ${location.repository}`;
+    const send = (token: string | undefined) => this.fetch(url.href, {
       method,
+      redirect: 'manual',
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    // A registry that challenged once will again: its token for a new repository is asked for first (a 401 saved).
-    const known = this.challenges.get(location.base);
-    let response = await send(await (known ? this.tokenFor(key, known, location) : undefined));
+    // A host that challenged once will again: its token for a new repository is asked for first (a 401 saved).
+    const known = this.challenges.get(url.origin);
+    const response = await send(await (known ? this.tokenFor(key, known, location) : undefined));
     const challenge = response.status === 401 ? bearerChallenge(response.headers.get('www-authenticate')) : undefined;
-    if (challenge) {
-      await response.body?.cancel();
-      this.challenges.set(location.base, { realm: challenge.realm, ...(challenge.service ? { service: challenge.service } : {}) });
-      this.tokens.delete(key);
-      const token = await this.tokenFor(key, challenge, location);
-      if (token) response = await send(token);
-    }
-    if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
-    return response;
+    if (!challenge) return response;
+    await response.body?.cancel();
+    this.challenges.set(url.origin, { realm: challenge.realm, ...(challenge.service ? { service: challenge.service } : {}) });
+    this.tokens.delete(key);
+    const token = await this.tokenFor(key, challenge, location);
+    return token ? send(token) : response;
   }
 
   /** The repository's token, asked for once however many requests want it at the same time. */

@@ -26,10 +26,14 @@ export function registryLocation(written: string): RegistryLocation | undefined 
   const hub = DOCKER_HUB.has(host.toLowerCase());
   return {
     registry: hub ? 'docker.io' : host,
-    base: hub ? 'https://registry-1.docker.io' : `${LOOPBACK.test(host) ? 'http' : 'https'}://${host}`,
+    base: hub ? 'https://registry-1.docker.io' : `${isLoopback(host) ? 'http' : 'https'}://${host}`,
     repository: hub && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository,
     reference: ref.digest ?? ref.tag ?? 'latest',
     written,
   };
 }
 
+/** Whether a `host[:port]` is this machine, which Docker (and these checks) ask over plain HTTP. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
