@@ -11,6 +11,8 @@ if (manifest.version !== root.version) {
   fs.writeFileSync(`${folder}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 fs.copyFileSync('dist/cli.js', `${folder}/cli.js`);
+// The proxy agents of --online, loaded by cli.js only when a proxy is set.
+fs.copyFileSync('dist/undici.js', `${folder}/undici.js`);
 fs.copyFileSync('LICENSE', `${folder}/LICENSE`);
 const out = process.argv[2] ?? '.';
 const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop();

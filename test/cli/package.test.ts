@@ -15,7 +15,7 @@ describe('the npm package kasm-registry-lint', () => {
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-pack-'));
     const tarball = execFileSync(process.execPath, ['scripts/pack-cli.mjs', temp], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-    assert.deepEqual(listed, ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/package.json']);
+    assert.deepEqual(listed, ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/package.json', 'package/undici.js']);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     assert.equal(manifest.dependencies, undefined, 'the extension\'s dependencies do not leak into it');
     const project = path.join(temp, 'project');

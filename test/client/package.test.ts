@@ -12,7 +12,7 @@ describe('the packaged extension', () => {
     const listed = execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepEqual(listed, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'docs/icon-preview.png', 'docs/online-hover.png', 'docs/problems-panel.png', 'docs/registry-gallery.png', 'docs/web.png',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'dist/undici.js', 'docs/icon-preview.png', 'docs/online-hover.png', 'docs/problems-panel.png', 'docs/registry-gallery.png', 'docs/web.png',
       'images/icon.png', 'images/placeholder-icon.png',
       'language-configuration.json', 'package.json', 'schemas/workspace-1.0.schema.json', 'schemas/workspace-1.1.schema.json',
       'syntaxes/kasm-workspace.tmLanguage.json',
