@@ -33,7 +33,8 @@ export interface OnlineImagesOptions {
   fetch: Fetch;
   /** Answers came for these requesters (document URIs): check them again. */
   onAnswer(requesters: string[]): void;
-  onStatus?(status: OnlineImagesStatus): void;
+  /** The status changed; `status()` says how (counted when asked: a registry of 20,000 entries answers often). */
+  onStatus?(): void;
   /** Said once per episode: a registry limits the rate, or cannot be reached. */
   log?(message: string): void;
   store?: ImageCacheStore;
@@ -170,7 +171,7 @@ export class OnlineImages implements ImageFactsSource {
     const requesters = this.waiting.get(key);
     this.waiting.delete(key);
     if (requesters?.size) this.options.onAnswer([...requesters]);
-    this.options.onStatus?.(this.status());
+    this.options.onStatus?.();
     clearTimeout(this.saveTimer);
     if (this.options.store) this.saveTimer = unref(setTimeout(() => void this.save(), SAVE_DELAY_MS));
   }
@@ -186,7 +187,7 @@ export class OnlineImages implements ImageFactsSource {
     this.blockedUntil.set(registry, this.now() + wait);
     unref(setTimeout(() => {
       this.blockedUntil.delete(registry);
-      this.options.onStatus?.(this.status());
+      this.options.onStatus?.();
       const requesters = new Set([...this.waiting.values()].flatMap((set) => [...set]));
       if (requesters.size) this.options.onAnswer([...requesters]);
     }, wait));
