@@ -236,10 +236,12 @@ function layerBytes(manifest: Manifest | undefined): number | undefined {
   return manifest.layers.reduce((sum, layer) => sum + (typeof layer.size === 'number' ? layer.size : 0), 0);
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
+/** Made when first needed: building a collator loads ICU's data, which cost every server start 10 ms. */
+let collator: Intl.Collator | undefined;
 /** Tags by their names, highest version first: the v2 API lists them in lexical order and gives no dates. */
 export function sortNewestFirst(tags: string[]): string[] {
-  return [...new Set(tags)].sort((a, b) => collator.compare(b, a));
+  const numeric = (collator ??= new Intl.Collator('en', { numeric: true }));
+  return [...new Set(tags)].sort((a, b) => numeric.compare(b, a));
 }
 
 /** The tags a missing tag was probably meant to be: near misses first, else the newest. */
