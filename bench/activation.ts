@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, WEB_EXTENSION_SETTINGS, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
+import { REPO_ROOT, WEB_EXTENSION_SETTINGS, exitOrTimeout, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
 
 const ROUNDS = 3;
 const MEASURE = path.join(REPO_ROOT, 'out', 'e2e', 'measure', 'activation.js');
@@ -20,7 +20,7 @@ async function activationOnce(web: boolean, round: number): Promise<number> {
     const lines: string[] = [];
     const url = server.url(empty, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: MEASURE });
     const workbench = await openWorkbench(url, (line) => lines.push(line));
-    await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(resolve, 120000))]);
+    await exitOrTimeout(workbench, 120000);
     await workbench.browser.close();
     const ms = lines.map((line) => /KASM-ACTIVATION-MS ([\d.]+)/.exec(line)?.[1]).find(Boolean);
     if (!ms) throw new Error(`no activation time reported (${web ? 'web' : 'desktop'}): ${lines.slice(-5).join(' | ')}`);

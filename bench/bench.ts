@@ -26,7 +26,7 @@ import { generateRegistry } from './registries';
 import { KeystrokeResult, keystrokeInRegistry } from './keystroke';
 import { activationTimes } from './activation';
 import { onlineImageChecks } from './onlineImages';
-import { copyOfExamples, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
+import { copyOfExamples, exitOrTimeout, openWorkbench, startCodeServer } from '../test/e2e/codeServer';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -171,7 +171,7 @@ async function squiggleVsJson(): Promise<{ oursMs: number; jsonMs: number }> {
     const tests = path.join(REPO_ROOT, 'out', 'e2e', 'measure', 'squiggle.js');
     const url = server.url(registry, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: tests });
     const workbench = await openWorkbench(url, () => undefined);
-    await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(resolve, 300000))]);
+    await exitOrTimeout(workbench, 300000);
     await workbench.browser.close();
   } finally {
     await server.stop();

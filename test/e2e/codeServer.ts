@@ -143,6 +143,17 @@ export async function openWorkbench(url: string, log: (line: string) => void = c
   return { browser, page, exitCode };
 }
 
+/** The in-host tests' exit code, or 'timeout' after `timeoutMs` (the timer cleared, so that it keeps no process alive). */
+export async function exitOrTimeout(workbench: Workbench, timeoutMs: number): Promise<number | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+  try {
+    return await Promise.race([workbench.exitCode, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Opens the workbench at `url` (with extensionTestsPath in its payload) and waits for the in-host tests to exit, or
  * `timeoutMs`; a screenshot `at-exit.png` in the run folder shows the workbench when they did not pass.
@@ -150,9 +161,7 @@ export async function openWorkbench(url: string, log: (line: string) => void = c
 export async function runInHostTests(url: string, runDir: string, timeoutMs: number): Promise<{ exit: number | 'timeout'; lines: string[] }> {
   const lines: string[] = [];
   const workbench = await openWorkbench(url, (line) => lines.push(line));
-  let timer: NodeJS.Timeout | undefined;
-  const exit = await Promise.race([workbench.exitCode, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
-  clearTimeout(timer);
+  const exit = await exitOrTimeout(workbench, timeoutMs);
   if (exit !== 0) await workbench.page.screenshot({ path: path.join(runDir, 'at-exit.png') }).catch(() => undefined);
   await workbench.browser.close();
   return { exit, lines };
