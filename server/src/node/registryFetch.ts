@@ -21,8 +21,7 @@ export function registryFetch(proxy: string | undefined, environment: NodeJS.Pro
   }));
   return async (url, init) => {
     const { fetch: proxied, dispatcher } = await agent;
-    // undici's own Response type is the one Node's global fetch returns; only the declarations differ.
-    return proxied(url, { ...init, dispatcher } as Parameters<typeof proxied>[1]);
+    return proxied(url, { ...init, dispatcher });
   };
 }
 
