@@ -253,13 +253,14 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     for (const { file, deleted } of changes) registries?.fileChanged(file, deleted, openDocument).catch(logError);
     for (const document of documents.all()) scheduleValidation(document, 0);
   }
-  /** A registry answered about the images of these documents: entries of a registry are checked again whole. */
+  /** A registry answered about the images of these documents: check them again (a registry's entries through it). */
   function imagesAnswered(uris: string[]): void {
     const files = new Set(uris.flatMap((uri) => filePathOf(uri) ?? []));
     registries?.recheck((file) => files.has(file), openDocument);
     for (const uri of uris) {
       const document = documents.get(uri);
-      if (document) scheduleValidation(document, 0);
+      const file = filePathOf(uri);
+      if (document && !(file && registries?.indexFor(file))) scheduleValidation(document, 0);
     }
   }
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -1,5 +1,6 @@
 import { Node } from 'jsonc-parser';
-import { JsonPath, nodeAt, propertyValue } from '../document';
+import { JsonPath, nodeAt } from '../document';
+import { imageFields } from '../imageFacts';
 import { BOGUS_DOCKER_REGISTRY, DOCKER_REGISTRIES } from '../kasm/knowledge';
 
 /** Docker Hub's web pages, which some authors paste as the registry. */
@@ -12,17 +13,10 @@ import { memoize } from '../memoize';
 
 /** Docker image references (1.0 `name`, 1.1 `compatibility[].image`), `docker_registry` and the 1.0 size. */
 export function checkImages(ctx: RuleContext): void {
+  for (const { node, path } of imageFields(ctx.doc, ctx.schema)) checkImage(ctx, node, path);
   if (ctx.schema === '1.0') {
-    const name = nodeAt(ctx.doc, ['name']);
-    if (name?.type === 'string') checkImage(ctx, name, ['name']);
     const size = nodeAt(ctx.doc, ['uncompressed_size_mb']);
     if (size?.type === 'number') checkSize(ctx, size);
-  } else {
-    const list = nodeAt(ctx.doc, ['compatibility']);
-    (list?.type === 'array' ? list.children ?? [] : []).forEach((element, index) => {
-      const image = propertyValue(element, 'image');
-      if (image?.type === 'string') checkImage(ctx, image, ['compatibility', index, 'image']);
-    });
   }
   const registry = nodeAt(ctx.doc, ['docker_registry']);
   if (registry?.type === 'string') checkDockerRegistry(ctx, registry);
