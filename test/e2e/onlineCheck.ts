@@ -8,6 +8,8 @@ import { REPO_ROOT, inWorkbench } from './codeServer';
 import { openFromExplorer } from './uiCheck';
 import { startRegistry } from '../helpers/dockerRegistry';
 
+const OFFER = 'Check the images of Kasm entries online?';
+
 export interface OnlineCheckResult {
   /** The user settings after "Enable". */
   userSettings: Record<string, unknown>;
@@ -37,7 +39,7 @@ async function checkIn(registryHost: string, outDir: string): Promise<OnlineChec
     const entry = path.join(registry, 'workspaces', 'Course Desktop', 'workspace.json');
     fs.writeFileSync(entry, fs.readFileSync(entry, 'utf8').replaceAll('myschool/course-desktop', `${registryHost}/myschool/course-desktop`));
     await openFromExplorer(page, 'workspaces', 'Course Desktop', 'workspace.json');
-    const offer = page.locator('.notification-toast', { hasText: 'Check the images of Kasm entries online?' });
+    const offer = page.locator('.notification-toast', { hasText: OFFER });
     await offer.waitFor({ timeout: 60000 });
     await offer.locator('.monaco-button', { hasText: 'Enable' }).click();
 
@@ -62,5 +64,43 @@ async function checkIn(registryHost: string, outDir: string): Promise<OnlineChec
     const settingsFile = path.join(REPO_ROOT, '.vscode-test', `run-${runName}`, 'user-data', 'User', 'settings.json');
     const userSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
     return { userSettings, problems, hover: hoverText, status, screenshot };
+  }, { 'kasm.images.online': undefined });
+}
+
+export interface OfferCheckResult {
+  /** Offers shown after "Not now", when another entry opens in the same session. */
+  afterNotNow: number;
+  /** Whether the next session (the window reloaded) offers again after "Not now". */
+  nextSession: boolean;
+  /** Offers shown in the session after "Never". */
+  afterNever: number;
+}
+
+/** The offer's other answers: "Not now" (again next session, not in this one) and "Never" (not again). */
+export async function offerCheck(): Promise<OfferCheckResult> {
+  return inWorkbench('offer', async (page) => {
+    const offer = page.locator('.notification-toast', { hasText: OFFER });
+    const answer = async (button: string) => {
+      await offer.waitFor({ timeout: 60000 });
+      await offer.locator('.monaco-button', { hasText: button }).click();
+      await offer.waitFor({ state: 'hidden' });
+    };
+    // Data Science Lab first: with one entry folder expanded, its workspace.json is the only one in the tree.
+    await openFromExplorer(page, 'workspaces', 'Data Science Lab', 'workspace.json');
+    await answer('Not now');
+    await openFromExplorer(page, 'Course Desktop', 'workspace.json');
+    await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
+    await page.waitForTimeout(3000);
+    const afterNotNow = await offer.count();
+    // A new session: the window reloads with the entries open again.
+    await page.reload();
+    const nextSession = await offer.waitFor({ timeout: 60000 }).then(() => true, () => false);
+    if (nextSession) await answer('Never');
+    // The extension's global state reaches the workbench's storage a moment later.
+    await page.waitForTimeout(2000);
+    await page.reload();
+    await page.locator('.monaco-breadcrumbs', { hasText: 'workspace.json' }).first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(5000);
+    return { afterNotNow, nextSession, afterNever: await offer.count() };
   }, { 'kasm.images.online': undefined });
 }

@@ -6,7 +6,7 @@ import { REPO_ROOT } from './codeServer';
 import { sniffImage } from '../../server/src/service/imageFormat';
 import { uiCheck } from './uiCheck';
 import { wizardCheck } from './wizardCheck';
-import { onlineCheck } from './onlineCheck';
+import { offerCheck, onlineCheck } from './onlineCheck';
 
 describe('the extension as a person sees it', { timeout: 300000 }, () => {
   it('shows each problem once in the Problems panel, and the entry in the icon preview', async () => {
@@ -44,5 +44,12 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.match(result.hover, /Platforms: linux\/amd64/);
     assert.match(result.status, /^images: checked 2 \/ 1 problem/, 'the language status item');
     assert.equal(sniffImage(fs.readFileSync(result.screenshot))?.format, 'PNG');
+  });
+
+  it('asks again in the next session after "Not now", not in this one, and never again after "Never"', async () => {
+    const result = await offerCheck();
+    assert.equal(result.afterNotNow, 0, 'not twice in one session');
+    assert.equal(result.nextSession, true, 'offered again after a reload');
+    assert.equal(result.afterNever, 0, 'not after "Never"');
   });
 });
