@@ -145,7 +145,7 @@ const ONLINE_ROUNDS = 4;
 export async function lintOnline(
   paths: string[], schema: RegistrySchemaSetting, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
 ): Promise<LintResult[]> {
-  const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`${message.replace(/^kasm: /, 'kasm-registry-lint: ')}\n`) },
+  const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`) },
     { cacheFolder: cacheFolder ?? defaultCacheFolder() });
   let results = lint(paths, schema, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {

@@ -35,7 +35,7 @@ export function startOnlineImages(
         if (images) void connection.sendNotification(IMAGE_STATUS_NOTIFICATION, images.status() satisfies ImageStatus);
       }, STATUS_INTERVAL_MS);
     },
-    log: (message) => connection.console.warn(message),
+    log: (message) => connection.console.warn(`kasm: ${message}`),
   }, options);
   // Answers of the last second are written before the editor ends the server.
   connection.onShutdown(() => images?.save());

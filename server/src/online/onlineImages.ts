@@ -35,7 +35,7 @@ export interface OnlineImagesOptions {
   onAnswer(requesters: string[]): void;
   /** The status changed; `status()` says how (counted when asked: a registry of 20,000 entries answers often). */
   onStatus?(): void;
-  /** Said once per episode: a registry limits the rate, or cannot be reached. */
+  /** Said once per episode: a registry limits the rate, or cannot be reached (the host adds whose message it is). */
   log?(message: string): void;
   store?: ImageCacheStore;
   now?: () => number;
@@ -159,7 +159,7 @@ export class OnlineImages implements ImageFactsSource {
         this.backOff(location.registry, error.retryAfterMs);
       }
     }).catch((error: unknown) => {
-      this.options.log?.(`kasm: asking ${location.registry} failed: ${String(error)}`);
+      this.options.log?.(`asking ${location.registry} failed: ${String(error)}`);
     }).finally(() => {
       this.pending.delete(key);
       this.answered(key);
@@ -183,7 +183,7 @@ export class OnlineImages implements ImageFactsSource {
   /** Nothing more to this registry until it said; then the documents that waited ask again. */
   private backOff(registry: string, retryAfterMs: number): void {
     const wait = Math.min(Math.max(retryAfterMs, 1000), 15 * 60_000);
-    if (!this.isBlocked(registry)) this.options.log?.(`kasm: ${registry} limits the rate of requests; asking again in ${Math.ceil(wait / 1000)} s.`);
+    if (!this.isBlocked(registry)) this.options.log?.(`${registry} limits the rate of requests; asking again in ${Math.ceil(wait / 1000)} s.`);
     this.blockedUntil.set(registry, this.now() + wait);
     unref(setTimeout(() => {
       this.blockedUntil.delete(registry);
@@ -196,7 +196,7 @@ export class OnlineImages implements ImageFactsSource {
   private noteReachable(location: RegistryLocation, value: unknown): void {
     const facts = value as Partial<ImageFacts> | undefined;
     if (facts?.kind === 'unknown' && facts.reason !== 'error') {
-      if (!this.offline.has(location.registry)) this.options.log?.(`kasm: ${facts.detail}; images on it are not checked.`);
+      if (!this.offline.has(location.registry)) this.options.log?.(`${facts.detail}; images on it are not checked.`);
       this.offline.set(location.registry, facts.detail ?? location.registry);
     } else {
       this.offline.delete(location.registry);

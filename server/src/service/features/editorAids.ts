@@ -9,15 +9,14 @@ import { WorkspaceFileSystem } from '../fileSystem';
 import { inspectIcon } from '../icon';
 import { SchemaVersion } from '../kasm/knowledge';
 import { parseImageReference } from '../kasm/imageReference';
+import { imageFields } from '../imageFacts';
 
 /** Inside the quotes of a string node. */
 const innerRange = (doc: KasmDocument, node: Node): Range => rangeOf(doc, node.offset + 1, Math.max(0, node.length - 2));
 
+/** Every image reference, whichever schema the entry has: a link costs nothing where Kasm would not read it. */
 function imageNodes(doc: KasmDocument): Node[] {
-  const name = nodeAt(doc, ['name']);
-  const list = nodeAt(doc, ['compatibility']);
-  const images = (list?.type === 'array' ? list.children ?? [] : []).map((_, i) => nodeAt(doc, ['compatibility', i, 'image']));
-  return [name, ...images].filter((n): n is Node => n?.type === 'string');
+  return [...imageFields(doc, '1.0'), ...imageFields(doc, '1.1')].map((field) => field.node);
 }
 
 /** The page of an image on its registry, for Docker Hub and Quay (others have no predictable page). */
