@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CORPUS, REPO_ROOT } from '../helpers/core';
+import { REPO_ROOT } from '../helpers/core';
+import { CORPUS, corpusEntries } from '../helpers/corpus';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry');
@@ -142,10 +143,22 @@ describe('kasm-registry-lint', () => {
     assert.equal(run(['--version']).stdout.trim(), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('reports no error over any registry of the corpus', () => {
+  it('reports no error over any registry of the corpus, nor over its schema-1.1 entries as a schema-1.0 registry', () => {
     for (const registry of fs.readdirSync(CORPUS).filter((d) => fs.statSync(path.join(CORPUS, d)).isDirectory())) {
       const result = run(['--quiet', '--format', 'json', registry], CORPUS);
       assert.equal(result.code, 0, `${registry}: ${result.stdout}`);
     }
+    const registry10 = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-as-1.0-'));
+    const derived = corpusEntries().filter((entry) => entry.label.startsWith('as-schema-1.0'));
+    for (const { text, label } of derived) {
+      const folder = path.join(registry10, 'workspaces', path.dirname(path.relative('as-schema-1.0', label)));
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'workspace.json'), text);
+    }
+    const result = run(['--quiet', '--format', 'json', '--schema', '1.0', '.'], registry10);
+    assert.equal(result.code, 0, result.stdout);
+    const files = JSON.parse(result.stdout) as { file: string; diagnostics: unknown[] }[];
+    assert.equal(files.length, derived.length, 'every entry was read');
+    assert.deepEqual(files.filter((f) => f.diagnostics.length > 0), [], 'no error in any of them');
   });
 });

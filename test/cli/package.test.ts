@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CORPUS, REPO_ROOT } from '../helpers/core';
+import { REPO_ROOT } from '../helpers/core';
+import { CORPUS } from '../helpers/corpus';
 
 const LINT_REGISTRY = path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry');
 

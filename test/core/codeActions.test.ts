@@ -1,16 +1,14 @@
 // Quick fixes, fix-all and the schema conversion: the document before and after, and that the result
 // validates with fewer problems while the rest of the text stays as the author wrote it.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
-import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
-import { CORPUS, VALID_1_0, entryFolder, service, squareIcon, textDocument } from '../helpers/core';
+import { VALID_1_0, entryFolder, service, squareIcon, textDocument } from '../helpers/core';
+import { corpusEntries } from '../helpers/corpus';
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
@@ -257,15 +255,15 @@ describe('converting between registry schemas', () => {
   });
 
   it('round-trips every schema 1.0 corpus entry without an error and keeps its image and size', () => {
-    for (const file of findWorkspaceFiles(CORPUS)) {
-      const text = fs.readFileSync(file, 'utf8');
+    const entries10 = corpusEntries().filter(({ text, file }) => service.schemaVersion(textDocument(text, file)).version === '1.0');
+    assert.ok(entries10.length > 0, 'the corpus has schema 1.0 entries');
+    for (const { file, text, label } of entries10) {
       const original = JSON.parse(text);
-      if (service.schemaVersion(textDocument(text, file)).version !== '1.0') continue;
       const to11 = actions(text, { file, only: ['source.kasm.convertSchema'] });
       const converted = to11.apply(to11.list[0]);
       const as11 = textDocument(converted, file);
-      assert.equal(service.schemaVersion(as11).version, '1.1', path.relative(CORPUS, file));
-      assert.deepEqual(service.validate(as11).filter((d) => d.severity === 1).map((d) => d.message), [], path.relative(CORPUS, file));
+      assert.equal(service.schemaVersion(as11).version, '1.1', label);
+      assert.deepEqual(service.validate(as11).filter((d) => d.severity === 1).map((d) => d.message), [], label);
       const back = actions(converted, { file, only: ['source.kasm.convertSchema'], diagnostics: [REGISTRY_MISMATCH] });
       const restored = JSON.parse(back.apply(back.list[0]));
       assert.equal(restored.name, original.name);

@@ -7,10 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
-import { findWorkspaceFiles } from '../../server/src/node/workspaceFiles';
 import { format, toLintMessage } from '../../server/src/cli/formats';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/service/diagnostics/index';
-import { CORPUS, hasEntryLink, service } from '../helpers/core';
+import { hasEntryLink, service } from '../helpers/core';
+import { corpusEntries } from '../helpers/corpus';
 
 /** The longest message: the wording, five named keys, values quoted at 80 characters (diagnostics/context.ts). */
 const MESSAGE_BOUND = 1001;
@@ -27,7 +27,7 @@ export interface FuzzReport {
 export interface FuzzOptions { count: number; seconds: number; seed: number; boundMs: number }
 
 export function corpusSeeds(): string[] {
-  return findWorkspaceFiles(CORPUS).map((file) => fs.readFileSync(file, 'utf8'));
+  return corpusEntries().map((entry) => entry.text);
 }
 
 const randomPosition = (doc: TextDocument, random: () => number): Position => {

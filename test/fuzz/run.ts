@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const failures = [...core.failures, ...server.failures].slice(0, 20).map((f) => `- document ${f.index} (${f.mutations.join(', ')}): ${f.problem}`);
   fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'fuzz.md'), `# Fuzzing
 
-\`npm run fuzz\` mutates the 171 corpus entries (cuts, truncation, stray tokens, swapped tokens, odd and random
+\`npm run fuzz\` mutates the corpus entries (Kasm's own registry in both schemas) (cuts, truncation, stray tokens, swapped tokens, odd and random
 Unicode, control characters, BOM, CRLF, NUL, nesting up to 10,000 deep, giant numbers and 1.5 MB strings,
 duplicate keys, wrong types, one member repeated hundreds to thousands of times, error-recovery nesting (\`[},\` × 3,000),
 hostile strings and keys (Markdown images and links, terminal escapes), launch-form growth bombs; one to three per

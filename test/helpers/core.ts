@@ -9,8 +9,6 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { encodePng } from './png';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-/** The corpus of real registry entries (test/fixtures/corpus/SOURCES.md says where each comes from). */
-export const CORPUS = process.env.KASM_CORPUS ?? path.resolve(REPO_ROOT, 'test/fixtures/corpus');
 
 export const service = createLanguageService({ fileSystem: nodeFileSystem });
 
