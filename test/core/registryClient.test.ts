@@ -117,6 +117,45 @@ describe('RegistryClient against a fake registry', () => {
     }
   });
 
+  it('reads the next pages of tags where the redirected registry says they are', async () => {
+    const ghcr = http.createServer((request, response) => {
+      const ghcrBase = `http://127.0.0.1:${(ghcr.address() as AddressInfo).port}`;
+      const last = new URL(request.url ?? '', ghcrBase).searchParams.get('last');
+      if (last === null) response.writeHead(200, { link: `<${ghcrBase}/v2/linuxserver/lab/tags/list?n=1000&last=1.1>; rel="next"` }).end(JSON.stringify({ tags: ['1.0', '1.1'] }));
+      else if (last === '1.1') response.writeHead(200, { link: '<http://[oops/v2/linuxserver/lab/tags/list?last=1.2>; rel="next"' }).end(JSON.stringify({ tags: ['1.2'] }));
+      else response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => ghcr.listen(0, '127.0.0.1', resolve));
+    handle = (request, response) => {
+      response.writeHead(307, { location: `http://127.0.0.1:${(ghcr.address() as AddressInfo).port}${request.url}` }).end();
+    };
+    try {
+      assert.deepEqual(await client.listTags(location('linuxserver/lab:1.0')), ['1.2', '1.1', '1.0'], 'a malformed link ends the list');
+    } finally {
+      ghcr.closeAllConnections();
+      ghcr.close();
+    }
+  });
+
+  it('lists a repository\'s tags once for a missing tag and the entry\'s available_tags', async () => {
+    let lists = 0;
+    handle = (request, response) => {
+      if (request.url?.includes('/tags/list')) {
+        lists++;
+        return void setTimeout(() => response.end(JSON.stringify({ tags: ['1.16.0', '1.17.0'] })), 50);
+      }
+      response.writeHead(404).end();
+    };
+    const images = new OnlineImages({ fetch: (url, init) => fetch(url, init), onAnswer: () => undefined });
+    images.image(`${host}/acme/channels:1.17.1`, 'file:///a');
+    images.tags(`${host}/acme/channels:1.17.1`, 'file:///a');
+    await images.settled();
+    assert.equal(lists, 1);
+    assert.deepEqual(images.image(`${host}/acme/channels:1.17.1`, 'file:///a'), { kind: 'tag-missing', closestTags: ['1.17.0'] });
+    assert.deepEqual(images.tags(`${host}/acme/channels:1.17.1`, 'file:///a'), ['1.17.0', '1.16.0']);
+    assert.equal(images.busy, false);
+  });
+
   it('asks once for many documents, tells each of them, and keeps the answer', async () => {
     let heads = 0;
     handle = (request, response) => {

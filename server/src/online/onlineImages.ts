@@ -45,6 +45,8 @@ export interface OnlineImagesOptions {
 export class OnlineImages implements ImageFactsSource {
   private readonly images = new Map<string, Timed<ImageFacts>>();
   private readonly tagLists = new Map<string, Timed<TagList>>();
+  /** Tag lists on their way: an image's missing tag and the entry's `available_tags` wait for the same one. */
+  private readonly tagRequests = new Map<string, Promise<TagList>>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly waiting = new Map<string, Set<string>>();
   /** Registries that answered 429, until when. */
@@ -71,15 +73,34 @@ export class OnlineImages implements ImageFactsSource {
     if (!location) return undefined;
     const key = `${location.base}/${location.repository}@${location.reference}`;
     this.asked.add(key);
-    return this.lookup(this.images, key, location, requester, freshFor, () => this.client.inspect(location));
+    return this.lookup(this.images, key, location, requester, freshFor, () => this.client.inspect(location, () => this.tagList(location)));
   }
 
   tags(reference: string, requester: string): readonly string[] | null | undefined {
     const location = registryLocation(reference);
     if (!location) return undefined;
-    const list = this.lookup(this.tagLists, `${location.base}/${location.repository}`, location, requester,
-      () => FRESH_MS.tags, () => this.client.listTags(location));
+    const list = this.lookup(this.tagLists, tagListKey(location), location, requester, () => FRESH_MS.tags, () => this.tagList(location));
     return list === 'missing' ? null : list;
+  }
+
+  /**
+   * The repository's tags, fresh from the cache or asked for once whoever asks. Not through the request limit: an
+   * image's question holds a place while it waits for this.
+   */
+  private tagList(location: RegistryLocation): Promise<TagList> {
+    const key = tagListKey(location);
+    const cached = this.tagLists.get(key);
+    if (cached && this.now() - cached.at < FRESH_MS.tags) return Promise.resolve(cached.value);
+    let request = this.tagRequests.get(key);
+    if (!request) {
+      request = this.client.listTags(location).then((value) => {
+        this.tagLists.set(key, { value, at: this.now() });
+        this.dirty = true;
+        return value;
+      }).finally(() => this.tagRequests.delete(key));
+      this.tagRequests.set(key, request);
+    }
+    return request;
   }
 
   /** Whether questions are on their way. */
@@ -202,6 +223,10 @@ export class OnlineImages implements ImageFactsSource {
       this.offline.delete(location.registry);
     }
   }
+}
+
+function tagListKey(location: RegistryLocation): string {
+  return `${location.base}/${location.repository}`;
 }
 
 function freshFor(facts: ImageFacts): number {

@@ -53,13 +53,16 @@ export class RegistryClient {
 
   constructor(private readonly fetch: Fetch, private readonly timeoutMs = 10_000) {}
 
-  /** What the registry says of the reference. Throws RateLimited; any other failure is an 'unknown' verdict. */
-  async inspect(location: RegistryLocation): Promise<ImageFacts> {
+  /**
+   * What the registry says of the reference. Throws RateLimited; any other failure is an 'unknown' verdict. A missing
+   * tag's near misses come from `tagList` (the caller's, to share one list with the entry's other questions).
+   */
+  async inspect(location: RegistryLocation, tagList = () => this.listTags(location)): Promise<ImageFacts> {
     try {
       const head = await this.call(location, `manifests/${location.reference}`, 'HEAD', MANIFEST_ACCEPT);
       if (head.ok) return await this.describe(location, head.headers.get('docker-content-digest') ?? location.reference);
       if (head.status === 404) {
-        const tags = await this.listTags(location);
+        const tags = await tagList();
         if (tags === 'missing') return { kind: 'repository-missing' };
         return { kind: 'tag-missing', closestTags: tags === null ? [] : closestTags(location.reference, tags) };
       }
@@ -74,14 +77,14 @@ export class RegistryClient {
   /** The repository's tags, newest first; 'missing' when the repository is missing or private, null when unlisted. */
   async listTags(location: RegistryLocation): Promise<string[] | 'missing' | null> {
     const tags: string[] = [];
-    let next: string | undefined = 'tags/list?n=1000';
+    let next: URL | undefined = this.url(location, 'tags/list?n=1000');
     for (let page = 0; next && page < MAX_TAG_PAGES; page++) {
-      const response = await this.call(location, next, 'GET');
+      const { response, url } = await this.follow(next, location, 'GET');
       if (response.status === 404 || response.status === 401 || response.status === 403) return page === 0 ? 'missing' : sortNewestFirst(tags);
       if (!response.ok) return page === 0 ? null : sortNewestFirst(tags);
       const body = await readJson<{ tags?: unknown }>(response);
       if (Array.isArray(body?.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'));
-      next = nextPage(response.headers.get('link'), location);
+      next = nextPage(response.headers.get('link'), url);
     }
     return sortNewestFirst(tags);
   }
@@ -116,14 +119,23 @@ export class RegistryClient {
    * Never from HTTPS down to plain HTTP, but on loopback.
    */
   private async call(location: RegistryLocation, path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
-    let url = new URL(`${location.base}/v2/${location.repository}/${path}`);
+    return (await this.follow(this.url(location, path), location, method, accept)).response;
+  }
+
+  private url(location: RegistryLocation, path: string): URL {
+    return new URL(`${location.base}/v2/${location.repository}/${path}`);
+  }
+
+  /** The answer at `start` after its redirects, and the URL that gave it (a page's links are relative to it). */
+  private async follow(start: URL, location: RegistryLocation, method: 'GET' | 'HEAD', accept?: string): Promise<{ response: Response; url: URL }> {
+    let url = start;
     for (let hop = 0; ; hop++) {
       const response = await this.authorized(url, location, method, accept);
       if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
       const target = response.headers.get('location');
-      if (response.status < 300 || response.status > 399 || !target || hop === MAX_REDIRECTS) return response;
+      if (response.status < 300 || response.status > 399 || !target || hop === MAX_REDIRECTS) return { response, url };
       const next = new URL(target, url);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) return response;
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) return { response, url };
       await response.body?.cancel();
       url = next;
     }
@@ -192,13 +204,16 @@ function retryAfterMs(header: string | null): number {
   return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
 }
 
-/** The next page of a paginated list (`Link: </v2/…?last=…>; rel="next"`), only on the same registry and repository. */
-function nextPage(link: string | null, location: RegistryLocation): string | undefined {
+/**
+ * The next page of a paginated list (`Link: </v2/…?last=…>; rel="next"`), relative to the page that named it (after
+ * a redirect, the other registry's), and only the same list: same host, same path.
+ */
+function nextPage(link: string | null, page: URL): URL | undefined {
   const target = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1] : undefined;
   if (!target) return undefined;
-  const url = new URL(target, location.base);
-  const prefix = `/v2/${location.repository}/`;
-  return url.origin === new URL(location.base).origin && url.pathname.startsWith(prefix) ? `${url.pathname.slice(prefix.length)}${url.search}` : undefined;
+  let url: URL;
+  try { url = new URL(target, page); } catch { return undefined; }
+  return url.origin === page.origin && url.pathname === page.pathname ? url : undefined;
 }
 
 async function readJson<T>(response: Response): Promise<T | undefined> {
