@@ -149,9 +149,9 @@ describe('kasm-registry-lint', () => {
       assert.equal(result.code, 0, `${registry}: ${result.stdout}`);
     }
     const registry10 = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-as-1.0-'));
-    const derived = corpusEntries().filter((entry) => entry.label.startsWith('as-schema-1.0'));
+    const derived = corpusEntries().filter((entry) => entry.derived);
     for (const { text, label } of derived) {
-      const folder = path.join(registry10, 'workspaces', path.dirname(path.relative('as-schema-1.0', label)));
+      const folder = path.join(registry10, 'workspaces', path.dirname(label));
       fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(path.join(folder, 'workspace.json'), text);
     }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { service, textDocument } from '../helpers/core';
-import { CORPUS, corpusEntries, realEntries } from '../helpers/corpus';
+import { CORPUS, corpusEntries } from '../helpers/corpus';
 
 describe('the corpus of real registry entries', () => {
   const entries = corpusEntries();
@@ -15,7 +15,7 @@ describe('the corpus of real registry entries', () => {
   it('holds entries of both schema versions', () => {
     const counts = { '1.0': 0, '1.1': 0 };
     for (const entry of entries) counts[versionOf(entry)] += 1;
-    console.log(`corpus: ${realEntries().length} real entries in ${CORPUS}; schema 1.0: ${counts['1.0']}, schema 1.1: ${counts['1.1']} (derived ones included)`);
+    console.log(`corpus: ${entries.filter((e) => !e.derived).length} real entries in ${CORPUS}; schema 1.0: ${counts['1.0']}, schema 1.1: ${counts['1.1']} (derived ones included)`);
     assert.ok(counts['1.0'] > 0 && counts['1.1'] > 0, JSON.stringify(counts));
   });
 

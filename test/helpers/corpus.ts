@@ -15,11 +15,13 @@ export interface CorpusEntry {
   text: string;
   /** How a failure names it. */
   label: string;
+  /** A schema-1.1 entry in its schema-1.0 form, made by the tests (`asSchema10`). */
+  derived: boolean;
 }
 
 /** Every workspace.json of the corpus, as it is on disk. */
-export function realEntries(): CorpusEntry[] {
-  return findWorkspaceFiles(CORPUS).map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), label: path.relative(CORPUS, file) }));
+function realEntries(): CorpusEntry[] {
+  return findWorkspaceFiles(CORPUS).map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), label: path.relative(CORPUS, file), derived: false }));
 }
 
 interface Compatibility11 { image: string; uncompressed_size_mb: number }
@@ -30,7 +32,7 @@ interface Compatibility11 { image: string; uncompressed_size_mb: number }
  * offered to the Kasm versions that read schema 1.0. The repository has no licensed real schema-1.0 registry
  * (SOURCES.md), so the official registry's entries in this form stand in for one.
  */
-export function asSchema10(text: string): string {
+function asSchema10(text: string): string {
   const { compatibility, ...rest } = JSON.parse(text) as { compatibility: Compatibility11[] };
   const [first] = compatibility;
   return `${JSON.stringify({ ...rest, name: first.image, compatibility: ['1.13.x', '1.14.x', '1.15.x'], uncompressed_size_mb: first.uncompressed_size_mb }, null, 2)}\n`;
@@ -44,6 +46,9 @@ export function corpusEntries(): CorpusEntry[] {
   const real = realEntries();
   const derived = real
     .filter(({ text }) => typeof JSON.parse(text).compatibility?.[0] === 'object')
-    .map(({ text, label }) => ({ file: path.join(CORPUS, 'as-schema-1.0', label), text: asSchema10(text), label: path.join('as-schema-1.0', label) }));
+    .map(({ text, label }) => {
+      const derivedLabel = path.join('as-schema-1.0', label);
+      return { file: path.join(CORPUS, derivedLabel), text: asSchema10(text), label: derivedLabel, derived: true };
+    });
   return [...real, ...derived];
 }
