@@ -1,5 +1,6 @@
 // Writes what is derived from the knowledge module and the rule table: schemas/workspace-<version>.schema.json,
-// docs/rules.md, and the ajv standalone validation code, so that the language server compiles nothing at start-up.
+// docs/rules.md, snippets/kasm-workspace.code-snippets, and the ajv standalone validation code, so that the language
+// server compiles nothing at start-up.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import * as fs from 'node:fs';
@@ -7,6 +8,7 @@ import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../server/src/service/kasm/knowledge';
 import { JsonSchema, schemaId, workspaceJsonSchema } from '../server/src/service/kasm/jsonSchema';
 import { rulesMarkdown } from '../server/src/service/diagnostics/rulesDoc';
+import { snippetFile } from '../server/src/service/features/snippets';
 
 const root = path.resolve(__dirname, '..');
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
@@ -21,6 +23,8 @@ for (const version of SCHEMA_VERSIONS) {
 }
 
 fs.writeFileSync(path.join(root, 'docs', 'rules.md'), rulesMarkdown());
+fs.mkdirSync(path.join(root, 'snippets'), { recursive: true });
+fs.writeFileSync(path.join(root, 'snippets', 'kasm-workspace.code-snippets'), `${JSON.stringify(snippetFile(), null, 2)}\n`);
 
 const outDir = path.join(root, 'server', 'src', 'service', 'generated');
 fs.mkdirSync(outDir, { recursive: true });

@@ -9,6 +9,8 @@ import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
 import { createPlaceholderIcon } from './placeholderIcon';
 import { RegistryGallery } from './registryGallery';
 import { registerSchemaStatus } from './schemaStatus';
+import { registerRuleDocumentation } from './ruleDocs';
+import { registerServerCommands } from './serverCommands';
 
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {
@@ -43,7 +45,9 @@ export async function activateWith(
       createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
   );
+  registerRuleDocumentation(context);
   const client = await start;
+  registerServerCommands(context, client);
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
   const api = { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };

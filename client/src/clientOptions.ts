@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ErrorHandler, LanguageClientOptions } from 'vscode-languageclient';
 import { SettingTraceChannel } from './traceChannel';
+import { linkCodeOffline } from './ruleDocs';
 import type { InitializationOptions } from '../../server/src/clientApi';
 
 export const LANGUAGE_ID = 'kasm-workspace';
@@ -51,5 +52,7 @@ export function clientOptions(
     // Code lenses and some quick fixes run commands of this extension (kasm.previewIcon, kasm.createPlaceholderIcon).
     initializationOptions: { extensionCommands: true, ...initialization } satisfies InitializationOptions,
     errorHandler: crashRestartPolicy(output),
+    // A problem's code opens the rule's page shipped in the extension, not github.com (often unreachable in Kasm images).
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkCodeOffline)) },
   };
 }

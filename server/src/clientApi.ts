@@ -1,3 +1,5 @@
+import { DOCS } from './service/kasm/fieldSpec';
+
 /**
  * Everything the extension (client/) takes from the server's source tree: message names and shapes, Kasm's lists
  * for the New Kasm Workspace… prompts, and the check that tells a Kasm entry from another tool's workspace.json.
@@ -5,19 +7,21 @@
  * reading or judging an entry, it asks the server for.
  */
 export {
-  ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, IMAGE_STATUS_NOTIFICATION,
-  OTHER_LANGUAGE_NOTIFICATION,
+  CHECK_REGISTRY_REQUEST, ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST,
+  IMAGE_STATUS_NOTIFICATION, OTHER_LANGUAGE_NOTIFICATION,
   REGISTRY_SCHEMA_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
 } from './lsp/protocol';
 export type {
-  EntrySummariesParams, EntrySummariesResult, FileStatResult, ImageStatus, InitializationOptions, OtherLanguageParams, RegistrySchemaParams,
-  RegistrySchemaResult,
+  EntrySummariesParams, EntrySummariesResult, FileStatResult, ImageStatus, InitializationOptions, OtherLanguageParams, RegistryCheckResult,
+  RegistrySchemaParams, RegistrySchemaResult,
   SchemaVersionChange, UriParams,
 } from './lsp/protocol';
 export type { EntrySummary } from './service/features/entrySummary';
 export type { SchemaDetection } from './service/schemaVersion';
 export { CREATE_PLACEHOLDER_ICON_COMMAND } from './service/codeActions/placeholderIcon';
 export { isKasmEntry } from './service/entryDetection';
+/** The web page of the rules, where the server's diagnostic codes link; the extension opens its own copy instead. */
+export const RULES_DOCUMENT_URL = DOCS.rules;
 export {
   ARCHITECTURES, CATEGORIES, DOCKER_REGISTRIES, MAX_CATEGORIES, NEWEST_SCHEMA, compatibilityVersionsFor,
 } from './service/kasm/knowledge';

@@ -138,6 +138,17 @@ describe('kasm-registry-lint', () => {
     }
   });
 
+  it('exits 2 with "no workspace.json found" on a folder without entries, and 0 with --allow-empty', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-cli-none-'));
+    fs.mkdirSync(path.join(root, 'workspaces'));
+    const empty = run(['workspaces'], root);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /^kasm-registry-lint: no workspace\.json found in "workspaces" \(--allow-empty to accept that\)$/m);
+    const allowed = run(['--allow-empty', '--format', 'json', 'workspaces'], root);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.deepEqual(JSON.parse(allowed.stdout), []);
+  });
+
   it('answers --help and --version', () => {
     assert.match(run(['--help']).stdout, /Usage: kasm-registry-lint/);
     assert.equal(run(['--version']).stdout.trim(), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);

@@ -57,6 +57,11 @@ export async function startCodeServer(
 ): Promise<CodeServer> {
   const codeServer = options.codeServer ?? CODE_SERVER;
   if (!fs.existsSync(codeServer)) throw new Error(`code-server is not installed: run bash scripts/install-code-server.sh (looked for ${codeServer})`);
+  // A port another server holds would have us wait for code-server to give up, then talk to the other server; checked
+  // before anything is removed, so that a refused start leaves every file as it was.
+  if (options.port !== undefined && !await portIsFree(options.port)) {
+    throw new Error(`port ${options.port} is in use by another program; choose another with PORT=<port>, or leave PORT unset for a free one`);
+  }
   fs.rmSync(runDir, { recursive: true, force: true });
   const userData = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
@@ -79,10 +84,6 @@ export async function startCodeServer(
     XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'), XDG_RUNTIME_DIR: tmp, TMPDIR: tmp,
     EXTENSIONS_GALLERY: '{}',
   };
-  // A port another server holds would have us wait for code-server to give up, then talk to the other server.
-  if (options.port !== undefined && !await portIsFree(options.port)) {
-    throw new Error(`port ${options.port} is in use by another program; choose another with PORT=<port>, or leave PORT unset for a free one`);
-  }
   const port = options.port ?? await freePort();
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -175,17 +176,25 @@ export function copyOfExamples(runDir: string): string {
 }
 
 /**
- * Runs `body` in a workbench opened on a fresh copy of the sample registry, with the extension under development,
- * as a person would use it; a screenshot `<name>-fail.png` in the run folder shows where it went wrong.
+ * `npm run screenshots` shows the extension as users install it: from the .vsix, without VS Code's
+ * "[Extension Development Host]" in the title.
+ */
+const FROM_VSIX = process.env.KASM_WORKBENCH_FROM_VSIX === '1';
+
+/**
+ * Runs `body` in a workbench opened on a fresh copy of the sample registry, with the extension under development
+ * (or installed from the .vsix, for screenshots), as a person would use it; a screenshot `<name>-fail.png` in the run
+ * folder shows where it went wrong.
  */
 export async function inWorkbench<T>(
   name: string, body: (page: Page, registry: string) => Promise<T>, settings?: Record<string, unknown>,
 ): Promise<T> {
   const runDir = path.join(REPO_ROOT, '.vscode-test', `run-${name}`);
-  const server = await startCodeServer(runDir, { settings });
+  const vsix = FROM_VSIX ? path.join(REPO_ROOT, 'kasm-workspace-registry.vsix') : undefined;
+  const server = await startCodeServer(runDir, { settings, vsix });
   try {
     const registry = copyOfExamples(runDir);
-    const { browser, page } = await openWorkbench(server.url(registry, { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
+    const { browser, page } = await openWorkbench(server.url(registry, vsix ? {} : { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
     try {
       return await body(page, registry);
     } catch (error) {

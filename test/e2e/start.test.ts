@@ -2,6 +2,7 @@
 // free port, never printing the address of a server that is not its own.
 import * as assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -55,6 +56,14 @@ describe('npm start', { timeout: 180000 }, () => {
       assert.ok(url, run.output());
       assert.notEqual(new URL(url).port, '8080');
       assert.match(await (await fetch(new URL('/healthz', url))).text(), /status/, 'code-server answers there');
+      // A second npm start while this one runs: it says where the first is, and the user's copy stays (#28.10).
+      const edited = path.join(REPO_ROOT, '.vscode-test', 'start-registry', 'registry', 'my-edit.txt');
+      fs.writeFileSync(edited, 'kept');
+      const second = start({ PORT: '' });
+      assert.equal(await second.exit, 1);
+      assert.match(second.output(), new RegExp(`npm start is already running \\(pid ${run.child.pid}\\) at\\s+${url.replace(/[.?*+^$[\]\\(){}|-]/g, '\\$&')}`));
+      assert.equal(fs.readFileSync(edited, 'utf8'), 'kept', 'the running session\'s files are untouched');
+      assert.match(await (await fetch(new URL('/healthz', url))).text(), /status/, 'the first still answers');
     } finally {
       run.child.kill('SIGINT');
       await run.exit;

@@ -1,32 +1,64 @@
 /**
  * The GitHub Action (action.yml): kasm-registry-lint with its inputs from INPUT_* variables, annotations on the
- * pull request through the `github` format, an optional SARIF file, and the counts as step outputs.
+ * pull request through the `github` format, a job summary, an optional SARIF file, and the counts as step outputs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { format } from './formats';
-import { UsageError, VERSION, counts, lint } from './lint';
+import { UsageError, VERSION, counts, lint, lintOnline } from './lint';
+import { jobSummary } from './summary';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** An input as the runner passes it: INPUT_<NAME>, upper case, spaces as underscores (hyphens stay). */
 const input = (environment: Environment, name: string) => (environment[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 
-export function runAction(environment: Environment, out: (s: string) => void): number {
+/** A boolean input as GitHub writes them (`true`/`false`, any case); anything else is a usage error. */
+function booleanInput(environment: Environment, name: string): boolean {
+  const value = input(environment, name).toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new UsageError(`${name} must be true or false, not "${input(environment, name)}"`);
+}
+
+/** Why a file could not be written, in words (the error codes of mkdir and writeFile). */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  EEXIST: 'part of the path is a file, not a folder', ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+};
+
+/** Writes `text` to `file` (relative to the workspace), making its folder; a path that cannot be written is a usage error. */
+function writeInput(workspace: string, name: string, file: string, text: string): void {
+  const target = path.resolve(workspace, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot write ${name} "${file}": ${WRITE_FAILURES[code] ?? (error as Error).message}`);
+  }
+}
+
+export async function runAction(environment: Environment, out: (s: string) => void): Promise<number> {
   const workspace = environment.GITHUB_WORKSPACE ?? process.cwd();
   try {
     const schema = input(environment, 'schema') || 'auto';
     if (!['auto', ...SCHEMA_VERSIONS].includes(schema)) throw new UsageError(`schema must be auto, ${SCHEMA_VERSIONS.join(' or ')}, not "${schema}"`);
     const maxWarnings = input(environment, 'max-warnings');
     if (maxWarnings && !/^\d+$/.test(maxWarnings)) throw new UsageError(`max-warnings must be a whole number, not "${maxWarnings}"`);
-    const results = lint([input(environment, 'path') || '.'], schema as RegistrySchemaSetting, workspace);
+    const options = { schema: schema as RegistrySchemaSetting, allowEmpty: booleanInput(environment, 'allow-empty') };
+    const paths = [input(environment, 'path') || '.'];
+    const results = booleanInput(environment, 'online')
+      ? await lintOnline(paths, options, workspace, environment.RUNNER_TEMP && path.join(environment.RUNNER_TEMP, 'kasm-registry-lint'), out)
+      : lint(paths, options, workspace);
     out(format('github', results, { color: false, version: VERSION }));
     const sarif = input(environment, 'sarif');
-    if (sarif) fs.writeFileSync(path.resolve(workspace, sarif), format('sarif', results, { color: false, version: VERSION }));
+    if (sarif) writeInput(workspace, 'sarif', sarif, format('sarif', results, { color: false, version: VERSION }));
     const { errors, warnings, entries } = counts(results);
     if (environment.GITHUB_OUTPUT) fs.appendFileSync(environment.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nentries=${entries}\n`);
+    if (environment.GITHUB_STEP_SUMMARY) fs.appendFileSync(environment.GITHUB_STEP_SUMMARY, jobSummary(results));
     out(`kasm-registry-lint: ${entries} entries, ${errors} errors, ${warnings} warnings\n`);
     if (maxWarnings && warnings > Number(maxWarnings)) {
       out(`::error title=kasm-registry-lint::${warnings} warnings, more than max-warnings ${maxWarnings}\n`);
@@ -40,4 +72,10 @@ export function runAction(environment: Environment, out: (s: string) => void): n
   }
 }
 
-if (require.main === module) process.exitCode = runAction(process.env, (s) => process.stdout.write(s));
+if (require.main === module) {
+  runAction(process.env, (s) => process.stdout.write(s)).then((code) => { process.exitCode = code; }, (error: Error) => {
+    // A bug of ours: said as an annotation, with the stack in the log, never a bare trace from minified code.
+    process.stdout.write(`::error title=kasm-registry-lint::internal error: ${error.message}\n${error.stack ?? ''}\n`);
+    process.exitCode = 2;
+  });
+}

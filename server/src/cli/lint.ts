@@ -34,19 +34,27 @@ Options:
   --online             also ask each image's registry (anonymously) whether the tag exists, for
                        which architectures, and how big it is; answers are kept in --cache-dir
   --cache-dir <dir>    where --online keeps answers (default: $XDG_CACHE_HOME/kasm-registry-lint)
+  --allow-empty        exit 0 when a folder holds no workspace.json (default: exit 2, as a wrong
+                       path is the likelier cause)
   -h, --help           this text
   -v, --version        the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 bad usage or an unreadable path.
+2 bad usage, an unreadable path, or no workspace.json found.
 `;
 
 export class UsageError extends Error {}
 
-interface Options {
+/** What decides how entries are checked, whoever runs the check (the command, the Action). */
+export interface LintOptions {
+  schema: RegistrySchemaSetting;
+  /** A folder without any workspace.json is fine (else a usage error: the path is likelier wrong than the registry empty). */
+  allowEmpty: boolean;
+}
+
+interface Options extends LintOptions {
   paths: string[];
   format: FormatName;
-  schema: RegistrySchemaSetting;
   maxWarnings?: number;
   quiet: boolean;
   color: boolean;
@@ -82,6 +90,7 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     color: isTty && !process.env.NO_COLOR && !values['no-color'],
     online: values.online ?? false,
     cacheDir: values['cache-dir'],
+    allowEmpty: values['allow-empty'] ?? false,
   };
 }
 
@@ -93,13 +102,13 @@ function parse(args: string[]) {
     strict: true,
     options: {
       format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
 
 /** Lints the registries at `paths`; a file path is linted on its own. With `images`, online facts known so far count. */
-export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string, images?: ImageFactsSource): LintResult[] {
+export function lint(paths: string[], options: LintOptions, cwd: string, images?: ImageFactsSource): LintResult[] {
   const service = createLanguageService({ fileSystem: nodeFileSystem, images });
   const results: LintResult[] = [];
   for (const given of paths) {
@@ -114,9 +123,12 @@ export function lint(paths: string[], schema: RegistrySchemaSetting, cwd: string
     const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
     // The registry's own rule settings, found from the linted folder upward, as the editor finds them.
     const rules = findLintConfig(nodeFileSystem, root)?.settings ?? {};
-    const index = new RegistryIndex(service, registry, () => ({ registrySchema: schema, ...rules, onlineImages: images !== undefined }));
+    const settings = { registrySchema: options.schema, ...rules, onlineImages: images !== undefined };
+    const index = new RegistryIndex(service, registry, () => settings);
     if (stat.isDirectory()) {
-      index.load(findWorkspaceFiles(root));
+      const files = findWorkspaceFiles(root);
+      if (!files.length && !options.allowEmpty) throw new UsageError(`no workspace.json found in "${given}" (--allow-empty to accept that)`);
+      index.load(files);
     } else if (!index.refresh(target, { anyContent: true })) {
       throw new UsageError(`cannot read "${given}"`);
     }
@@ -143,14 +155,14 @@ const ONLINE_ROUNDS = 4;
 
 /** Lints with online image checks: checks, waits for the registries' answers, and checks again until nothing is asked. */
 export async function lintOnline(
-  paths: string[], schema: RegistrySchemaSetting, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
+  paths: string[], options: LintOptions, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
 ): Promise<LintResult[]> {
   const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`) },
     { cacheFolder: cacheFolder ?? defaultCacheFolder() });
-  let results = lint(paths, schema, cwd, images);
+  let results = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
     await images.settled();
-    results = lint(paths, schema, cwd, images);
+    results = lint(paths, options, cwd, images);
   }
   await images.save();
   const { checked, problems } = images.status();
@@ -166,8 +178,8 @@ export async function main(
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
     let results = options.online
-      ? await lintOnline(options.paths, options.schema, io.cwd, options.cacheDir, io.err)
-      : lint(options.paths, options.schema, io.cwd);
+      ? await lintOnline(options.paths, options, io.cwd, options.cacheDir, io.err)
+      : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));
     const { errors, warnings } = counts(results);

@@ -65,6 +65,10 @@ export const OTHER_LANGUAGE_NOTIFICATION = 'kasm/otherLanguage';
 export interface EntrySummariesParams { uris: string[] }
 /** Per uri, the entry's summary, or null when it is no Kasm entry or cannot be read. */
 export type EntrySummariesResult = (EntrySummary | null)[];
+/** Request (no params → RegistryCheckResult): every registry of the workspace checked from scratch, now. */
+export const CHECK_REGISTRY_REQUEST = 'kasm/checkRegistry';
+export interface RegistryCheckResult { entries: number; errors: number; warnings: number }
+
 /** Request (EntrySummariesParams → EntrySummariesResult): entries as their cards show them, for the previews. */
 export const ENTRY_SUMMARIES_REQUEST = 'kasm/entrySummaries';
 

@@ -49,7 +49,7 @@ export class RegistryWorkspace {
     private readonly host: ServerHost,
     /** Publishes a file's diagnostics; `version` is the open document's they were computed for, if any. */
     private readonly publish: (file: string, diagnostics: KasmDiagnostic[], version?: number) => void,
-    private readonly log: (message: string) => void = () => undefined,
+    private readonly log: (message: string, level?: 'info' | 'warning') => void = () => undefined,
   ) {}
 
   /**
@@ -66,6 +66,7 @@ export class RegistryWorkspace {
     for (const registry of registries) {
       const walk = await this.host.findEntries(registry.root, () => scan !== this.scans);
       if (scan !== this.scans) return;
+      this.log(`registry ${registry.root}: ${walk.files.length} workspace.json file${walk.files.length === 1 ? '' : 's'}`, 'info');
       if (!walk.complete) this.log(`kasm: stopped looking for workspace.json files in ${registry.root} early (too many folders); open the registry's own folder to check all of it.`);
       found.push({ ...registry, files: walk.files });
     }
@@ -93,6 +94,21 @@ export class RegistryWorkspace {
     }
     for (const file of this.unconfirmed) if (!this.published.has(file) && !openDocument(file)) this.publish(file, []);
     this.unconfirmed.clear();
+  }
+
+  /** Entries checked, and the errors and warnings they have now: what *Check Whole Registry* reports. */
+  totals(): { entries: number; errors: number; warnings: number } {
+    const totals = { entries: 0, errors: 0, warnings: 0 };
+    for (const index of this.indexes) {
+      for (const [file, { own, crossEntry }] of index.diagnostics()) {
+        if (path.basename(file) === 'workspace.json') totals.entries++;
+        for (const { severity } of [...own, ...crossEntry]) {
+          if (severity === 1) totals.errors++;
+          else if (severity === 2) totals.warnings++;
+        }
+      }
+    }
+    return totals;
   }
 
   /** The registry a file belongs to: the workspace folder that holds it. */

@@ -18,8 +18,8 @@ import * as path from '../service/paths';
 import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
-  InitializationOptions, OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings,
-  toDocumentSettings,
+  CHECK_REGISTRY_REQUEST, InitializationOptions, OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, RegistryCheckResult,
+  SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
 import { startOnlineImages } from './onlineImages';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
@@ -103,7 +103,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       // an older version's results under a newer one (a newer check publishes its own).
       if (open && open.version !== version) return;
       void connection.sendDiagnostics({ uri, version, diagnostics });
-    }, (message) => connection.console.warn(message));
+    }, (message, level) => (level === 'info' ? connection.console.info(message) : connection.console.warn(message)));
     return {
       capabilities: serverCapabilities(extensionCommands),
       serverInfo: { name: 'kasm-workspace-language-server', version: process.env.KASM_SERVER_VERSION },
@@ -111,6 +111,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   });
 
   connection.onInitialized(async () => {
+    connection.console.info(`Kasm language server ${process.env.KASM_SERVER_VERSION ?? '(development)'} started`);
     // Before any await: a change sent right after `initialized` must find the listener.
     if (followWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -167,6 +168,12 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     progress.done();
     for (const document of documents.all()) scheduleValidation(document, 0);
   }
+
+  // Kasm: Check Whole Registry: every entry now, as at start; answered with what the Problems panel then shows.
+  connection.onRequest(CHECK_REGISTRY_REQUEST, async (): Promise<RegistryCheckResult> => {
+    await scanRegistries();
+    return registries?.totals() ?? { entries: 0, errors: 0, warnings: 0 };
+  });
 
   async function validate(document: TextDocument): Promise<void> {
     const { uri, version } = document;

@@ -80,4 +80,56 @@ describe('Kasm Workspaces extension in VS Code', () => {
     assert.match(html, /Course Desktop/);
     assert.match(html, /<option value="1\.21\.x">/);
   });
+
+  it('links a problem\'s code to its rule\'s page, shipped in the extension and opened without a network', async () => {
+    const uri = entry('Data Science Lab');
+    await open(uri);
+    const problem = await waitFor('a Kasm problem', () => kasmDiagnostics(uri)[0]);
+    const code = problem.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.scheme, 'command', 'the link runs the command, not a github.com page');
+    assert.equal(code.target.path, 'kasm.showRuleDocumentation');
+    assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [code.value]);
+    // What clicking the code does: the command with the code, as the link passes it.
+    const page = await vscode.commands.executeCommand<vscode.Uri>('kasm.showRuleDocumentation', code.value);
+    const text = (await vscode.workspace.openTextDocument(page)).getText();
+    assert.match(text, new RegExp(`^# \`${code.value}\`\n\n\\S`));
+    assert.match(text, /- \*\*Usual severity:\*\* (error|warning|info|hint)/);
+    assert.match(text, /- \*\*Evidence:\*\* §/);
+  });
+
+  it('Check Whole Registry checks every entry now and says what the Problems panel then shows', async () => {
+    type Totals = { entries: number; errors: number; warnings: number };
+    const before = await vscode.commands.executeCommand<Totals>('kasm.checkRegistry');
+    assert.ok(before.entries >= 2 && before.errors >= 1, `Data Science Lab has an error: ${JSON.stringify(before)}`);
+    // An entry written behind the editor's back, never opened: the next check counts it and shows its problem.
+    const broken = entry('Broken Now');
+    fs.mkdirSync(path.dirname(broken.fsPath), { recursive: true });
+    fs.writeFileSync(broken.fsPath, '{ "friendly_name": "Broken Now", }');
+    try {
+      const after = await vscode.commands.executeCommand<Totals>('kasm.checkRegistry');
+      assert.equal(after.entries, before.entries + 1);
+      assert.ok(after.errors > before.errors, JSON.stringify(after));
+      assert.ok(kasmDiagnostics(broken).some((d) => codeOf(d) === 'syntax-error'), 'in the Problems panel');
+    } finally {
+      fs.rmSync(path.dirname(broken.fsPath), { recursive: true });
+    }
+  });
+
+  it('offers the whole-entry skeletons for an empty file and through Insert Snippet, and no snippet while typing in an entry', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'kasm-workspace', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { name: 'Kasm workspace entry (registry schema 1.1)' });
+    await waitFor('the skeleton', () => document.getText().includes('"compatibility"'));
+    assert.match(document.getText(), /^\{\n\s+"friendly_name": "My Workspace",[\s\S]*"uncompressed_size_mb": 0\n\s+\}\n\s+\]\n\}$/);
+    await vscode.commands.executeCommand('undo');
+    // Typing inside an entry: VS Code's own snippet completion offers none of ours (they have no prefix).
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 2));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('exec_config'), labels.join(', '));
+    assert.ok(!labels.some((l) => l.startsWith('Kasm ')), `no snippet among ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.ok(editor);
+  });
 });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, entry, folder, kasmDiagnostics, open, outputChannel, seenOnDisk, serverPids, waitFor, withSetting } from './helpers';
+import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics, open, outputChannel, seenOnDisk, serverPids, waitFor, withSetting } from './helpers';
 
 describe('Kasm Workspaces extension in VS Code', () => {
   it('restarts a crashed language server, which gets the open entry as edited, not as saved', async () => {
@@ -23,6 +23,20 @@ describe('Kasm Workspaces extension in VS Code', () => {
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
     assert.ok(hover.length > 0, 'the new server answers requests');
     await waitFor('the output channel to say why', () => outputChannel().includes('The language server stopped unexpectedly; restarting it.'));
+  });
+
+  it('Kasm: Restart Server starts a new server, and its output names the version and the registry it found', async () => {
+    const uri = entry('Course Desktop');
+    await open(uri);
+    const [before] = await waitFor('one language server', () => (serverPids().length === 1 ? serverPids() : undefined));
+    await vscode.commands.executeCommand('kasm.restartServer');
+    await waitFor('a new server', () => serverPids().length === 1 && serverPids()[0] !== before);
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 4));
+    assert.ok(hover.length > 0, 'the new server answers');
+    const version = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { version: string }).version;
+    await waitFor('the start line', () => outputChannel().includes(`Kasm language server ${version} started`));
+    await waitFor('the registry line', () => new RegExp(`registry ${folder().fsPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ workspace\\.json files?`).test(outputChannel()));
+    await vscode.commands.executeCommand('kasm.showOutput');
   });
 
   it('logs the messages with the server in the output channel while kasm.trace.server asks for it', async () => {

@@ -1,9 +1,38 @@
-import { FieldSpec, SchemaVersion, typeList, workspaceSpec } from '../kasm/knowledge';
+import { FieldSpec, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec } from '../kasm/knowledge';
 
 /**
  * Snippet bodies built from the knowledge module, offered by completion where each fits (#18: no static snippets
- * that show everywhere).
+ * that show everywhere), and written as they are into the extension's snippet file (snippetFile) for VS Code's
+ * *Insert Snippet* and *Fill File with Snippet*.
  */
+
+/** A snippet as VS Code's snippet files hold it. */
+interface SnippetFileEntry { description: string; body: string[]; isFileTemplate?: boolean }
+
+/**
+ * `snippets/kasm-workspace.code-snippets` (scripts/generate.ts writes it): the whole entry per registry schema as
+ * file templates, and the shapes completion offers inside an entry. None has a prefix: VS Code then offers them in
+ * *Insert Snippet* and for new files only, never among the suggestions while typing, where completion offers each
+ * one just where it fits.
+ */
+export function snippetFile(): Record<string, SnippetFileEntry> {
+  const lines = (body: string) => body.replace(/\n$/, '').split('\n');
+  const file: Record<string, SnippetFileEntry> = {};
+  for (const version of [...SCHEMA_VERSIONS].reverse()) {
+    file[`Kasm workspace entry (registry schema ${version})`] = {
+      description: `A whole workspace.json with every field the registry README requires, for registry schema ${version}.`,
+      isFileTemplate: true,
+      body: lines(entrySnippet(version)),
+    };
+  }
+  const newest = compatibilityVersionsFor('1.1')[0].value;
+  file['Kasm compatibility entry (schema 1.1)'] = { description: 'One element of `compatibility`: a Kasm version, the image for it and its size.', body: lines(compatibilityEntrySnippet(newest)) };
+  const field = specAt('1.1', ['launch_config', 'launch_form', 0]);
+  const execConfig = specAt('1.1', ['exec_config']);
+  if (field) file['Kasm launch form field'] = { description: 'One field of `launch_config.launch_form`, with the keys Kasm requires.', body: lines(valueSnippet(field)) };
+  if (execConfig) file['Kasm exec hook'] = { description: 'An `exec_config` with one hook (`first_launch`, `go` or `assign`) and its command.', body: lines(valueSnippet(execConfig)) };
+  return file;
+}
 
 /** A whole entry with every field the registry README requires for a schema version. */
 export function entrySnippet(version: SchemaVersion): string {
