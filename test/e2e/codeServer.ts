@@ -194,7 +194,8 @@ export async function inWorkbench<T>(
   const server = await startCodeServer(runDir, { settings, vsix });
   try {
     const registry = copyOfExamples(runDir);
-    const { browser, page } = await openWorkbench(server.url(registry, vsix ? {} : { extensionDevelopmentPath: REPO_ROOT }), () => undefined);
+    const url = server.url(registry, vsix ? {} : { extensionDevelopmentPath: REPO_ROOT });
+    const { browser, page } = await openWorkbench(url, () => undefined);
     try {
       return await body(page, registry);
     } catch (error) {
