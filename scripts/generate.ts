@@ -9,6 +9,7 @@ import { SCHEMA_VERSIONS } from '../server/src/service/kasm/knowledge';
 import { JsonSchema, schemaId, workspaceJsonSchema } from '../server/src/service/kasm/jsonSchema';
 import { rulesMarkdown } from '../server/src/service/diagnostics/rulesDoc';
 import { snippetFile } from '../server/src/service/features/snippets';
+import { lintConfigJsonSchema } from '../server/src/service/lintConfig';
 
 const root = path.resolve(__dirname, '..');
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
@@ -23,6 +24,7 @@ for (const version of SCHEMA_VERSIONS) {
 }
 
 fs.writeFileSync(path.join(root, 'docs', 'rules.md'), rulesMarkdown());
+fs.writeFileSync(path.join(root, 'schemas', 'kasm-lint.schema.json'), `${JSON.stringify(lintConfigJsonSchema(), null, 2)}\n`);
 fs.mkdirSync(path.join(root, 'snippets'), { recursive: true });
 fs.writeFileSync(path.join(root, 'snippets', 'kasm-workspace.code-snippets'), `${JSON.stringify(snippetFile(), null, 2)}\n`);
 

@@ -16,7 +16,7 @@ describe('the packaged extension', () => {
     assert.deepEqual(listed, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'dist/undici.js', 'docs/rules.md',
       'images/icon.png', 'images/placeholder-icon.png',
-      'language-configuration.json', 'package.json', 'schemas/workspace-1.0.schema.json', 'schemas/workspace-1.1.schema.json',
+      'language-configuration.json', 'package.json', 'schemas/kasm-lint.schema.json', 'schemas/workspace-1.0.schema.json', 'schemas/workspace-1.1.schema.json',
       'snippets/kasm-workspace.code-snippets', 'syntaxes/kasm-workspace.tmLanguage.json',
     ]);
   });

@@ -54,8 +54,12 @@ describe('rules a registry or a user configures', () => {
     const entry = path.join(entryFolder, 'workspace.json');
     assert.equal(findLintConfig(nodeFileSystem, entryFolder), undefined);
     assert.equal(lintConfigFileFor(nodeFileSystem, entry), path.join(root, '.kasm-lint.json'));
-    // Comments are fine (jsonc); what has the wrong shape is left out.
+    // Comments are fine (jsonc); a file with anything of the wrong shape is ignored whole, and says why (#27.2).
     fs.writeFileSync(path.join(root, '.kasm-lint.json'), '{ // ours\n "rules": { "size-zero": "off", "memory-in-gb": "loud" }, "categories": ["Robotics", 3] }');
+    const invalid = findLintConfig(nodeFileSystem, entryFolder);
+    assert.deepEqual(invalid?.settings, {});
+    assert.deepEqual(invalid?.problems.map((p) => p.message), ['The severity of "memory-in-gb" must be one of "error", "warning", "info", "hint", "off".', '"categories" holds strings only.']);
+    fs.writeFileSync(path.join(root, '.kasm-lint.json'), '{ // ours\n "rules": { "size-zero": "off" }, "categories": ["Robotics"] }');
     assert.deepEqual(findLintConfig(nodeFileSystem, entryFolder)?.settings, { rules: { 'size-zero': 'off' }, categories: ['Robotics'], versions: undefined });
   });
 

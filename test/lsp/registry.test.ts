@@ -138,3 +138,31 @@ describe('language server progress while a registry loads', () => {
     }
   });
 });
+
+describe('language server on a registry whose .kasm-lint.json is not valid', () => {
+  it('shows the problem in the file, and checks the entries with the default severities', async () => {
+    const { root, uriOf } = copyOfRegistry();
+    const config = path.join(root, '.kasm-lint.json');
+    fs.writeFileSync(config, `{ "rules": { "memory-in-gb": "off" } }\n${'['.repeat(20_000)}`);
+    const client = await startTestClient({ workspaceFolders: [root] });
+    try {
+      const configProblems = client.diagnostics(pathToFileURL(config).href);
+      const gamma = client.diagnostics(uriOf('Gamma'));
+      const [problem] = await configProblems;
+      assert.equal(problem.code, 'lint-config');
+      assert.match(String((problem as { message?: string }).message), /The file is ignored: entries are checked with the default severities\./);
+      assert.ok((await gamma).some((d) => d.code === 'memory-in-gb'), 'not turned off by a config that is ignored');
+      // Opened in the editor, the entry gets the same problems as the scan gave it (one resolution, #27.11).
+      const gammaFile = path.join(root, 'workspaces', 'Gamma', 'workspace.json');
+      const opened = await client.openChecked(gammaFile, fs.readFileSync(gammaFile, 'utf8'));
+      assert.ok(opened.diagnostics.some((d) => d.code === 'memory-in-gb'));
+      // Fixed: the problem goes, and the file's severities apply.
+      const cleared = client.diagnostics(pathToFileURL(config).href, (p) => p.diagnostics.length === 0);
+      fs.writeFileSync(config, '{ "rules": { "memory-in-gb": "off" } }\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+      assert.deepEqual(await cleared, []);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -6,8 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
-import { format } from './formats';
-import { UsageError, VERSION, counts, lint, lintOnline } from './lint';
+import { LintConfig } from '../service/lintConfig';
+import { RULES } from '../service/diagnostics/rules';
+import { RuleSeverity } from '../service/settings';
+import { format, workflowCommand } from './formats';
+import { LintConfigError, UsageError, VERSION, counts, lint, lintOnline } from './lint';
 import { jobSummary } from './summary';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -48,12 +51,15 @@ export async function runAction(environment: Environment, out: (s: string) => vo
     if (!['auto', ...SCHEMA_VERSIONS].includes(schema)) throw new UsageError(`schema must be auto, ${SCHEMA_VERSIONS.join(' or ')}, not "${schema}"`);
     const maxWarnings = input(environment, 'max-warnings');
     if (maxWarnings && !/^\d+$/.test(maxWarnings)) throw new UsageError(`max-warnings must be a whole number, not "${maxWarnings}"`);
-    const options = { schema: schema as RegistrySchemaSetting, allowEmpty: booleanInput(environment, 'allow-empty') };
+    const options = {
+      schema: schema as RegistrySchemaSetting, allowEmpty: booleanInput(environment, 'allow-empty'), ignoreConfig: booleanInput(environment, 'ignore-config'),
+    };
     const paths = [input(environment, 'path') || '.'];
-    const results = booleanInput(environment, 'online')
+    const { results, configs } = booleanInput(environment, 'online')
       ? await lintOnline(paths, options, workspace, environment.RUNNER_TEMP && path.join(environment.RUNNER_TEMP, 'kasm-registry-lint'), out)
       : lint(paths, options, workspace);
     out(format('github', results, { color: false, version: VERSION }));
+    if (PULL_REQUEST_EVENTS.has(environment.GITHUB_EVENT_NAME ?? '')) out(loweredRules(configs, workspace));
     const sarif = input(environment, 'sarif');
     if (sarif) writeInput(workspace, 'sarif', sarif, format('sarif', results, { color: false, version: VERSION }));
     const { errors, warnings, entries } = counts(results);
@@ -61,15 +67,43 @@ export async function runAction(environment: Environment, out: (s: string) => vo
     if (environment.GITHUB_STEP_SUMMARY) fs.appendFileSync(environment.GITHUB_STEP_SUMMARY, jobSummary(results));
     out(`kasm-registry-lint: ${entries} entries, ${errors} errors, ${warnings} warnings\n`);
     if (maxWarnings && warnings > Number(maxWarnings)) {
-      out(`::error title=kasm-registry-lint::${warnings} warnings, more than max-warnings ${maxWarnings}\n`);
+      out(workflowCommand('error', { title: 'kasm-registry-lint' }, `${warnings} warnings, more than max-warnings ${maxWarnings}`));
       return 1;
     }
     return errors ? 1 : 0;
   } catch (error) {
+    if (error instanceof LintConfigError) {
+      for (const config of error.configs) {
+        for (const { range, message } of config.problems) out(workflowCommand('error', { ...at(config, range, workspace), title: 'kasm(lint-config)' }, message));
+      }
+      out(workflowCommand('error', { title: 'kasm-registry-lint' }, 'A .kasm-lint.json is not valid; nothing was checked. Fix it, or set ignore-config: true.'));
+      return 2;
+    }
     if (!(error instanceof UsageError)) throw error;
-    out(`::error title=kasm-registry-lint::${error.message}\n`);
+    out(workflowCommand('error', { title: 'kasm-registry-lint' }, error.message));
     return 2;
   }
+}
+
+/** Events whose code comes from a pull request: its own `.kasm-lint.json` could silence the check that judges it. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const RANK: Readonly<Record<RuleSeverity, number>> = { error: 0, warning: 1, info: 2, hint: 3, off: 4 };
+
+/** A file position as annotation properties, relative to the workspace. */
+function at(config: LintConfig, range: LintConfig['problems'][number]['range'], workspace: string) {
+  return { file: path.relative(workspace, config.file).split(path.sep).join('/'), line: range.start.line + 1, col: range.start.character + 1 };
+}
+
+/**
+ * On a pull request, every rule the `.kasm-lint.json` files turn off or lower, as a warning on the line that does it
+ * (#27.9): a reviewer sees what the check no longer says, and `ignore-config: true` checks without them.
+ */
+function loweredRules(configs: readonly LintConfig[], workspace: string): string {
+  return configs.flatMap((config) => config.rules
+    .filter(({ code, severity }) => RANK[severity] > RANK[RULES[code].severity])
+    .map(({ code, severity, range }) => workflowCommand('warning', { ...at(config, range, workspace), title: 'kasm(lint-config)' },
+      `${severity === 'off' ? 'Turns off' : `Lowers to ${severity}`} the rule "${code}" (usually ${RULES[code].severity}) for this registry: `
+      + 'its problems are not reported. Set ignore-config: true to check with the default severities.'))).join('');
 }
 
 if (require.main === module) {

@@ -36,8 +36,8 @@ export type FormatName = (typeof FORMATS)[number];
 
 export function format(name: FormatName, results: LintResult[], options: { color: boolean; version: string }): string {
   switch (name) {
-    case 'json': return `${JSON.stringify(results, null, 2)}\n`;
-    case 'sarif': return `${JSON.stringify(sarif(results, options.version), null, 2)}\n`;
+    case 'json': return `${jsonText(results)}\n`;
+    case 'sarif': return `${jsonText(sarif(results, options.version))}\n`;
     case 'github': return github(results);
     case 'stylish': return stylish(results, options.color);
   }
@@ -48,7 +48,30 @@ export function format(name: FormatName, results: LintResult[], options: { color
  * written raw, an entry could retitle or clear the maintainer's terminal.
  */
 export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** C0 and C1 controls (U+0085 is a line break to some terminals) and the Unicode line and paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * JSON with every control character escaped: JSON.stringify leaves C1 controls and U+2028/U+2029 raw, which a
+ * terminal or a log viewer may act on (#27.8). The escapes are JSON's own, so the value is the same.
+ */
+function jsonText(value: unknown): string {
+  // C0 controls in strings are escaped by JSON.stringify already; outside strings there is only its own whitespace.
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One GitHub Actions workflow command (`::warning file=…,line=…::message`), with entry text escaped as the runner
+ * reads it, and control characters shown as escapes: a message cannot end the command or start another.
+ */
+export function workflowCommand(command: string, properties: Readonly<Record<string, string | number>>, message: string): string {
+  const data = (s: string) => escapeControl(s).replace(/%/g, '%25');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const props = Object.entries(properties).map(([key, value]) => `${key}=${property(String(value))}`).join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${data(message)}\n`;
 }
 
 function stylish(results: LintResult[], color: boolean): string {
@@ -75,12 +98,9 @@ function stylish(results: LintResult[], color: boolean): string {
 
 /** GitHub Actions workflow commands: annotations on the pull request's files. */
 function github(results: LintResult[]): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const command: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
-  return results.flatMap((r) => r.diagnostics.map((d) =>
-    `::${command[d.severity]} file=${property(r.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${property(`kasm(${d.code})`)}::${data(d.message)}`))
-    .map((line) => `${line}\n`).join('');
+  return results.flatMap((r) => r.diagnostics.map((d) => workflowCommand(command[d.severity],
+    { file: r.file, line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn, title: `kasm(${d.code})` }, d.message))).join('');
 }
 
 /** SARIF 2.1.0, for GitHub code scanning. */

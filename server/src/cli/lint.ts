@@ -10,7 +10,7 @@ import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { RegistryIndex } from '../registry/registryIndex';
-import { findLintConfig } from '../service/lintConfig';
+import { LINT_CONFIG_FILE, LintConfig, LintConfigs } from '../service/lintConfig';
 import { ciBranch, registryAt } from '../registry/context';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
@@ -34,6 +34,7 @@ Options:
   --online             also ask each image's registry (anonymously) whether the tag exists, for
                        which architectures, and how big it is; answers are kept in --cache-dir
   --cache-dir <dir>    where --online keeps answers (default: $XDG_CACHE_HOME/kasm-registry-lint)
+  --ignore-config      check with the default severities, ignoring every ${LINT_CONFIG_FILE}
   --allow-empty        exit 0 when a folder holds no workspace.json (default: exit 2, as a wrong
                        path is the likelier cause)
   -h, --help           this text
@@ -45,12 +46,28 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 
 export class UsageError extends Error {}
 
+/** A `.kasm-lint.json` that is not valid: nothing is checked with it (exit 2, as ESLint does for a bad config). */
+export class LintConfigError extends UsageError {
+  constructor(readonly configs: readonly LintConfig[], cwd: string) {
+    super([
+      ...configs.flatMap((config) => config.problems.map(({ range, message }) =>
+        `${path.relative(cwd, config.file)}:${range.start.line + 1}:${range.start.character + 1}: ${message}`)),
+      `${LINT_CONFIG_FILE} is not valid: fix it, or run with --ignore-config to check with the default severities.`,
+    ].join('\n'));
+  }
+}
+
 /** What decides how entries are checked, whoever runs the check (the command, the Action). */
 export interface LintOptions {
   schema: RegistrySchemaSetting;
   /** A folder without any workspace.json is fine (else a usage error: the path is likelier wrong than the registry empty). */
   allowEmpty: boolean;
+  /** Every `.kasm-lint.json` is ignored: default severities (a pull request's own config must not silence its check). */
+  ignoreConfig?: boolean;
 }
+
+/** What a lint run found: each file's problems, and the `.kasm-lint.json` files that set its rules. */
+export interface LintRun { results: LintResult[]; configs: LintConfig[] }
 
 interface Options extends LintOptions {
   paths: string[];
@@ -91,6 +108,7 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     online: values.online ?? false,
     cacheDir: values['cache-dir'],
     allowEmpty: values['allow-empty'] ?? false,
+    ignoreConfig: values['ignore-config'] ?? false,
   };
 }
 
@@ -102,15 +120,17 @@ function parse(args: string[]) {
     strict: true,
     options: {
       format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, 'ignore-config': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
 
 /** Lints the registries at `paths`; a file path is linted on its own. With `images`, online facts known so far count. */
-export function lint(paths: string[], options: LintOptions, cwd: string, images?: ImageFactsSource): LintResult[] {
+export function lint(paths: string[], options: LintOptions, cwd: string, images?: ImageFactsSource): LintRun {
   const service = createLanguageService({ fileSystem: nodeFileSystem, images });
   const results: LintResult[] = [];
+  // Each entry's nearest .kasm-lint.json, as the editor resolves it (#27.11).
+  const configs = new LintConfigs(nodeFileSystem, options.ignoreConfig);
   for (const given of paths) {
     const target = path.resolve(cwd, given);
     let stat: fs.Stats;
@@ -121,10 +141,8 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
     }
     const root = stat.isDirectory() ? target : path.dirname(target);
     const registry = registryAt(root, nodeFileSystem, { ciBranch: ciBranch(process.env) });
-    // The registry's own rule settings, found from the linted folder upward, as the editor finds them.
-    const rules = findLintConfig(nodeFileSystem, root)?.settings ?? {};
-    const settings = { registrySchema: options.schema, ...rules, onlineImages: images !== undefined };
-    const index = new RegistryIndex(service, registry, () => settings);
+    const index = new RegistryIndex(service, registry,
+      (file) => ({ registrySchema: options.schema, ...configs.rulesFor(file), onlineImages: images !== undefined }));
     if (stat.isDirectory()) {
       const files = findWorkspaceFiles(root);
       if (!files.length && !options.allowEmpty) throw new UsageError(`no workspace.json found in "${given}" (--allow-empty to accept that)`);
@@ -137,7 +155,9 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
       results.push({ file: path.relative(cwd, file).split(path.sep).join('/'), diagnostics: messages });
     }
   }
-  return results;
+  const invalid = configs.read().filter((config) => config.problems.length);
+  if (invalid.length) throw new LintConfigError(invalid, cwd);
+  return { results, configs: configs.read() };
 }
 
 /** Errors, warnings and entries of a lint run: what decides the exit status, and what the Action reports. */
@@ -156,18 +176,18 @@ const ONLINE_ROUNDS = 4;
 /** Lints with online image checks: checks, waits for the registries' answers, and checks again until nothing is asked. */
 export async function lintOnline(
   paths: string[], options: LintOptions, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
-): Promise<LintResult[]> {
+): Promise<LintRun> {
   const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`) },
     { cacheFolder: cacheFolder ?? defaultCacheFolder() });
-  let results = lint(paths, options, cwd, images);
+  let run = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
     await images.settled();
-    results = lint(paths, options, cwd, images);
+    run = lint(paths, options, cwd, images);
   }
   await images.save();
   const { checked, problems } = images.status();
   err(`kasm-registry-lint: images checked online: ${checked}, not found: ${problems}\n`);
-  return results;
+  return run;
 }
 
 export async function main(
@@ -177,7 +197,7 @@ export async function main(
     const options = parseArguments(args, io.isTty);
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
-    let results = options.online
+    let { results } = options.online
       ? await lintOnline(options.paths, options, io.cwd, options.cacheDir, io.err)
       : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));

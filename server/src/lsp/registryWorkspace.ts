@@ -19,10 +19,10 @@ const CROSS_ENTRY_DELAY_MS = 150;
 /** Told how far a scan has got: entries checked so far of all those found. */
 export type ScanProgress = (checked: number, total: number) => void;
 
-/** A workspace folder whose registry is checked, with the settings of its entries. */
+/** A workspace folder whose registry is checked, with the settings of each of its entries. */
 export interface RegistryFolder {
   root: string;
-  settings: DocumentSettings;
+  settings: (file: string) => DocumentSettings;
 }
 
 /**
@@ -75,7 +75,7 @@ export class RegistryWorkspace {
     progress(checked, total);
     for (const { root, settings, files } of found) {
       const context = await settled(this.host, () => registryAt(root, this.fileSystem, { ciBranch: ciBranch(this.host.environment) }));
-      const index = new RegistryIndex(this.service, context, () => settings);
+      const index = new RegistryIndex(this.service, context, settings);
       for (const file of files) {
         if (!this.otherLanguage.has(file)) {
           await this.warm(file);

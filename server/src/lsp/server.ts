@@ -13,8 +13,8 @@ import { fileUri, filePathOf, useFileScheme } from '../service/document';
 import { KasmLanguageService, createLanguageService } from '../service/languageService';
 import { RememberingFileSystem } from '../service/fileSystem';
 import { inWorkspacesFolder, isKasmValue } from '../service/entryDetection';
-import { LINT_CONFIG_FILE, findLintConfig } from '../service/lintConfig';
-import * as path from '../service/paths';
+import { LINT_CONFIG_FILE, LintConfigs } from '../service/lintConfig';
+import { DiagnosticSink } from '../service/diagnostics/context';
 import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
@@ -48,17 +48,14 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   const documents = new TextDocuments(TextDocument);
   let fileSystem: RememberingFileSystem = host.createFileSystem(false);
   let service: KasmLanguageService = createLanguageService({ fileSystem });
-  /** Each folder's `.kasm-lint.json` rules, found upward; forgotten when such a file changes. */
-  const lintConfigs = new Map<string, RuleSettings>();
-  const rulesOfFolder = (folder: string): RuleSettings => {
-    let rules = lintConfigs.get(folder);
-    if (!rules) lintConfigs.set(folder, rules = findLintConfig(fileSystem, folder)?.settings ?? {});
-    return rules;
-  };
+  /** Each entry's nearest `.kasm-lint.json`, read once per folder; forgotten when such a file changes. */
+  let lintConfigs = new LintConfigs(fileSystem);
   const rulesFor = (uri: string): RuleSettings => {
     const file = filePathOf(uri);
-    return file ? rulesOfFolder(path.dirname(file)) : {};
+    return file ? lintConfigs.rulesFor(file) : {};
   };
+  /** `.kasm-lint.json` files published with problems: cleared when they are fixed. */
+  const invalidConfigs = new Set<string>();
   const settings = new SettingsStore(connection, rulesFor);
   let followWorkspaceFolders = false;
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
@@ -85,6 +82,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
     const extensionCommands = initializationOptions?.extensionCommands === true;
     fileSystem = host.createFileSystem(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
+    lintConfigs = new LintConfigs(fileSystem);
     const images = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
     }, imagesAnswered);
@@ -155,7 +153,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     for (const folder of workspaceFolders) {
       const folderSettings = await settings.of(fileUri(folder));
       if (folderSettings.registryChecks?.enable === false || folderSettings.validate?.enable === false) continue;
-      checked.push({ root: folder, settings: toDocumentSettings(folderSettings, rulesOfFolder(folder)) });
+      checked.push({ root: folder, settings: (file) => toDocumentSettings(folderSettings, lintConfigs.rulesFor(file)) });
     }
     // In the editor's status bar while a registry loads (an editor that cannot show progress gets a silent reporter).
     const progress = await connection.window.createWorkDoneProgress();
@@ -166,7 +164,25 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       else progress.report(Math.floor((done / total) * 100), `Checking ${entries(total)}… ${done.toLocaleString('en-US')} done`);
     }).catch(logError);
     progress.done();
+    publishLintConfigProblems();
     for (const document of documents.all()) scheduleValidation(document, 0);
+  }
+
+  /**
+   * A `.kasm-lint.json` that is not valid is ignored (entries are checked with the defaults); its problems are shown
+   * in the file itself, so that the user sees why their severities do not apply (#27.2).
+   */
+  function publishLintConfigProblems(): void {
+    const now = new Set<string>();
+    for (const config of lintConfigs.read().filter((c) => c.problems.length)) {
+      const sink = new DiagnosticSink();
+      for (const { range, message } of config.problems) sink.report('lint-config', range, `${message} The file is ignored: entries are checked with the default severities.`);
+      now.add(config.file);
+      void connection.sendDiagnostics({ uri: fileUri(config.file), diagnostics: sink.diagnostics });
+    }
+    for (const file of invalidConfigs) if (!now.has(file)) void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: [] });
+    invalidConfigs.clear();
+    for (const file of now) invalidConfigs.add(file);
   }
 
   // Kasm: Check Whole Registry: every entry now, as at start; answered with what the Problems panel then shows.
