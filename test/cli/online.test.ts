@@ -67,7 +67,7 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
 
   it('reports what the registry says with --online, and keeps the answers in --cache-dir', async () => {
     const cache = path.join(root, '.cache');
-    const { results, stderr } = await lint(['--online', '--cache-dir', cache, root]);
+    const { results, stderr } = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', cache, root]);
     assert.deepEqual(onlineCodes(resultOf(results, 'Good')), []);
     assert.deepEqual(onlineCodes(resultOf(results, 'Typo')), ['image-tag-missing']);
     const typo = resultOf(results, 'Typo')?.diagnostics.find((d) => d.code === 'image-tag-missing');
@@ -83,7 +83,7 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
     assert.ok(registry.requests().includes('HEAD /v2/acme/lab/manifests/1.0 HTTP/1.1 200'));
 
     const asked = registry.requests().length;
-    const again = await lint(['--online', '--cache-dir', cache, root]);
+    const again = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', cache, root]);
     assert.deepEqual(again.results.map(onlineCodes), results.map(onlineCodes));
     assert.equal(registry.requests().length, asked, 'the second run asks nothing: every answer is in the cache');
   });
@@ -91,7 +91,7 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
   it('goes through HTTPS_PROXY / HTTP_PROXY when they are set', async () => {
     const proxy = await startConnectProxy();
     try {
-      const { results } = await lint(['--online', '--cache-dir', path.join(root, '.cache-proxy'), path.join(root, 'workspaces', 'Typo')],
+      const { results } = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', path.join(root, '.cache-proxy'), path.join(root, 'workspaces', 'Typo')],
         { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '' });
       assert.deepEqual(onlineCodes(results[0]), ['image-tag-missing']);
       assert.ok(proxy.tunnels.includes(registry.host), `the proxy carried the requests: ${proxy.tunnels.join(', ')}`);
@@ -107,7 +107,7 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
       fs.mkdirSync(path.join(root, 'offline', 'workspaces', name), { recursive: true });
       fs.writeFileSync(path.join(root, 'offline', 'workspaces', name, 'workspace.json'), text);
     }
-    const { results, stderr } = await lint(['--online', '--cache-dir', path.join(root, '.cache-offline'), path.join(root, 'offline')]);
+    const { results, stderr } = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', path.join(root, '.cache-offline'), path.join(root, 'offline')]);
     assert.deepEqual(results.flatMap(onlineCodes), []);
     assert.equal(stderr.match(/could not be reached/g)?.length, 1, stderr);
   });

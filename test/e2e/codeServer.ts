@@ -74,6 +74,8 @@ export async function startCodeServer(
     'git.openRepositoryInParentFolders': 'never',
     // Online image checks are off unless a test turns them on; explicitly, so that the one-time offer stays away.
     'kasm.images.online': false,
+    // The tests' registry runs on this machine: asked only because the user allows it (#27.1).
+    'kasm.images.allowHosts': ['127.0.0.1'],
     ...options.settings,
   }, null, 2));
   // A short private temp folder: VS Code puts IPC sockets there, and socket paths have a length limit.

@@ -14,7 +14,8 @@ import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
 import { startConnectProxy } from '../helpers/connectProxy';
 import { ImageStatus } from '../../server/src/lsp/protocol';
 
-const ONLINE = { images: { online: true } };
+// The test registry is on this machine, which online checks ask only when the user allows it (#27.1).
+const ONLINE = { images: { online: true, allowHosts: ['127.0.0.1'] } };
 
 /** A schema 1.1 entry for `image`, with its architectures, size and channels. */
 function entry(image: string, { architecture = ['amd64'], size = 5, tags }: { architecture?: string[]; size?: number; tags?: string[] } = {}): string {
@@ -69,6 +70,23 @@ describe('online image checks in the language server (real registry, token auth)
       const hover = await client.hover(uri, positionOf(text, 'acme/lab'));
       assert.ok(!(hover?.contents as MarkupContent).value.includes('Digest'));
       assert.deepEqual(registry.requests().filter((r) => !/^(PUT|POST|GET \/v2\/ )/.test(r)), [], 'no request reached the registry');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('opted in but without kasm.images.allowHosts, asks no registry on this machine and says why at the image (#27.1)', async () => {
+    const client = await startTestClient({ settings: { images: { online: true } }, initializationOptions: { imageCacheFolder: path.join(cacheFolder, 'refused') } });
+    try {
+      const before = registry.requests().length;
+      const text = entry(`${registry.host}/acme/lab:1.0`);
+      const uri = client.open(file('Refused'), text);
+      const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'image-host-refused'));
+      const refused = diagnostics.find((d) => d.code === 'image-host-refused');
+      assert.equal(refused?.severity, 3, 'an info');
+      assert.deepEqual(refused?.range.start, positionOf(text, `"${registry.host}`));
+      assert.match(messageText(refused), /^Not checked online: 127\.0\.0\.1 is a loopback address \(this machine\)/);
+      assert.equal(registry.requests().length, before, 'no request reached the registry');
     } finally {
       await client.stop();
     }

@@ -56,7 +56,7 @@ export async function runAction(environment: Environment, out: (s: string) => vo
     };
     const paths = [input(environment, 'path') || '.'];
     const { results, configs } = booleanInput(environment, 'online')
-      ? await lintOnline(paths, options, workspace, environment.RUNNER_TEMP && path.join(environment.RUNNER_TEMP, 'kasm-registry-lint'), out)
+      ? await lintOnline(paths, options, workspace, { cacheFolder: environment.RUNNER_TEMP && path.join(environment.RUNNER_TEMP, 'kasm-registry-lint') }, out)
       : lint(paths, options, workspace);
     out(format('github', results, { color: false, version: VERSION }));
     if (PULL_REQUEST_EVENTS.has(environment.GITHUB_EVENT_NAME ?? '')) out(loweredRules(configs, workspace));

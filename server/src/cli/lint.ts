@@ -34,6 +34,8 @@ Options:
   --online             also ask each image's registry (anonymously) whether the tag exists, for
                        which architectures, and how big it is; answers are kept in --cache-dir
   --cache-dir <dir>    where --online keeps answers (default: $XDG_CACHE_HOME/kasm-registry-lint)
+  --allow-host <host>  let --online ask this host although it is this machine, a private address or
+                       plain HTTP (HOST allows every port, HOST:PORT one; repeat for more)
   --ignore-config      check with the default severities, ignoring every ${LINT_CONFIG_FILE}
   --allow-empty        exit 0 when a folder holds no workspace.json (default: exit 2, as a wrong
                        path is the likelier cause)
@@ -77,6 +79,7 @@ interface Options extends LintOptions {
   color: boolean;
   online: boolean;
   cacheDir?: string;
+  allowHosts: string[];
 }
 
 export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
@@ -108,6 +111,7 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     online: values.online ?? false,
     cacheDir: values['cache-dir'],
     allowEmpty: values['allow-empty'] ?? false,
+    allowHosts: values['allow-host'] ?? [],
     ignoreConfig: values['ignore-config'] ?? false,
   };
 }
@@ -120,7 +124,8 @@ function parse(args: string[]) {
     strict: true,
     options: {
       format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, 'ignore-config': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, 'ignore-config': { type: 'boolean' },
+      'allow-host': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
@@ -175,10 +180,13 @@ const ONLINE_ROUNDS = 4;
 
 /** Lints with online image checks: checks, waits for the registries' answers, and checks again until nothing is asked. */
 export async function lintOnline(
-  paths: string[], options: LintOptions, cwd: string, cacheFolder: string | undefined, err: (s: string) => void,
+  paths: string[], options: LintOptions, cwd: string, online: { cacheFolder?: string; allowHosts?: readonly string[] },
+  err: (s: string) => void,
 ): Promise<LintRun> {
-  const images = createNodeOnlineImages({ onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`) },
-    { cacheFolder: cacheFolder ?? defaultCacheFolder() });
+  const allowHosts = online.allowHosts ?? [];
+  const images = createNodeOnlineImages({
+    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts,
+  }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
   let run = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
     await images.settled();
@@ -198,7 +206,7 @@ export async function main(
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
     let { results } = options.online
-      ? await lintOnline(options.paths, options, io.cwd, options.cacheDir, io.err)
+      ? await lintOnline(options.paths, options, io.cwd, { cacheFolder: options.cacheDir, allowHosts: options.allowHosts }, io.err)
       : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));

@@ -14,7 +14,8 @@ const RECHECK_BATCH_MS = 50;
  * the URIs of documents an answer concerns; the editor gets the status for its status item.
  */
 export function startOnlineImages(
-  connection: Connection, host: ServerHost, options: { cacheFolder?: string; proxy?: string }, recheck: (uris: string[]) => void,
+  connection: Connection, host: ServerHost, options: { cacheFolder?: string; proxy?: string; allowedHosts: () => readonly string[] },
+  recheck: (uris: string[]) => void,
 ): OnlineImages | undefined {
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   const answered = new Set<string>();
@@ -36,6 +37,7 @@ export function startOnlineImages(
       }, STATUS_INTERVAL_MS);
     },
     log: (message) => connection.console.warn(`kasm: ${message}`),
+    allowedHosts: options.allowedHosts,
   }, options);
   // Answers of the last second are written before the editor ends the server.
   connection.onShutdown(() => images?.save());

@@ -20,7 +20,7 @@ export interface ServerSettings {
   categories?: unknown;
   versions?: unknown;
   /** `kasm.images.online`: ask image registries (#17). Only the user's settings say so, never a registry's files. */
-  images?: { online?: boolean };
+  images?: { online?: boolean; allowHosts?: unknown };
 }
 
 /** What the VS Code extension passes in initializationOptions (other editors may pass the same). */

@@ -85,6 +85,11 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     lintConfigs = new LintConfigs(fileSystem);
     const images = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
+      // kasm.images.allowHosts is a user setting (application scope): no workspace can allow a host (#27.1).
+      allowedHosts: () => {
+        const hosts = settings.latest.images?.allowHosts;
+        return Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : [];
+      },
     }, imagesAnswered);
     service = createLanguageService({
       images,

@@ -11,6 +11,8 @@ export class SettingsStore {
   private pushed: ServerSettings = {};
   /** Whether the editor answers workspace/configuration (set by initialize). */
   pull = false;
+  /** The settings last answered (or pushed): the user-scope ones (kasm.images.*) are the same for every document. */
+  latest: ServerSettings = {};
 
   constructor(
     private readonly connection: Connection,
@@ -21,6 +23,7 @@ export class SettingsStore {
   /** Settings the editor pushed (at start, or with a change): used when it cannot be asked. */
   push(settings: ServerSettings): void {
     this.pushed = settings;
+    this.latest = settings;
   }
 
   /** The settings changed: ask again. */
@@ -37,7 +40,7 @@ export class SettingsStore {
     let settings = this.asked.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kasm' })
-        .then((value: ServerSettings | null) => value ?? {}, () => ({}));
+        .then((value: ServerSettings | null) => (this.latest = value ?? {}), () => ({}));
       this.asked.set(uri, settings);
     }
     return settings;

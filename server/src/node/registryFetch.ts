@@ -1,27 +1,51 @@
 /**
- * How the desktop server and the CLI reach image registries (#17): Node's fetch, or through a proxy (`http.proxy`
- * from VS Code, else HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl and Docker read them) with undici's agents, loaded
- * only when a proxy is set. Answers are kept between sessions in a JSON file.
+ * How the desktop server and the CLI reach image registries (#17): undici (its own bundle, loaded when the first
+ * question is asked) connecting to the address it resolved only when that address is public or the host allowed
+ * (#27.1), or through a proxy (`http.proxy` from VS Code, else HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl and
+ * Docker read them), which then resolves names itself. Answers are kept between sessions in a JSON file.
  */
+import * as dns from 'node:dns';
 import * as fs from 'node:fs/promises';
+import type { LookupFunction } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Fetch } from '../online/registryClient';
 import { ImageCacheStore } from '../online/imageCache';
 import { OnlineImages, OnlineImagesOptions } from '../online/onlineImages';
+import { HOST_REFUSED, addressRefusal, isAllowedHost } from '../online/hostPolicy';
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 const CACHE_FILE = 'image-cache.json';
 
-export function registryFetch(proxy: string | undefined, environment: NodeJS.ProcessEnv = process.env): Fetch {
-  if (!proxy && !PROXY_VARIABLES.some((name) => environment[name])) return (url, init) => fetch(url, init);
+/**
+ * A DNS lookup that refuses a name resolving to a loopback, private, link-local or metadata address, unless the
+ * user allowed the host: the socket connects to the address judged here, so a second answer cannot slip past it.
+ */
+export function guardedLookup(allowedHosts: () => readonly string[]): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 4);
+      const allowed = isAllowedHost(new URL(`https://${hostname.includes(':') ? `[${hostname}]` : hostname}`), allowedHosts());
+      const refused = allowed ? undefined : addresses.map((a) => addressRefusal(a.address)).find(Boolean);
+      if (refused) return callback(Object.assign(new Error(`${hostname} resolves to ${refused.replace(/ is /, ', ')}`), { code: HOST_REFUSED }), '', 4);
+      if (options.all) return (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses);
+      return callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+}
+
+export function registryFetch(
+  proxy: string | undefined, allowedHosts: () => readonly string[], environment: NodeJS.ProcessEnv = process.env,
+): Fetch {
+  const viaProxy = proxy !== undefined || PROXY_VARIABLES.some((name) => environment[name]);
   const agent = import('undici').then((undici) => ({
     fetch: undici.fetch,
-    dispatcher: proxy ? new undici.ProxyAgent(proxy) : new undici.EnvHttpProxyAgent(),
+    dispatcher: !viaProxy ? new undici.Agent({ connect: { lookup: guardedLookup(allowedHosts) } })
+      : proxy ? new undici.ProxyAgent(proxy) : new undici.EnvHttpProxyAgent(),
   }));
   return async (url, init) => {
-    const { fetch: proxied, dispatcher } = await agent;
-    return proxied(url, { ...init, dispatcher });
+    const { fetch: guarded, dispatcher } = await agent;
+    return guarded(url, { ...init, dispatcher });
   };
 }
 
@@ -47,7 +71,8 @@ export function defaultCacheFolder(environment: NodeJS.ProcessEnv = process.env)
 export function createNodeOnlineImages(
   callbacks: Omit<OnlineImagesOptions, 'fetch' | 'store'>, options: { cacheFolder?: string; proxy?: string },
 ): OnlineImages {
+  const allowedHosts = callbacks.allowedHosts ?? (() => []);
   return new OnlineImages({
-    ...callbacks, fetch: registryFetch(options.proxy), store: fileCacheStore(options.cacheFolder ?? defaultCacheFolder()),
+    ...callbacks, fetch: registryFetch(options.proxy, allowedHosts), store: fileCacheStore(options.cacheFolder ?? defaultCacheFolder()),
   });
 }

@@ -40,6 +40,8 @@ export interface OnlineImagesOptions {
   store?: ImageCacheStore;
   now?: () => number;
   timeoutMs?: number;
+  /** Hosts the user allows beyond public HTTPS ones (#27.1): never a repository's say. */
+  allowedHosts?: () => readonly string[];
 }
 
 export class OnlineImages implements ImageFactsSource {
@@ -64,7 +66,7 @@ export class OnlineImages implements ImageFactsSource {
   private dirty = false;
 
   constructor(private readonly options: OnlineImagesOptions) {
-    this.client = new RegistryClient(options.fetch, options.timeoutMs);
+    this.client = new RegistryClient(options.fetch, options.timeoutMs, options.allowedHosts);
     this.now = options.now ?? Date.now;
   }
 
@@ -216,7 +218,8 @@ export class OnlineImages implements ImageFactsSource {
 
   private noteReachable(location: RegistryLocation, value: unknown): void {
     const facts = value as Partial<ImageFacts> | undefined;
-    if (facts?.kind === 'unknown' && facts.reason !== 'error') {
+    // A refused host is no registry that is down: each entry says so (image-host-refused), the status does not.
+    if (facts?.kind === 'unknown' && facts.reason !== 'error' && facts.reason !== 'refused') {
       if (!this.offline.has(location.registry)) this.options.log?.(`${facts.detail}; images on it are not checked.`);
       this.offline.set(location.registry, facts.detail ?? location.registry);
     } else {

@@ -5,7 +5,8 @@
  */
 import { ImageFacts, Platform } from '../service/imageFacts';
 import { nearMisses } from '../service/suggest';
-import { RegistryLocation, isLoopback } from './registryLocation';
+import { RegistryLocation } from './registryLocation';
+import { HOST_REFUSED, HostRefused, urlRefusal } from './hostPolicy';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -51,7 +52,19 @@ export class RegistryClient {
   /** The realm and service each registry's challenge named. */
   private readonly challenges = new Map<string, Record<string, string>>();
 
-  constructor(private readonly fetch: Fetch, private readonly timeoutMs = 10_000) {}
+  constructor(
+    private readonly fetch: Fetch,
+    private readonly timeoutMs = 10_000,
+    /** Hosts the user allows beyond public HTTPS ones (kasm.images.allowHosts, --allow-host): read at each request. */
+    private readonly allowedHosts: () => readonly string[] = () => [],
+  ) {}
+
+  /** Every request goes through here: a URL the host policy refuses is never fetched (#27.1). */
+  private send(url: URL, init: RequestInit): Promise<Response> {
+    const refused = urlRefusal(url, this.allowedHosts());
+    if (refused) return Promise.reject(new HostRefused(refused));
+    return this.fetch(url.href, init);
+  }
 
   /**
    * What the registry says of the reference. Throws RateLimited; any other failure is an 'unknown' verdict. A missing
@@ -76,6 +89,15 @@ export class RegistryClient {
 
   /** The repository's tags, newest first; 'missing' when the repository is missing or private, null when unlisted. */
   async listTags(location: RegistryLocation): Promise<string[] | 'missing' | null> {
+    try {
+      return await this.pagesOfTags(location);
+    } catch (error) {
+      if (error instanceof HostRefused) return null; // the image's own question says why
+      throw error;
+    }
+  }
+
+  private async pagesOfTags(location: RegistryLocation): Promise<string[] | 'missing' | null> {
     const tags: string[] = [];
     let next: URL | undefined = this.url(location, 'tags/list?n=1000');
     for (let page = 0; next && page < MAX_TAG_PAGES; page++) {
@@ -116,7 +138,7 @@ export class RegistryClient {
   /**
    * One request, with redirects followed here rather than by fetch: lscr.io sends each request on to ghcr.io, which
    * has tokens of its own (fetch would drop the token at the other host; one host's token must not go to another).
-   * Never from HTTPS down to plain HTTP, but on loopback.
+   * Each hop obeys the host policy: never to plain HTTP or a private address the user did not allow.
    */
   private async call(location: RegistryLocation, path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
     return (await this.follow(this.url(location, path), location, method, accept)).response;
@@ -135,7 +157,6 @@ export class RegistryClient {
       const target = response.headers.get('location');
       if (response.status < 300 || response.status > 399 || !target || hop === MAX_REDIRECTS) return { response, url };
       const next = new URL(target, url);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.host))) return { response, url };
       await response.body?.cancel();
       url = next;
     }
@@ -144,7 +165,7 @@ export class RegistryClient {
   /** A request to `url` with the pull token its host's challenge asks for (fetched once per host and repository). */
   private async authorized(url: URL, location: RegistryLocation, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
     const key = `${url.origin} ${location.repository}`;
-    const send = (token: string | undefined) => this.fetch(url.href, {
+    const send = (token: string | undefined) => this.send(url, {
       method,
       redirect: 'manual',
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -180,7 +201,8 @@ export class RegistryClient {
     if (realm.protocol !== 'https:' && realm.protocol !== 'http:') return undefined;
     if (challenge.service) realm.searchParams.set('service', challenge.service);
     realm.searchParams.set('scope', challenge.scope ?? `repository:${location.repository}:pull`);
-    const response = await this.fetch(realm.href, { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs) });
+    // Anonymous, whatever host the realm is on: no credential of the registry goes with it.
+    const response = await this.send(realm, { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs) });
     if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
     const body = response.ok ? await readJson<{ token?: unknown; access_token?: unknown }>(response) : undefined;
     const token = body?.token ?? body?.access_token;
@@ -266,6 +288,11 @@ function closestTags(tag: string, tags: string[]): string[] {
 }
 
 function failure(location: RegistryLocation, error: unknown): ImageFacts {
+  // Refused by the policy here, or by the Node host once the name resolved to a private address.
+  const refused = error instanceof HostRefused ? error : (error as { cause?: unknown } | undefined)?.cause;
+  if ((refused as { code?: string } | undefined)?.code === HOST_REFUSED) {
+    return { kind: 'unknown', reason: 'refused', detail: (refused as Error).message };
+  }
   const name = (error as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'unknown', reason: 'timeout', detail: `${location.registry} did not answer in time` };
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause?.code;

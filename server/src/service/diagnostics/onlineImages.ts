@@ -24,6 +24,8 @@ export function checkOnlineImages(ctx: RuleContext): void {
   if (!source) return;
   const requester = ctx.doc.textDocument.uri;
   const found: FoundImage[] = [];
+  /** One "not checked" per reason and entry: three images on the same refused host say it once. */
+  const refused = new Set<string>();
   for (const field of imageFields(ctx.doc, ctx.schema)) {
     const image = String(field.node.value);
     if (parseImageReference(image).problem) continue;
@@ -42,6 +44,10 @@ export function checkOnlineImages(ctx: RuleContext): void {
         `${digest ? `The digest ${digest}` : `The tag "${tag ?? 'latest'}"`} does not exist in ${repository}'s repository, so installing the workspace fails to pull "${image}".`
         + (closest.length ? ` Closest: ${closest.map((c) => `"${c}"`).join(', ')}.` : ''),
         { suggestions: closest });
+    } else if (facts?.kind === 'unknown' && facts.reason === 'refused' && !refused.has(facts.detail)) {
+      refused.add(facts.detail);
+      ctx.reportValue('image-host-refused', field.node,
+        `Not checked online: ${facts.detail}. Requests go only to public registries over HTTPS, unless you allow the host in kasm.images.allowHosts (a user setting) or with --allow-host.`);
     } else if (facts?.kind === 'repository-missing') {
       ctx.reportValue('image-repository-missing', field.node,
         `The repository of "${image}" does not exist, or is private (anonymously the two look the same): Kasm can pull it only with the registry's credentials.`);
