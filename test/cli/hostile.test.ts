@@ -14,7 +14,8 @@ function lint(root: string, args: string[] = []) {
   // A hang fails the test instead of blocking the suite.
   const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args, root], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   assert.equal(result.signal, null, `the CLI was killed (${result.signal}): it hung`);
-  const results = result.stdout ? JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[] : [];
+  type Result = { file: string; diagnostics: { code: string; message: string; severity: string }[] };
+  const results = result.stdout ? JSON.parse(result.stdout) as Result[] : [];
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, results };
 }
 
@@ -63,10 +64,25 @@ describe('kasm-registry-lint on hostile registries', () => {
     assert.ok(codes('A').includes('icon-path'), codes('A').join());
     assert.ok(codes('B').includes('icon-path'));
     assert.ok(codes('C').includes('icon-unreadable'), codes('C').join());
-    // Alone, a FIFO workspace.json is read as what it is.
+    // A FIFO workspace.json is an entry the build finds and fails on: an error, in the folder's check and alone.
+    assert.deepEqual(codes('D'), ['entry-not-regular-file']);
     const fifo = lint(path.join(root, 'workspaces', 'D', 'workspace.json'));
-    assert.deepEqual(fifo.results[0]?.diagnostics.map((d) => d.code), ['check-degraded']);
+    assert.deepEqual(fifo.results[0]?.diagnostics.map((d) => d.code), ['entry-not-regular-file']);
     assert.match(fifo.results[0]?.diagnostics[0].message ?? '', /cannot be read/);
+  });
+
+  it('reports a workspace.json that is a link, inside the registry or out of it, as an error, never dropping it (#27.3)', () => {
+    const root = registryFolder({ A: entryText({}) });
+    fs.mkdirSync(path.join(root, 'workspaces', 'Inside'));
+    fs.symlinkSync(path.join(root, 'workspaces', 'A', 'workspace.json'), path.join(root, 'workspaces', 'Inside', 'workspace.json'));
+    fs.mkdirSync(path.join(root, 'workspaces', 'Dangling'));
+    fs.symlinkSync(path.join(root, 'nowhere.json'), path.join(root, 'workspaces', 'Dangling', 'workspace.json'));
+    const { code, results } = lint(root);
+    const of = (folder: string) => results.find((r) => r.file.includes(`/${folder}/`))?.diagnostics ?? [];
+    assert.deepEqual(of('Inside').map((d) => [d.code, d.severity]), [['entry-not-regular-file', 'error']]);
+    assert.match(of('Inside')[0].message, /is a symbolic link/);
+    assert.deepEqual(of('Dangling').map((d) => d.code), ['entry-not-regular-file']);
+    assert.equal(code, 1, 'errors fail the run: no more "0 errors"');
   });
 
   it('does not read a workspace.json that is a link leading outside the registry', () => {

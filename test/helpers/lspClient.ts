@@ -26,6 +26,8 @@ export interface TestClient {
   close(uri: string): void;
   /** Resolves with the first diagnostics for `uri` published after now that satisfy `accept`. */
   diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** What the editor shows for a file now: the last diagnostics published for it, or undefined when none were. */
+  shown(uri: string): Diagnostic[] | undefined;
   complete(uri: string, position: Position, token?: CancellationToken): Promise<CompletionList>;
   hover(uri: string, position: Position): Promise<Hover | null>;
   stop(): Promise<number | null>;
@@ -103,6 +105,9 @@ export async function startTestClient(options: {
     },
     close(uri: string) {
       void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    shown(uri: string) {
+      return published.filter((p) => p.uri === uri).at(-1)?.diagnostics;
     },
     diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000) {
       const start = published.length;

@@ -166,3 +166,39 @@ describe('language server on a registry whose .kasm-lint.json is not valid', () 
     }
   });
 });
+
+describe('language server on entries that change while the startup scan reads them', () => {
+  it('clears the problems of entries deleted during the scan (#27.7)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-lsp-scan-delete-'));
+    const count = 3000;
+    const uri = (i: number) => pathToFileURL(path.join(root, 'workspaces', `E${i}`, 'workspace.json')).href;
+    for (let i = 0; i < count; i++) {
+      fs.mkdirSync(path.join(root, 'workspaces', `E${i}`), { recursive: true });
+      fs.writeFileSync(path.join(root, 'workspaces', `E${i}`, 'workspace.json'), `{ "friendly_name": "E${i}", "memory": 4 }`);
+    }
+    const client = await startTestClient({ workspaceFolders: [root], showsProgress: true });
+    try {
+      const progress = () => client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value.kind);
+      const began = Date.now() + 10000;
+      while (!progress().includes('begin') && Date.now() < began) await new Promise((resolve) => setTimeout(resolve, 1));
+      // The scan reads entries in path order: the first ones are read, then deleted, while it reads the others.
+      const first = Array.from({ length: count }, (_, i) => `E${i}`).sort().slice(0, 100);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      for (const name of first) fs.rmSync(path.join(root, 'workspaces', name), { recursive: true });
+      assert.ok(!progress().includes('end'), `deleted while the scan reads (${progress().join()})`);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: first.map((name) => ({ uri: pathToFileURL(path.join(root, 'workspaces', name)).href, type: 3 })),
+      });
+      // Every entry ends with no problems shown: the last word on each is an empty list (or none was ever said).
+      const deletedUri = (name: string) => pathToFileURL(path.join(root, 'workspaces', name, 'workspace.json')).href;
+      const showing = () => first.filter((name) => client.shown(deletedUri(name))?.length).length;
+      const end = Date.now() + 30000;
+      while ((!progress().includes('end') || showing() > 0) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(progress().includes('end'), 'the scan ended');
+      assert.equal(showing(), 0, 'deleted entries still showing problems');
+      assert.ok(client.shown(uri(count - 1))?.length, 'the entries that are still there keep theirs');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -132,7 +132,8 @@ function parse(args: string[]) {
 
 /** Lints the registries at `paths`; a file path is linted on its own. With `images`, online facts known so far count. */
 export function lint(paths: string[], options: LintOptions, cwd: string, images?: ImageFactsSource): LintRun {
-  const service = createLanguageService({ fileSystem: nodeFileSystem, images });
+  const onError = (error: unknown) => process.stderr.write(`kasm-registry-lint: a check failed (a bug): ${(error as Error).stack ?? String(error)}\n`);
+  const service = createLanguageService({ fileSystem: nodeFileSystem, images, onError });
   const results: LintResult[] = [];
   // Each entry's nearest .kasm-lint.json, as the editor resolves it (#27.11).
   const configs = new LintConfigs(nodeFileSystem, options.ignoreConfig);

@@ -39,6 +39,11 @@ export class RegistryWorkspace {
   private readonly unconfirmed = new Set<string>();
   /** Files the editor has open in another language than Kasm's: the user says they are no entries (#18.3). */
   private readonly otherLanguage = new Set<string>();
+  /**
+   * Files the editor reported changed while a scan ran: the scan may have read them before the change (an entry
+   * deleted meanwhile kept its problems, #27.7), so they are looked at again when it ends.
+   */
+  private changedDuringScan: Map<string, boolean> | undefined;
   /** Registries waiting to be compared again after typing, and when. */
   private readonly pendingComparison = new Map<RegistryIndex, ReturnType<typeof setTimeout>>();
 
@@ -59,6 +64,7 @@ export class RegistryWorkspace {
    */
   async scan(registries: readonly RegistryFolder[], openDocument: OpenDocuments, progress: ScanProgress = () => undefined): Promise<void> {
     const scan = ++this.scans;
+    this.changedDuringScan ??= new Map();
     for (const file of this.published.keys()) this.unconfirmed.add(file);
     this.indexes.length = 0;
     this.published.clear();
@@ -94,6 +100,9 @@ export class RegistryWorkspace {
     }
     for (const file of this.unconfirmed) if (!this.published.has(file) && !openDocument(file)) this.publish(file, []);
     this.unconfirmed.clear();
+    const changed = this.changedDuringScan;
+    this.changedDuringScan = undefined;
+    for (const [file, deleted] of changed) await this.fileChanged(file, deleted, openDocument);
   }
 
   /** Entries checked, and the errors and warnings they have now: what *Check Whole Registry* reports. */
@@ -138,6 +147,7 @@ export class RegistryWorkspace {
    * counts), the site config, a folder deleted whole (reported alone), or anything else next to entries (an icon).
    */
   async fileChanged(file: string, deleted: boolean, openDocument: OpenDocuments): Promise<void> {
+    this.changedDuringScan?.set(file, deleted);
     const name = path.basename(file);
     if (name === 'workspace.json') {
       if (openDocument(file)) return;

@@ -93,6 +93,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     }, imagesAnswered);
     service = createLanguageService({
       images,
+      onError: (error) => connection.console.error(`kasm: a check failed: ${(error as Error).stack ?? String(error)}`),
       fileSystem,
       snippetSupport: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       extensionCommands,

@@ -31,6 +31,9 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     // Without throwIfNoEntry a missing file costs an exception: the icon of an entry being written is often missing.
     try { return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false; } catch { return false; }
   },
+  isLink(file) {
+    try { return fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false; } catch { return false; }
+  },
   changeStamp(file) {
     try {
       const stats = fs.statSync(file, { throwIfNoEntry: false });

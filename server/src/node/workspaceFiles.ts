@@ -8,7 +8,11 @@ import * as path from 'node:path';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', '.venv', 'venv', '__pycache__', '.vscode-test', 'bower_components', '.npm', '.yarn']);
 
 
-const isEntry = (entry: fs.Dirent) => entry.isFile() && entry.name === 'workspace.json';
+/**
+ * Anything named workspace.json but a folder: the registry build's glob finds links, FIFOs and devices by that name
+ * too, so they are entries to report, never to drop (#27.3).
+ */
+const isEntry = (entry: fs.Dirent) => entry.name === 'workspace.json' && !entry.isDirectory();
 const isSearched = (entry: fs.Dirent) => entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name);
 
 /**

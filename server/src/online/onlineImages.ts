@@ -177,6 +177,9 @@ export class OnlineImages implements ImageFactsSource {
         cache.set(key, { value, at: this.now() });
         this.dirty = true;
         this.noteReachable(location, value);
+        const facts = value as Partial<ImageFacts> | undefined;
+        // A bug of ours, said as one, never as a registry that cannot be reached.
+        if (facts?.kind === 'unknown' && facts.reason === 'bug') this.options.log?.(`${facts.detail} (a bug; please report it)`);
       } catch (error) {
         if (!(error instanceof RateLimited)) throw error;
         this.backOff(location.registry, error.retryAfterMs);
@@ -219,7 +222,7 @@ export class OnlineImages implements ImageFactsSource {
   private noteReachable(location: RegistryLocation, value: unknown): void {
     const facts = value as Partial<ImageFacts> | undefined;
     // A refused host is no registry that is down: each entry says so (image-host-refused), the status does not.
-    if (facts?.kind === 'unknown' && facts.reason !== 'error' && facts.reason !== 'refused') {
+    if (facts?.kind === 'unknown' && (facts.reason === 'offline' || facts.reason === 'timeout' || facts.reason === 'rate-limited')) {
       if (!this.offline.has(location.registry)) this.options.log?.(`${facts.detail}; images on it are not checked.`);
       this.offline.set(location.registry, facts.detail ?? location.registry);
     } else {

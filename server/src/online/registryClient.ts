@@ -295,6 +295,10 @@ function failure(location: RegistryLocation, error: unknown): ImageFacts {
   }
   const name = (error as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'unknown', reason: 'timeout', detail: `${location.registry} did not answer in time` };
-  const cause = (error as { cause?: { code?: string } } | undefined)?.cause?.code;
-  return { kind: 'unknown', reason: 'offline', detail: `${location.registry} could not be reached${cause ? ` (${cause})` : ''}` };
+  // fetch rejects with a TypeError whose cause is the network's error; anything else is a bug of ours (#27.12).
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  if (!(error instanceof TypeError) || cause === undefined) {
+    return { kind: 'unknown', reason: 'bug', detail: `checking ${location.written} failed: ${(error as Error | undefined)?.stack ?? String(error)}` };
+  }
+  return { kind: 'unknown', reason: 'offline', detail: `${location.registry} could not be reached${cause.code ? ` (${cause.code})` : ''}` };
 }

@@ -80,7 +80,11 @@ export class RegistryIndex {
     const { fileSystem } = this.context;
     const open = openDocument?.(file);
     if (!open && !this.insideRoot(file)) {
-      this.unread(file, 'This workspace.json is a link leading outside the registry: the registry build would read another file. It is not read.');
+      this.unread(file, 'This workspace.json is a link leading outside the registry: the registry build would read another file. It is not read.', 'entry-not-regular-file');
+      return true;
+    }
+    if (!open && this.isLink(file)) {
+      this.unread(file, 'This workspace.json is a symbolic link: git stores a link as the path it names, not the entry, so the registry build does not read this entry as written here. Make it a regular file.', 'entry-not-regular-file');
       return true;
     }
     const source = open ?? readText(fileSystem, file, CHECK_LIMITS.maxBytes);
@@ -93,7 +97,7 @@ export class RegistryIndex {
       this.update(file, source, { force });
     } else if (fileSystem.changeStamp(file) !== undefined) {
       // There, but not a regular file we may read (permissions, a FIFO, a device).
-      this.unread(file, 'This workspace.json cannot be read (it is not a regular file, or not readable): the registry build fails on it.');
+      this.unread(file, 'This workspace.json cannot be read (it is not a regular file, or not readable): the registry build fails on it.', 'entry-not-regular-file');
     } else {
       this.remove(file);
       return false;
@@ -109,10 +113,15 @@ export class RegistryIndex {
     return isWithin(fileSystem.realPath(root) ?? root, real);
   }
 
+  /** Whether the file itself (not a folder above it) is a symbolic link, dangling or not. */
+  private isLink(file: string): boolean {
+    return this.context.fileSystem.isLink?.(file) ?? false;
+  }
+
   /** An entry that is there but not read: its only diagnostic says why. */
-  private unread(file: string, reason: string): void {
+  private unread(file: string, reason: string, code: 'check-degraded' | 'entry-not-regular-file' = 'check-degraded'): void {
     const sink = new DiagnosticSink();
-    sink.report('check-degraded', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, reason);
+    sink.report(code, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, reason);
     const facts: EntryFacts = { strings: {}, channels: [], hasCompatibility: false };
     this.entries.set(file, { text: '', diagnostics: sink.diagnostics });
     this.ownChanged.add(file);

@@ -6,6 +6,8 @@ export interface WorkspaceFileSystem {
   /** The path with every symbolic link resolved, or undefined when nothing exists there. */
   realPath(path: string): string | undefined;
   isFile(path: string): boolean;
+  /** Whether the path itself is a symbolic link (dangling or not). Absent where a file system has no links. */
+  isLink?(path: string): boolean;
   /**
    * A stamp that changes whenever the file or folder at `path` changes or is replaced (for a folder: a file added,
    * removed or renamed in it), or undefined when nothing is there. Follows symbolic links. Lets the service reuse
@@ -91,6 +93,7 @@ export function rememberStamps(base: WorkspaceFileSystem, maxAgeMs: number, now:
   return {
     realPath: (file) => base.realPath(file),
     isFile: (file) => base.isFile(file),
+    isLink: (file) => base.isLink?.(file) ?? false,
     readHead: (file, length) => base.readHead(file, length),
     readFile: (file, maxBytes) => base.readFile(file, maxBytes),
     listFiles: (folder) => base.listFiles(folder),

@@ -31,7 +31,7 @@ export type ImageFacts =
   /** Missing or private: an anonymous client cannot tell them apart (registries answer both with 401 or 404). */
   | { kind: 'repository-missing' }
   /** No verdict: the registry could not be reached, limited the rate, timed out or answered something else. */
-  | { kind: 'unknown'; reason: 'offline' | 'rate-limited' | 'timeout' | 'error' | 'refused'; detail: string };
+  | { kind: 'unknown'; reason: 'offline' | 'rate-limited' | 'timeout' | 'error' | 'refused' | 'bug'; detail: string };
 
 /** Uncompressed images are this many times their compressed layers, roughly (Kasm images measured: 2.3–2.8). */
 export const UNCOMPRESSED_FACTOR = 2.5;

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions/index';
 import { doComplete } from './features/completion';
-import { KasmDiagnostic, isKasmDiagnostic } from './diagnostics/context';
+import { DiagnosticSink, KasmDiagnostic, isKasmDiagnostic } from './diagnostics/context';
 import { validateDocument } from './diagnostics/index';
 import { KasmDocument, parseKasmDocument } from './document';
 import { WorkspaceFileSystem } from './fileSystem';
@@ -35,6 +35,8 @@ export interface LanguageServiceOptions {
   fileEdits?: boolean;
   /** Registry answers about images (#17), read only for documents whose settings opt in. */
   images?: ImageFactsSource;
+  /** Told of a check that threw (a bug): the host logs it; the file gets a check-degraded warning. */
+  onError?(error: unknown): void;
 }
 
 
@@ -92,8 +94,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Kas
     parse,
     schemaVersion: (document, settings = DEFAULT_SETTINGS) => schemaOf(parse(document), settings),
     validate(document, settings = DEFAULT_SETTINGS) {
-      const doc = parse(document);
-      return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem, settings, imagesFor(settings));
+      try {
+        const doc = parse(document);
+        return validateDocument(doc, schemaOf(doc, settings).version, options.fileSystem, settings, imagesFor(settings));
+      } catch (error) {
+        // A bug of ours must not read as a clean entry (#27.12): the file says its checks failed, and why.
+        const sink = new DiagnosticSink();
+        sink.report('check-degraded', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          `The Kasm checks failed on this file (${(error as Error).message || String(error)}): its problems are not shown. This is a bug; please report it.`,
+          { severity: 'warning' });
+        options.onError?.(error);
+        return sink.diagnostics;
+      }
     },
     complete(document, position, settings = DEFAULT_SETTINGS) {
       const doc = parse(document);

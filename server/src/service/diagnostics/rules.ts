@@ -17,6 +17,7 @@ export interface Rule {
 export const RULES = {
   'too-many-problems': { severity: 'warning', summary: 'More than 1,000 problems in one file: the rest are not shown until the first are fixed.', docs: DOCS.template },
   'check-degraded': { severity: 'warning', summary: 'The file is far larger or deeper than any registry entry: only its JSON syntax is checked.', docs: DOCS.template },
+  'entry-not-regular-file': { severity: 'error', summary: 'A workspace.json that is a symbolic link, a FIFO or a device, or that cannot be read: the registry build finds it by name and fails on it (a link leading outside the registry is not read).', evidence: '§5; the registry build globs **/workspace.json and reads each', docs: DOCS.template },
   'empty-file': { severity: 'error', summary: 'The file is empty: the registry build fails on it. A hint while the file is open in the editor (completion offers a skeleton).', evidence: '§5.2; registry build, all versions', docs: DOCS.template },
   'syntax-error': { severity: 'error', summary: 'The file is not valid JSON (the registry build reads it with JSON.parse).', evidence: '§5.2; registry build, all versions', docs: DOCS.template },
   'duplicate-key': { severity: 'warning', summary: 'A key appears twice in one object; JSON.parse silently keeps the last.', docs: DOCS.template },
