@@ -11,6 +11,7 @@ import { RegistryGallery } from './registryGallery';
 import { registerSchemaStatus } from './schemaStatus';
 import { registerRuleDocumentation } from './ruleDocs';
 import { registerServerCommands } from './serverCommands';
+import { registerTrustStatus } from './trustStatus';
 
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {
@@ -48,6 +49,7 @@ export async function activateWith(
   registerRuleDocumentation(context);
   const client = await start;
   registerServerCommands(context, client);
+  registerTrustStatus(context);
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
   const api = { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };

@@ -50,7 +50,10 @@ export function clientOptions(
     outputChannel: output,
     traceOutputChannel,
     // Code lenses and some quick fixes run commands of this extension (kasm.previewIcon, kasm.createPlaceholderIcon).
-    initializationOptions: { extensionCommands: true, ...initialization } satisfies InitializationOptions,
+    // A function: read again at each (re)start, so that trust granted later reaches a restarted server.
+    initializationOptions: (): InitializationOptions => ({
+      extensionCommands: true, workspaceTrusted: vscode.workspace.isTrusted, ...initialization,
+    }),
     errorHandler: crashRestartPolicy(output),
     // A problem's code opens the rule's page shipped in the extension, not github.com (often unreachable in Kasm images).
     middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkCodeOffline)) },

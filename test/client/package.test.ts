@@ -33,6 +33,21 @@ describe('the packaged extension', () => {
     for (const src of images) assert.ok(fs.existsSync(path.join(REPO_ROOT, src.replace(/^.*\/main\//, ''))), `${src} is in the repository`);
   });
 
+  it('declares Restricted Mode as limited: rule settings a workspace could lower are restricted; registries are a user\'s choice', () => {
+    type Setting = { scope?: string; tags?: string[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, Setting> } };
+    };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['kasm.rules', 'kasm.categories', 'kasm.versions']);
+    const settings = manifest.contributes.configuration.properties;
+    for (const key of ['kasm.images.online', 'kasm.images.allowHosts']) {
+      assert.equal(settings[key].scope, 'application', `${key}: no workspace can set it`);
+      assert.deepEqual(settings[key].tags, ['usesOnlineServices']);
+    }
+  });
+
   it('contributes snippets that VS Code offers only through Insert Snippet and new files, never while typing', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
     assert.deepEqual(manifest.contributes.snippets, [{ language: 'kasm-workspace', path: './snippets/kasm-workspace.code-snippets' }]);

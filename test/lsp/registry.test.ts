@@ -2,6 +2,8 @@
 // problems follow edits in other entries.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -199,6 +201,35 @@ describe('language server on entries that change while the startup scan reads th
       assert.ok(client.shown(uri(count - 1))?.length, 'the entries that are still there keep theirs');
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe('language server in VS Code\'s Restricted Mode (workspaceTrusted: false)', () => {
+  it('lets the registry\'s .kasm-lint.json raise severities only, and asks no registry (#27.10)', async () => {
+    const { root, uriOf } = copyOfRegistry();
+    fs.writeFileSync(path.join(root, '.kasm-lint.json'), JSON.stringify({ rules: { 'memory-in-gb': 'off', 'duplicate-name': 'error' } }));
+    let requests = 0;
+    const registry = http.createServer((_request, response) => { requests++; response.writeHead(404).end(); });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+    const client = await startTestClient({
+      workspaceFolders: [root], initializationOptions: { workspaceTrusted: false },
+      settings: { images: { online: true, allowHosts: ['127.0.0.1'] } },
+    });
+    try {
+      const gamma = await client.diagnostics(uriOf('Gamma'));
+      assert.ok(gamma.some((d) => d.code === 'memory-in-gb' && d.severity === 2), 'not turned off by an untrusted config');
+      const beta = client.shown(uriOf('Beta')) ?? await client.diagnostics(uriOf('Beta'));
+      assert.ok(beta.some((d) => d.code === 'duplicate-name' && d.severity === 1), 'raised by it');
+      const opened = await client.openChecked(path.join(root, 'workspaces', 'Lab', 'workspace.json'),
+        JSON.stringify({ friendly_name: 'Lab', compatibility: [{ version: '1.18.x', image: `${host}/acme/lab:1`, uncompressed_size_mb: 1 }] }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.ok(!opened.diagnostics.some((d) => String(d.code).startsWith('image-')), JSON.stringify(opened.diagnostics));
+      assert.equal(requests, 0, 'no registry contacted');
+    } finally {
+      await client.stop();
+      registry.close();
     }
   });
 });

@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { RegistrySchemaSetting } from '../service/schemaVersion';
-import { LintConfig } from '../service/lintConfig';
+import { LintConfig, lowersRule } from '../service/lintConfig';
 import { RULES } from '../service/diagnostics/rules';
-import { RuleSeverity } from '../service/settings';
 import { format, workflowCommand } from './formats';
 import { LintConfigError, UsageError, VERSION, counts, lint, lintOnline } from './lint';
 import { jobSummary } from './summary';
@@ -87,7 +86,6 @@ export async function runAction(environment: Environment, out: (s: string) => vo
 
 /** Events whose code comes from a pull request: its own `.kasm-lint.json` could silence the check that judges it. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const RANK: Readonly<Record<RuleSeverity, number>> = { error: 0, warning: 1, info: 2, hint: 3, off: 4 };
 
 /** A file position as annotation properties, relative to the workspace. */
 function at(config: LintConfig, range: LintConfig['problems'][number]['range'], workspace: string) {
@@ -100,7 +98,7 @@ function at(config: LintConfig, range: LintConfig['problems'][number]['range'], 
  */
 function loweredRules(configs: readonly LintConfig[], workspace: string): string {
   return configs.flatMap((config) => config.rules
-    .filter(({ code, severity }) => RANK[severity] > RANK[RULES[code].severity])
+    .filter(({ code, severity }) => lowersRule(code, severity))
     .map(({ code, severity, range }) => workflowCommand('warning', { ...at(config, range, workspace), title: 'kasm(lint-config)' },
       `${severity === 'off' ? 'Turns off' : `Lowers to ${severity}`} the rule "${code}" (usually ${RULES[code].severity}) for this registry: `
       + 'its problems are not reported. Set ignore-config: true to check with the default severities.'))).join('');

@@ -31,6 +31,11 @@ export interface InitializationOptions {
   imageCacheFolder?: string;
   /** The editor's proxy (VS Code's `http.proxy`); otherwise HTTPS_PROXY / HTTP_PROXY. */
   proxy?: string;
+  /**
+   * false in VS Code's Restricted Mode: no registry is contacted, and a `.kasm-lint.json` may only raise severities
+   * (#27.10). Absent: trusted (other editors have no such mode).
+   */
+  workspaceTrusted?: boolean;
 }
 
 /** The editor's settings for a document, on top of the rule settings of its registry (its `.kasm-lint.json`). */

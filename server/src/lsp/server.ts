@@ -82,7 +82,9 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     // Code lenses and some quick fixes run commands of the VS Code extension; other editors could not run them.
     const extensionCommands = initializationOptions?.extensionCommands === true;
     fileSystem = host.createFileSystem(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
-    lintConfigs = new LintConfigs(fileSystem);
+    // VS Code's Restricted Mode: nothing is asked of registries, and configs only raise severities (#27.10).
+    settings.untrusted = initializationOptions?.workspaceTrusted === false;
+    lintConfigs = new LintConfigs(fileSystem, false, settings.untrusted);
     const images = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
       // kasm.images.allowHosts is a user setting (application scope): no workspace can allow a host (#27.1).

@@ -13,6 +13,8 @@ export class SettingsStore {
   pull = false;
   /** The settings last answered (or pushed): the user-scope ones (kasm.images.*) are the same for every document. */
   latest: ServerSettings = {};
+  /** VS Code's Restricted Mode: online checks stay off whatever the settings say (#27.10). */
+  untrusted = false;
 
   constructor(
     private readonly connection: Connection,
@@ -36,6 +38,12 @@ export class SettingsStore {
   }
 
   of(uri: string): Promise<ServerSettings> {
+    const restrict = (settings: ServerSettings): ServerSettings =>
+      (this.untrusted ? { ...settings, images: { ...settings.images, online: false } } : settings);
+    return this.asEditorSays(uri).then(restrict);
+  }
+
+  private asEditorSays(uri: string): Promise<ServerSettings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.asked.get(uri);
     if (!settings) {

@@ -167,7 +167,12 @@ function depthOver(root: Node, limit: number): boolean {
 export class LintConfigs {
   private readonly byFolder = new Map<string, LintConfig | undefined>();
 
-  constructor(private readonly fileSystem: WorkspaceFileSystem, private readonly ignore = false) {}
+  constructor(
+    private readonly fileSystem: WorkspaceFileSystem,
+    private readonly ignore = false,
+    /** A workspace the user has not trusted: its configs may make rules stricter, never quieter (#27.10). */
+    private readonly untrusted = false,
+  ) {}
 
   /** The config in force in a folder, or undefined when there is none (or configs are ignored). */
   forFolder(folder: string): LintConfig | undefined {
@@ -190,7 +195,8 @@ export class LintConfigs {
 
   /** The rule settings for an entry: its config's, or none when the config has problems (it is ignored then). */
   rulesFor(file: string): RuleSettings {
-    return this.forFolder(path.dirname(file))?.settings ?? {};
+    const settings = this.forFolder(path.dirname(file))?.settings ?? {};
+    return this.untrusted ? onlyStricter(settings) : settings;
   }
 
   /** Every config read so far (the ones with problems are reported on the file). */
@@ -201,6 +207,19 @@ export class LintConfigs {
   clear(): void {
     this.byFolder.clear();
   }
+}
+
+const RANK: Readonly<Record<RuleSeverity, number>> = { error: 0, warning: 1, info: 2, hint: 3, off: 4 };
+
+/** Whether a severity set for a rule reports its problems less loudly than the rule does by default. */
+export function lowersRule(code: RuleCode, severity: RuleSeverity): boolean {
+  return RANK[severity] > RANK[RULES[code].severity];
+}
+
+/** What an untrusted config may say: severities raised; no rule lowered, no category or version accepted. */
+function onlyStricter(settings: RuleSettings): RuleSettings {
+  const rules = Object.entries(settings.rules ?? {}).filter(([code, severity]) => !lowersRule(code as RuleCode, severity));
+  return { rules: Object.fromEntries(rules) };
 }
 
 /** The nearest `.kasm-lint.json` in `folder` or above it, or undefined. */
