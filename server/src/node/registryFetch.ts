@@ -10,7 +10,8 @@ import type { LookupFunction } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Fetch } from '../online/registryClient';
-import { ImageCacheStore } from '../online/imageCache';
+import { ImageCacheStore, MAX_CACHE_BYTES } from '../online/imageCache';
+import { nodeFileSystem } from './nodeFileSystem';
 import { OnlineImages, OnlineImagesOptions } from '../online/onlineImages';
 import { HOST_REFUSED, addressRefusal, isAllowedHost } from '../online/hostPolicy';
 
@@ -49,16 +50,28 @@ export function registryFetch(
   };
 }
 
-/** The cache file in `folder`, written whole through a temporary file so that a crash never leaves half of it. */
+/**
+ * The cache file in `folder`: read through the guarded reader (a regular file of at most MAX_CACHE_BYTES: a FIFO or
+ * /dev/zero put there is never read, #27.5), written whole through a temporary file that is removed when the
+ * write fails, so that a crash never leaves half of it.
+ */
 export function fileCacheStore(folder: string): ImageCacheStore {
   const file = path.join(folder, CACHE_FILE);
   return {
-    load: () => fs.readFile(file, 'utf8').catch(() => undefined),
+    load: () => {
+      const bytes = nodeFileSystem.readFile(file, MAX_CACHE_BYTES);
+      return Promise.resolve(bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : undefined);
+    },
     async save(text) {
       await fs.mkdir(folder, { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, text);
-      await fs.rename(temporary, file);
+      try {
+        await fs.writeFile(temporary, text);
+        await fs.rename(temporary, file);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+      }
     },
   };
 }

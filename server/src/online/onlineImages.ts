@@ -120,14 +120,20 @@ export class OnlineImages implements ImageFactsSource {
     clearTimeout(this.saveTimer);
     if (!this.dirty) return;
     this.dirty = false;
-    await this.options.store?.save(serializeCache(this.images, this.tagLists)).catch(() => undefined);
+    const now = this.now();
+    // Expired answers are not written: a later session would ask again anyway.
+    const fresh = {
+      images: (timed: Timed<ImageFacts>) => now - timed.at < freshFor(timed.value),
+      tags: (timed: Timed<TagList>) => now - timed.at < FRESH_MS.tags,
+    };
+    await this.options.store?.save(serializeCache(this.images, this.tagLists, fresh)).catch(() => undefined);
   }
 
   /** Answers kept from an earlier session, read once. */
   private load(): Promise<void> {
     this.loaded ??= (async () => {
       const text = await this.options.store?.load().catch(() => undefined);
-      if (text) restoreCache(text, this.images, this.tagLists);
+      if (text) restoreCache(text, this.images, this.tagLists, this.now());
     })();
     return this.loaded;
   }

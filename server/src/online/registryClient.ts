@@ -3,7 +3,7 @@
  * implement), anonymously: the Bearer challenge is answered with a pull token from the registry's own realm, and no
  * credential is ever sent. Pure: the host gives `fetch` (Node's, or one through a proxy).
  */
-import { ImageFacts, Platform } from '../service/imageFacts';
+import { ImageFacts, ONLINE_LIMITS, Platform } from '../service/imageFacts';
 import { nearMisses } from '../service/suggest';
 import { RegistryLocation } from './registryLocation';
 import { HOST_REFUSED, HostRefused, urlRefusal } from './hostPolicy';
@@ -105,7 +105,12 @@ export class RegistryClient {
       if (response.status === 404 || response.status === 401 || response.status === 403) return page === 0 ? 'missing' : sortNewestFirst(tags);
       if (!response.ok) return page === 0 ? null : sortNewestFirst(tags);
       const body = await readJson<{ tags?: unknown }>(response);
-      if (Array.isArray(body?.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'));
+      // One by one, up to the limit: a page of 300,000 tags spread into push() overflowed the stack.
+      for (const tag of Array.isArray(body?.tags) ? body.tags as unknown[] : []) {
+        if (typeof tag === 'string') tags.push(tag);
+        if (tags.length >= ONLINE_LIMITS.tags * 2) break;
+      }
+      if (tags.length >= ONLINE_LIMITS.tags * 2) break;
       next = nextPage(response.headers.get('link'), url);
     }
     return sortNewestFirst(tags);
@@ -115,7 +120,8 @@ export class RegistryClient {
   private async describe(location: RegistryLocation, digest: string): Promise<ImageFacts> {
     const manifest = await this.json<Manifest>(location, `manifests/${digest}`, MANIFEST_ACCEPT);
     if (Array.isArray(manifest?.manifests)) {
-      const platforms = manifest.manifests.flatMap((m) => platformOf(m.platform));
+      const listed = manifest.manifests.slice(0, ONLINE_LIMITS.platforms * 4);
+      const platforms = listed.flatMap((m) => platformOf(m.platform)).slice(0, ONLINE_LIMITS.platforms);
       const chosen = manifest.manifests.find((m) => m.platform?.architecture === 'amd64') ?? manifest.manifests[0];
       const single = chosen?.digest ? await this.json<Manifest>(location, `manifests/${chosen.digest}`, MANIFEST_ACCEPT) : undefined;
       const config = await this.config(location, single);
@@ -278,7 +284,7 @@ let collator: Intl.Collator | undefined;
 /** Tags by their names, highest version first: the v2 API lists them in lexical order and gives no dates. */
 export function sortNewestFirst(tags: string[]): string[] {
   const numeric = (collator ??= new Intl.Collator('en', { numeric: true }));
-  return [...new Set(tags)].sort((a, b) => numeric.compare(b, a));
+  return [...new Set(tags)].sort((a, b) => numeric.compare(b, a)).slice(0, ONLINE_LIMITS.tags);
 }
 
 /** The tags a missing tag was probably meant to be: near misses first, else the newest. */

@@ -33,6 +33,26 @@ export type ImageFacts =
   /** No verdict: the registry could not be reached, limited the rate, timed out or answered something else. */
   | { kind: 'unknown'; reason: 'offline' | 'rate-limited' | 'timeout' | 'error' | 'refused' | 'bug'; detail: string };
 
+/**
+ * How much of a registry's answer is kept and shown (#27.5, #27.6): a hostile registry can list a million tags or
+ * tens of thousands of platforms. Real repositories have a few hundred tags and a handful of platforms.
+ */
+export const ONLINE_LIMITS = {
+  /** Tags kept per repository, newest first. */
+  tags: 10_000,
+  /** Platforms kept per image. */
+  platforms: 64,
+  /** Tags offered by one completion (the list says it is incomplete; typing narrows it). */
+  completionTags: 500,
+  /** Platforms a hover or a message names, then "and N more". */
+  shownPlatforms: 12,
+} as const;
+
+/** A list for a message or hover: the first `limit` items, then how many more there are. */
+export function boundedList(items: readonly string[], limit: number): string {
+  return items.length > limit ? `${items.slice(0, limit).join(', ')} and ${(items.length - limit).toLocaleString('en-US')} more` : items.join(', ');
+}
+
 /** Uncompressed images are this many times their compressed layers, roughly (Kasm images measured: 2.3–2.8). */
 export const UNCOMPRESSED_FACTOR = 2.5;
 

@@ -1,5 +1,5 @@
 import { nodeAt } from '../document';
-import { ImageFacts, ImageField, UNCOMPRESSED_FACTOR, estimatedUncompressedMb, imageFields } from '../imageFacts';
+import { ImageFacts, ImageField, ONLINE_LIMITS, UNCOMPRESSED_FACTOR, boundedList, estimatedUncompressedMb, imageFields } from '../imageFacts';
 import { ARCHITECTURES } from '../kasm/knowledge';
 import { formatImageReference, parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
@@ -105,5 +105,5 @@ function checkAvailableTags(ctx: RuleContext, field: ImageField, tags: readonly 
 }
 
 function platformsOf(facts: Extract<ImageFacts, { kind: 'found' }>): string {
-  return facts.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
+  return boundedList(facts.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`), ONLINE_LIMITS.shownPlatforms);
 }

@@ -1,4 +1,4 @@
-import { ImageFactsSource, estimatedUncompressedMb } from '../imageFacts';
+import { ImageFactsSource, ONLINE_LIMITS, boundedList, estimatedUncompressedMb } from '../imageFacts';
 import { escapeMarkdown } from '../markdown';
 
 const DIGEST = /^[a-z0-9]+:[a-f0-9]{32,128}$/;
@@ -19,7 +19,7 @@ export function imageDocumentation(image: string, images: ImageFactsSource, requ
       // What a registry answers is shown as text: a hostile one cannot put a link or image into the hover.
       const lines = [DIGEST.test(facts.digest) ? `- Digest: \`${facts.digest}\`` : `- Digest: ${escapeMarkdown(facts.digest)}`];
       const platforms = facts.platforms.map((p) => [p.os, p.architecture, p.variant ?? ''].filter(Boolean).map(word).join('/'));
-      if (platforms.length) lines.push(`- Platforms: ${platforms.join(', ')}`);
+      if (platforms.length) lines.push(`- Platforms: ${boundedList(platforms, ONLINE_LIMITS.shownPlatforms)}`);
       if (facts.compressedBytes) lines.push(`- Compressed: ${size(facts.compressedBytes)} (about ${estimatedUncompressedMb(facts.compressedBytes).toLocaleString('en-US')} MB uncompressed)`);
       const built = /^\d{4}-\d{2}-\d{2}/.exec(facts.created ?? '')?.[0];
       if (built) lines.push(`- Built: ${built}`);

@@ -1,7 +1,7 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import { CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import { KasmDocument, pathOf, rangeOf } from '../document';
-import { ImageFactsSource, isImagePath } from '../imageFacts';
+import { ImageFactsSource, ONLINE_LIMITS, isImagePath } from '../imageFacts';
 import { SchemaVersion } from '../kasm/knowledge';
 
 /**
@@ -21,9 +21,13 @@ export function imageTagCompletion(
   if (tags === undefined) return { items: [], incomplete: true };
   // The tag written so far and what follows it up to the closing quote are replaced.
   const range = rangeOf(doc, node.offset + 1 + colon + 1, text.length - colon - 1);
+  // A long list is narrowed to the tags that start as typed so far, and bounded: the editor asks again as you type.
+  const typed = text.slice(colon + 1, inside);
+  const all = tags ?? [];
+  const matching = all.length > ONLINE_LIMITS.completionTags ? all.filter((tag) => tag.startsWith(typed)) : all;
   return {
-    incomplete: false,
-    items: (tags ?? []).map((tag, index) => ({
+    incomplete: matching.length > ONLINE_LIMITS.completionTags || matching !== all,
+    items: matching.slice(0, ONLINE_LIMITS.completionTags).map((tag, index) => ({
       label: tag,
       kind: CompletionItemKind.Constant,
       detail: `${text.slice(0, colon)}:${tag}`,
