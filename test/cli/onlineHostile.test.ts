@@ -94,3 +94,37 @@ describe('kasm-registry-lint --online and hosts an entry names', () => {
     assert.match(refused.Redirect[0], /127\.0\.0\.1 is a loopback address/);
   });
 });
+
+describe('kasm-registry-lint --online against a registry that stalls or fails (#27.4)', () => {
+  const twelve = (port: number) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`E${i}`, `127.0.0.1:${port}/team/app${i}:1`]));
+
+  it('ends its checks when --online-budget runs out, and says how many images were not checked', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const tarpit = http.createServer(() => undefined); // never answers
+    tarpit.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
+    const port = (tarpit.address() as AddressInfo).port;
+    const root = registry(twelve(port));
+    const began = Date.now();
+    const run = await promisify(execFile)(process.execPath, [CLI, '--format', 'json', '--online', '--online-budget', '2', '--allow-host', '127.0.0.1',
+      '--cache-dir', path.join(root, '.cache'), root]).catch((error: { stdout: string; stderr: string }) => error);
+    const took = Date.now() - began;
+    sockets.forEach((s) => s.destroy());
+    tarpit.close();
+    assert.ok(took < 8000, `ended after ${took} ms, not after each request's 10 s timeout`);
+    assert.match(run.stderr, /online checks ended early: their 2 s \(--online-budget\) ran out; 12 images were not checked/);
+  });
+
+  it('stops asking a registry that failed three times in a row', async () => {
+    let requests = 0;
+    const failing = http.createServer((request) => { requests++; request.socket.destroy(); });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const port = (failing.address() as AddressInfo).port;
+    const root = registry({ ...twelve(port), ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i}`, `127.0.0.1:${port}/team/other${i}:1`])) });
+    const run = await promisify(execFile)(process.execPath, [CLI, '--format', 'json', '--online', '--allow-host', '127.0.0.1',
+      '--cache-dir', path.join(root, '.cache'), root]).catch((error: { stdout: string; stderr: string }) => error);
+    failing.close();
+    assert.ok(requests <= 8, `${requests} requests for 24 images: the first few failures stop the rest`);
+    assert.match(run.stderr, /could not be reached/);
+  });
+});

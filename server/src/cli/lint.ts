@@ -34,6 +34,8 @@ Options:
   --online             also ask each image's registry (anonymously) whether the tag exists, for
                        which architectures, and how big it is; answers are kept in --cache-dir
   --cache-dir <dir>    where --online keeps answers (default: $XDG_CACHE_HOME/kasm-registry-lint)
+  --online-budget <s>  seconds --online may take in all (default: 60); then it ends its requests and
+                       says how many images were not checked
   --allow-host <host>  let --online ask this host although it is this machine, a private address or
                        plain HTTP (HOST allows every port, HOST:PORT one; repeat for more)
   --ignore-config      check with the default severities, ignoring every ${LINT_CONFIG_FILE}
@@ -80,6 +82,7 @@ interface Options extends LintOptions {
   online: boolean;
   cacheDir?: string;
   allowHosts: string[];
+  onlineBudgetMs: number;
 }
 
 export function parseArguments(args: string[], isTty: boolean): Options | 'help' | 'version' {
@@ -100,6 +103,9 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
     throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
+  if (values['online-budget'] !== undefined && !/^\d+(\.\d+)?$/.test(values['online-budget'])) {
+    throw new UsageError(`--online-budget takes seconds, not "${values['online-budget']}"`);
+  }
   if (positionals.some((p) => p === '')) throw new UsageError('an empty path names nothing; give a folder or a workspace.json');
   return {
     paths: positionals.length ? positionals : ['.'],
@@ -112,6 +118,7 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     cacheDir: values['cache-dir'],
     allowEmpty: values['allow-empty'] ?? false,
     allowHosts: values['allow-host'] ?? [],
+    onlineBudgetMs: Number(values['online-budget'] ?? 60) * 1000,
     ignoreConfig: values['ignore-config'] ?? false,
   };
 }
@@ -125,7 +132,7 @@ function parse(args: string[]) {
     options: {
       format: { type: 'string' }, schema: { type: 'string' }, 'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' }, 'no-color': { type: 'boolean' }, online: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'allow-empty': { type: 'boolean' }, 'ignore-config': { type: 'boolean' },
-      'allow-host': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      'allow-host': { type: 'string', multiple: true }, 'online-budget': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
 }
@@ -181,12 +188,13 @@ const ONLINE_ROUNDS = 4;
 
 /** Lints with online image checks: checks, waits for the registries' answers, and checks again until nothing is asked. */
 export async function lintOnline(
-  paths: string[], options: LintOptions, cwd: string, online: { cacheFolder?: string; allowHosts?: readonly string[] },
+  paths: string[], options: LintOptions, cwd: string, online: { cacheFolder?: string; allowHosts?: readonly string[]; budgetMs?: number },
   err: (s: string) => void,
 ): Promise<LintRun> {
   const allowHosts = online.allowHosts ?? [];
+  const budgetMs = online.budgetMs ?? 60_000;
   const images = createNodeOnlineImages({
-    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts,
+    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts, budgetMs,
   }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
   let run = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
@@ -196,6 +204,9 @@ export async function lintOnline(
   await images.save();
   const { checked, problems } = images.status();
   err(`kasm-registry-lint: images checked online: ${checked}, not found: ${problems}\n`);
+  if (images.budgetEnded) {
+    err(`kasm-registry-lint: online checks ended early: their ${budgetMs / 1000} s (--online-budget) ran out; ${images.unanswered()} images were not checked\n`);
+  }
   return run;
 }
 
@@ -207,7 +218,8 @@ export async function main(
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
     let { results } = options.online
-      ? await lintOnline(options.paths, options, io.cwd, { cacheFolder: options.cacheDir, allowHosts: options.allowHosts }, io.err)
+      ? await lintOnline(options.paths, options, io.cwd,
+        { cacheFolder: options.cacheDir, allowHosts: options.allowHosts, budgetMs: options.onlineBudgetMs }, io.err)
       : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));

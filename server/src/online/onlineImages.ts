@@ -42,6 +42,8 @@ export interface OnlineImagesOptions {
   timeoutMs?: number;
   /** Hosts the user allows beyond public HTTPS ones (#27.1): never a repository's say. */
   allowedHosts?: () => readonly string[];
+  /** Time for all questions, from the first (the CLI's budget, #27.4): then every request ends and none starts. */
+  budgetMs?: number;
 }
 
 export class OnlineImages implements ImageFactsSource {
@@ -64,6 +66,9 @@ export class OnlineImages implements ImageFactsSource {
   private loaded: Promise<void> | undefined;
   /** Answers came since the cache file was last written. */
   private dirty = false;
+  /** When the budget ends (set by the first question), and whether it has. */
+  private budgetTimer: ReturnType<typeof setTimeout> | undefined;
+  budgetEnded = false;
 
   constructor(private readonly options: OnlineImagesOptions) {
     this.client = new RegistryClient(options.fetch, options.timeoutMs, options.allowedHosts);
@@ -118,6 +123,7 @@ export class OnlineImages implements ImageFactsSource {
   /** Writes the cache now, if anything new came (the CLI before it exits, the server when it shuts down). */
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
+    clearTimeout(this.budgetTimer);
     if (!this.dirty) return;
     this.dirty = false;
     const now = this.now();
@@ -136,6 +142,11 @@ export class OnlineImages implements ImageFactsSource {
       if (text) restoreCache(text, this.images, this.tagLists, this.now());
     })();
     return this.loaded;
+  }
+
+  /** Images asked about that have no verdict (not answered, or the registry could not be asked). */
+  unanswered(): number {
+    return [...this.asked].filter((key) => { const facts = this.images.get(key)?.value; return !facts || facts.kind === 'unknown'; }).length;
   }
 
   status(): OnlineImagesStatus {
@@ -172,10 +183,16 @@ export class OnlineImages implements ImageFactsSource {
     let waiting = this.waiting.get(key);
     if (!waiting) this.waiting.set(key, waiting = new Set());
     waiting.add(requester);
-    if (this.pending.has(key) || this.isBlocked(location.registry)) return;
+    if (this.pending.has(key) || this.isBlocked(location.registry) || this.budgetEnded) return;
+    if (this.options.budgetMs !== undefined) {
+      this.budgetTimer ??= unref(setTimeout(() => {
+        this.budgetEnded = true;
+        this.client.stop();
+      }, this.options.budgetMs));
+    }
     const done = this.limit(async () => {
       await this.load();
-      if (this.isBlocked(location.registry)) return;
+      if (this.isBlocked(location.registry) || this.budgetEnded) return;
       try {
         const asking = ask();
         if (!asking) return;

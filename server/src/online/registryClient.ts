@@ -3,8 +3,12 @@
  * implement), anonymously: the Bearer challenge is answered with a pull token from the registry's own realm, and no
  * credential is ever sent. Pure: the host gives `fetch` (Node's, or one through a proxy).
  */
-import { ImageFacts, ONLINE_LIMITS, Platform } from '../service/imageFacts';
-import { nearMisses } from '../service/suggest';
+import { ImageFacts, ONLINE_LIMITS } from '../service/imageFacts';
+import {
+  Manifest, bearerChallenge, closestTags, layerBytes, nextPage, platformOf, readJson, retryAfterMs, sortNewestFirst,
+} from './registryResponses';
+
+export { bearerChallenge, sortNewestFirst } from './registryResponses';
 import { RegistryLocation } from './registryLocation';
 import { HOST_REFUSED, HostRefused, urlRefusal } from './hostPolicy';
 
@@ -17,13 +21,17 @@ const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
-/** Manifests, configs and token answers are a few KB; a hostile registry's endless body is cut here. */
-const MAX_JSON_BYTES = 4 * 1024 * 1024;
 /** Tags are listed 1,000 to a page, at most this many pages. */
 const MAX_TAG_PAGES = 10;
-const DEFAULT_RETRY_AFTER_MS = 60_000;
 /** lscr.io → ghcr.io is one; blobs go on to a CDN: a few are plenty. */
 const MAX_REDIRECTS = 5;
+
+/** A host that failed or answered slowly this many times in a row is left alone for a while (#27.4). */
+const STRIKES_TO_TRIP = 3;
+const TRIPPED_MS = 5 * 60_000;
+
+/** A host the circuit breaker keeps us from asking for now. */
+export class HostUnavailable extends Error {}
 
 /** The registry answered 429: ask it nothing more until `retryAfterMs` has passed. */
 export class RateLimited extends Error {
@@ -32,12 +40,6 @@ export class RateLimited extends Error {
   }
 }
 
-interface Manifest {
-  mediaType?: string;
-  manifests?: { digest?: string; platform?: Partial<Platform> }[];
-  layers?: { size?: number }[];
-  config?: { digest?: string };
-}
 
 interface ImageConfig {
   architecture?: string;
@@ -59,11 +61,47 @@ export class RegistryClient {
     private readonly allowedHosts: () => readonly string[] = () => [],
   ) {}
 
-  /** Every request goes through here: a URL the host policy refuses is never fetched (#27.1). */
-  private send(url: URL, init: RequestInit): Promise<Response> {
+  /** Ends every request now and refuses new ones: the caller's time for online checks is up. */
+  private readonly stopped = new AbortController();
+  /** Per host: failures or slow answers in a row, and until when it is not asked. */
+  private readonly strikes = new Map<string, number>();
+  private readonly trippedUntil = new Map<string, number>();
+
+  stop(): void {
+    this.stopped.abort();
+  }
+
+  /**
+   * Every request goes through here: a URL the host policy refuses is never fetched (#27.1); each request has its
+   * timeout and ends when the client is stopped; a host that failed or crawled three times in a row is not asked
+   * for five minutes (a tarpit answering just before the timeout held one entry for 540 s, #27.4).
+   */
+  private async send(url: URL, init: RequestInit): Promise<Response> {
     const refused = urlRefusal(url, this.allowedHosts());
-    if (refused) return Promise.reject(new HostRefused(refused));
-    return this.fetch(url.href, init);
+    if (refused) throw new HostRefused(refused);
+    if (this.stopped.signal.aborted) throw new DOMException('online checks stopped', 'AbortError');
+    if ((this.trippedUntil.get(url.host) ?? 0) > Date.now()) {
+      throw new HostUnavailable(`${url.host} failed or answered slowly ${STRIKES_TO_TRIP} times in a row; it is not asked for ${TRIPPED_MS / 60_000} minutes`);
+    }
+    const started = Date.now();
+    const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopped.signal]);
+    try {
+      const response = await this.fetch(url.href, { ...init, signal });
+      this.strike(url.host, Date.now() - started > this.timeoutMs / 2);
+      return response;
+    } catch (error) {
+      if (!this.stopped.signal.aborted) this.strike(url.host, true);
+      throw error;
+    }
+  }
+
+  private strike(host: string, bad: boolean): void {
+    const strikes = bad ? (this.strikes.get(host) ?? 0) + 1 : 0;
+    this.strikes.set(host, strikes);
+    if (strikes >= STRIKES_TO_TRIP) {
+      this.trippedUntil.set(host, Date.now() + TRIPPED_MS);
+      this.strikes.set(host, 0);
+    }
   }
 
   /**
@@ -175,7 +213,6 @@ export class RegistryClient {
       method,
       redirect: 'manual',
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      signal: AbortSignal.timeout(this.timeoutMs),
     });
     // A host that challenged once will again: its token for a new repository is asked for first (a 401 saved).
     const known = this.challenges.get(url.origin);
@@ -208,7 +245,7 @@ export class RegistryClient {
     if (challenge.service) realm.searchParams.set('service', challenge.service);
     realm.searchParams.set('scope', challenge.scope ?? `repository:${location.repository}:pull`);
     // Anonymous, whatever host the realm is on: no credential of the registry goes with it.
-    const response = await this.send(realm, { method: 'GET', signal: AbortSignal.timeout(this.timeoutMs) });
+    const response = await this.send(realm, { method: 'GET' });
     if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
     const body = response.ok ? await readJson<{ token?: unknown; access_token?: unknown }>(response) : undefined;
     const token = body?.token ?? body?.access_token;
@@ -216,82 +253,6 @@ export class RegistryClient {
   }
 }
 
-/** `Bearer realm="…",service="…",scope="…"` as a record, or undefined for another scheme (Basic: credentials only). */
-export function bearerChallenge(header: string | null): Record<string, string> | undefined {
-  const match = header ? /^\s*Bearer\s+(.*)$/i.exec(header) : null;
-  if (!match) return undefined;
-  const params: Record<string, string> = {};
-  for (const [, name, value] of match[1].matchAll(/([a-zA-Z_]+)\s*=\s*"([^"]*)"/g)) params[name.toLowerCase()] = value;
-  return params.realm ? params : undefined;
-}
-
-function retryAfterMs(header: string | null): number {
-  const seconds = Number(header);
-  if (header && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = header ? Date.parse(header) : NaN;
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
-}
-
-/**
- * The next page of a paginated list (`Link: </v2/…?last=…>; rel="next"`), relative to the page that named it (after
- * a redirect, the other registry's), and only the same list: same host, same path.
- */
-function nextPage(link: string | null, page: URL): URL | undefined {
-  const target = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1] : undefined;
-  if (!target) return undefined;
-  let url: URL;
-  try { url = new URL(target, page); } catch { return undefined; }
-  return url.origin === page.origin && url.pathname === page.pathname ? url : undefined;
-}
-
-async function readJson<T>(response: Response): Promise<T | undefined> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_JSON_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  try {
-    const bytes = new Uint8Array(size);
-    chunks.reduce((at, chunk) => { bytes.set(chunk, at); return at + chunk.byteLength; }, 0);
-    return JSON.parse(new TextDecoder().decode(bytes)) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function platformOf(platform: Partial<Platform> | undefined): Platform[] {
-  // Build attestations are listed as the platform unknown/unknown: not an architecture the image runs on.
-  if (typeof platform?.architecture !== 'string' || platform.architecture === 'unknown') return [];
-  return [{ os: String(platform.os ?? 'linux'), architecture: platform.architecture, ...(platform.variant ? { variant: String(platform.variant) } : {}) }];
-}
-
-function layerBytes(manifest: Manifest | undefined): number | undefined {
-  if (!Array.isArray(manifest?.layers)) return undefined;
-  return manifest.layers.reduce((sum, layer) => sum + (typeof layer.size === 'number' ? layer.size : 0), 0);
-}
-
-/** Made when first needed: building a collator loads ICU's data, which cost every server start 10 ms. */
-let collator: Intl.Collator | undefined;
-/** Tags by their names, highest version first: the v2 API lists them in lexical order and gives no dates. */
-export function sortNewestFirst(tags: string[]): string[] {
-  const numeric = (collator ??= new Intl.Collator('en', { numeric: true }));
-  return [...new Set(tags)].sort((a, b) => numeric.compare(b, a)).slice(0, ONLINE_LIMITS.tags);
-}
-
-/** The tags a missing tag was probably meant to be: near misses first, else the newest. */
-function closestTags(tag: string, tags: string[]): string[] {
-  const near = nearMisses(tag, tags);
-  return (near.length ? near : tags).slice(0, 3);
-}
 
 function failure(location: RegistryLocation, error: unknown): ImageFacts {
   // Refused by the policy here, or by the Node host once the name resolved to a private address.
@@ -299,6 +260,7 @@ function failure(location: RegistryLocation, error: unknown): ImageFacts {
   if ((refused as { code?: string } | undefined)?.code === HOST_REFUSED) {
     return { kind: 'unknown', reason: 'refused', detail: (refused as Error).message };
   }
+  if (error instanceof HostUnavailable) return { kind: 'unknown', reason: 'offline', detail: error.message };
   const name = (error as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'unknown', reason: 'timeout', detail: `${location.registry} did not answer in time` };
   // fetch rejects with a TypeError whose cause is the network's error; anything else is a bug of ours (#27.12).
