@@ -22,7 +22,7 @@ interface RuleCase {
   text: string;
   severity: Severity;
   message?: RegExp;
-  suggestions?: (string | number)[];
+  suggestions?: (string | number | boolean)[];
   schema?: RegistrySchemaSetting;
   /** Files next to the workspace.json. */
   files?: Record<string, string | Buffer>;
@@ -161,6 +161,17 @@ const CASES: RuleCase[] = [
   { code: 'available-tags-invalid', what: 'an empty list', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:develop", "uncompressed_size_mb": 1, "available_tags": «[]» }')} }`, severity: 'warning' },
   { code: 'docker-config-review', what: 'a privileged container', text: '{ "run_config": { «"privileged"»: true } }', severity: 'hint', message: /full access/ },
   { code: 'docker-config-review', what: 'a session user other than 1000', text: '{ "run_config": { "user": «"root"» } }', severity: 'hint' },
+  // Kasm accuracy III (kasm-format.md §12): what 1,000 more real entries showed broken.
+  { code: 'missing-required', what: 'compatibility missing in 1.0 (never listed; the storefront fails)', text: '«{»\n "name": "a/b:1", "friendly_name": "x" }', schema: '1.0', severity: 'error', message: /Missing "compatibility".*never list the entry/ },
+  { code: 'version-wrong-schema', what: 'a 1.1 entry listed only for 1.15 (no Kasm lists it)', text: `{ ${c11('{ "version": «"1.15.x"», "image": "a/b:1", "uncompressed_size_mb": 1 }')} }`, severity: 'error', message: /no Kasm installation lists this entry/ },
+  { code: 'version-format', what: 'a stray "1.15" beside "1.15.x" (harmless)', text: '{ "compatibility": ["1.15.x", «"1.15"»] }', schema: '1.0', severity: 'info', message: /still listed for its other versions/ },
+  { code: 'wrong-type', what: 'a Docker boolean written as a string (every session start fails)', text: '{ "run_config": { "privileged": «"true"» } }', severity: 'error', suggestions: [true], message: /Docker refuses the string "true"/ },
+  { code: 'image-host-missing', what: 'an image without a host while docker_registry is ghcr.io', text: `{ "docker_registry": "https://ghcr.io/", ${c11('{ "version": "1.18.x", "image": «"acme/x:1"», "uncompressed_size_mb": 1 }')} }`, severity: 'warning', suggestions: ['ghcr.io/acme/x:1'] },
+  { code: 'run-config-value', what: 'a fixed host port', text: '{ "run_config": { "ports": { "8080/tcp": «8080» } } }', severity: 'warning', message: /second session on the same agent/ },
+  { code: 'run-config-value', what: 'device permissions "1rwm"', text: '{ "run_config": { "devices": [«"/dev/dri:/dev/dri:1rwm"»] } }', severity: 'warning', message: /combination of r, w and m/ },
+  { code: 'unknown-key', what: 'a Docker argument in exec_config (ignored there)', text: '{ "exec_config": { «"cap_add"»: ["NET_ADMIN"] } }', severity: 'warning', message: /Move it to run_config/ },
+  { code: 'docker-registry-web-page', what: 'a GitHub Pages site as docker_registry', text: '{ "docker_registry": «"https://acme.github.io/registry/"» }', severity: 'warning', message: /GitHub Pages site/ },
+  { code: 'gpu-contradiction', what: 'require_gpu with gpu_count absent: says it is not set, not that it is 0', text: '{ "require_gpu": «true» }', severity: 'warning', message: /gpu_count is not set/ },
   { code: 'docker-config-review', what: 'an exec hook run as root', text: '{ "exec_config": { "first_launch": { "cmd": "x", "user": «"root"» } } }', severity: 'hint' },
 ];
 
@@ -190,6 +201,25 @@ describe('diagnostics: one bad document per rule', () => {
     const lintConfig: RuleCode[] = ['lint-config', 'entry-not-regular-file'];
     const tested = new Set([...CASES.map((c) => c.code), ...crossEntry, ...online, ...lintConfig]);
     assert.deepEqual(Object.keys(RULES).filter((code) => !tested.has(code as RuleCode)), []);
+  });
+
+  it('accepts what Kasm accepts (kasm-format.md §12): description null, "./icon.png", cpu_shares under Inherit, an image with the login registry\'s host', () => {
+    const cases: [string, Record<string, string | Buffer>][] = [
+      [VALID_1_1.replace(/"description": "[^"]*"/, '"description": null'), { 'icon.png': squareIcon() }],
+      [VALID_1_1.replace(/"image_src": "[^"]*"/, '"image_src": "./icon.png"'), { 'icon.png': squareIcon() }],
+      [VALID_1_1.replace(/^\{/, '{ "run_config": { "cpu_shares": 512 },'), { 'icon.png': squareIcon() }],
+      // The clean entry's docker_registry is Docker Hub's: its hostless image is right there.
+      [VALID_1_1.replace('"https://index.docker.io/v1/"', '"https://ghcr.io/"').replace('myorg/desktop', 'ghcr.io/myorg/desktop'), { 'icon.png': squareIcon() }],
+      // Kasm's own registry: kcr.kasmweb.com as the login, kasmweb/… pulled from Docker Hub, where it also is.
+      [VALID_1_1.replace('"https://index.docker.io/v1/"', '"https://kcr.kasmweb.com/v1/"').replace('myorg/desktop', 'kasmweb/desktop'), { 'icon.png': squareIcon() }],
+    ];
+    for (const [text, files] of cases) {
+      const found = service.validate(textDocument(text, entryFolder(files))).filter((d) => d.code !== 'docker-config-review');
+      assert.deepEqual(found.map((d) => [d.code, d.message]), [], text);
+    }
+    // Under "Shares" Kasm sets the shares itself: then it is said.
+    const shares = VALID_1_1.replace(/^\{/, '{ "cpu_allocation_method": "Shares", "run_config": { "cpu_shares": 512 },');
+    assert.ok(service.validate(textDocument(shares, entryFolder({ 'icon.png': squareIcon() }))).some((d) => d.code === 'run-config-set-by-kasm'));
   });
 
   it('finds nothing to say about a complete, clean entry of either schema', () => {

@@ -47,7 +47,8 @@ export const iconNameProblem = memoize((name: string): string | undefined => {
   if (/^[a-z][a-z0-9+.-]+:/i.test(name)) return 'it is a URL; Kasm serves the icon from the registry, so put the file next to workspace.json and give its name';
   if (/^[a-z]:/i.test(name) || name.startsWith('/') || name.startsWith('\\')) return 'it is an absolute path';
   if (name.split(/[\\/]/).includes('..')) return 'it leads out of the folder with ".."';
-  if (/[\\/]/.test(name)) return 'it names a sub-folder; the build copies icons into one flat folder, so keep the icon next to workspace.json';
+  // "./icon.png" is this folder: the build copies it and the URL resolves (kasm-format.md §12).
+  if (/[\\/]/.test(name.replace(/^\.\/(?=[^\\/]+$)/, ''))) return 'it names a sub-folder; the build copies icons into one flat folder, so keep the icon next to workspace.json';
   if (/[\u0000-\u001f]/.test(name)) return 'it contains control characters';
   return undefined;
 });

@@ -1,4 +1,4 @@
-import { KasmDiagnostic } from '../diagnostics/context';
+import { KasmDiagnostic, Suggestion } from '../diagnostics/context';
 import { RuleCode } from '../diagnostics/rules';
 import { nodeAt } from '../document';
 import { KNOWN_ALIASES } from '../kasm/knowledge';
@@ -10,12 +10,12 @@ const CODES: readonly RuleCode[] = [
   'unknown-value', 'category-near-miss', 'docker-registry-bogus', 'docker-registry-slash', 'image-invalid', 'version-format',
   'memory-in-gb', 'memory-not-integer', 'memory-not-positive', 'memory-too-small', 'cores-not-positive', 'gpu-count-invalid',
   'wrong-type', 'icon-missing', 'version-exact-in-1.0', 'docker-registry-web-page', 'run-config-value', 'size-implausible', 'version-unknown',
-  'image-tag-missing', 'image-size-far',
+  'image-tag-missing', 'image-size-far', 'image-host-missing',
 ];
 
-const sameButCase = (current: unknown, replacement: string | number) =>
+const sameButCase = (current: unknown, replacement: Suggestion) =>
   typeof current === 'string' && current.toLowerCase() === String(replacement).toLowerCase();
-const isAlias = (current: unknown, replacement: string | number) =>
+const isAlias = (current: unknown, replacement: Suggestion) =>
   typeof current === 'string' && Object.hasOwn(KNOWN_ALIASES, current) && KNOWN_ALIASES[current] === replacement;
 
 /**
@@ -23,7 +23,7 @@ const isAlias = (current: unknown, replacement: string | number) =>
  * known value, a missing slash, a number written as text, memory written in GB, the one misspelling a category has,
  * the one icon in the folder.
  */
-function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: string | number): boolean {
+function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: Suggestion): boolean {
   const only = diagnostic.data.suggestions?.length === 1;
   switch (diagnostic.code) {
     case 'docker-registry-bogus': case 'docker-registry-slash': case 'version-format': case 'wrong-type': case 'version-exact-in-1.0': case 'memory-in-gb':
@@ -35,7 +35,7 @@ function isSafe(diagnostic: KasmDiagnostic, current: unknown, replacement: strin
   }
 }
 
-function title(diagnostic: KasmDiagnostic, replacement: string | number): string {
+function title(diagnostic: KasmDiagnostic, replacement: Suggestion): string {
   if (diagnostic.code === 'memory-in-gb') return `Change to ${replacement} MB (${Number(replacement) / 1000} GB)`;
   if (diagnostic.code === 'icon-missing') return `Use the icon "${replacement}" found in this folder`;
   if (diagnostic.code === 'image-size-far') return `Set uncompressed_size_mb to ${replacement} (estimated from the image's layers)`;

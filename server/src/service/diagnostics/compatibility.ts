@@ -14,14 +14,20 @@ export function checkCompatibility(ctx: RuleContext): void {
     return;
   }
   const seen = new Set<string>();
-  for (const element of elements) {
-    const versionNode = ctx.schema === '1.0' ? element : propertyValue(element, 'version');
-    if (versionNode?.type === 'string') checkVersion(ctx, versionNode, seen);
+  const versionNodes = elements.map((element) => (ctx.schema === '1.0' ? element : propertyValue(element, 'version')));
+  // Every version read by the other schema's Kasm: no Kasm version lists the entry at all (kasm-format.md §12).
+  const listedNowhere = versionNodes.every((node) => {
+    const verdict = node?.type === 'string' ? judgeCompatibilityVersion(String(node.value)) : undefined;
+    return verdict?.kind === 'known' && verdict.schema !== ctx.schema;
+  });
+  elements.forEach((element, i) => {
+    const versionNode = versionNodes[i];
+    if (versionNode?.type === 'string') checkVersion(ctx, versionNode, seen, listedNowhere);
     if (ctx.schema === '1.1' && element.type === 'object') checkEntry(ctx, element);
-  }
+  });
 }
 
-function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
+function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>, listedNowhere: boolean): void {
   const version = String(node.value);
   if (seen.has(version)) {
     ctx.reportValue('version-duplicate', node, `Kasm version "${version}" is listed twice; Kasm uses only one of them. Remove the other.`);
@@ -55,7 +61,9 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>): void {
     case 'known':
       if (verdict.schema !== ctx.schema) {
         ctx.reportValue('version-wrong-schema', node,
-          `Kasm ${verdict.major}.${verdict.minor} reads registry schema ${verdict.schema}, but this is a schema ${ctx.schema} entry: Kasm ${verdict.major}.${verdict.minor} never sees it here.`);
+          `Kasm ${verdict.major}.${verdict.minor} reads registry schema ${verdict.schema}, but this is a schema ${ctx.schema} entry: Kasm ${verdict.major}.${verdict.minor} never sees it here.`
+          + (listedNowhere ? ' No other version is listed, so no Kasm installation lists this entry.' : ''),
+          { severity: listedNowhere ? 'error' : undefined });
       }
       return;
     case 'malformed':

@@ -7,12 +7,15 @@ import { ImageFactsSource } from '../imageFacts';
 import { DOCS, SchemaVersion, Severity } from '../kasm/knowledge';
 import { RULES, RuleCode } from './rules';
 
+/** A replacement value a quick fix offers. */
+export type Suggestion = string | number | boolean;
+
 /** What a quick fix needs to know about a diagnostic; sent as `Diagnostic.data`. */
 export interface KasmDiagnosticData {
   /** JSON path of the value or key the diagnostic is about. */
   path: JsonPath;
   /** Replacement values, best first (nearest allowed value, correctly spelled key, value in MB …). */
-  suggestions?: (string | number)[];
+  suggestions?: Suggestion[];
 }
 
 export interface KasmDiagnostic extends Diagnostic {
@@ -30,12 +33,12 @@ export function isKasmDiagnostic(diagnostic: Diagnostic): diagnostic is KasmDiag
   return diagnostic.source === 'kasm' && typeof diagnostic.code === 'string' && Object.hasOwn(RULES, diagnostic.code)
     && typeof diagnostic.message === 'string' && Array.isArray(data?.path)
     && data.path.every((step) => typeof step === 'string' || typeof step === 'number')
-    && (data.suggestions === undefined || (Array.isArray(data.suggestions) && data.suggestions.every((s) => typeof s === 'string' || typeof s === 'number')));
+    && (data.suggestions === undefined || (Array.isArray(data.suggestions) && data.suggestions.every((s) => ['string', 'number', 'boolean'].includes(typeof s))));
 }
 
 export interface ReportOptions {
   severity?: Severity;
-  suggestions?: (string | number)[];
+  suggestions?: Suggestion[];
   path?: JsonPath;
 }
 

@@ -4,7 +4,7 @@ import {
   BUILD_OUTPUT_KEYS, FieldSpec, childSpec, fieldsOfOtherSchema, workspaceSpec,
 } from '../kasm/knowledge';
 import { DASHBOARD_DROPPED_KEYS } from '../kasm/imageProperties';
-import { RUN_CONFIG_ALIASES } from '../kasm/dockerRun';
+import { RUN_CONFIG_ALIASES, RUN_CONFIG_KEYS } from '../kasm/dockerRun';
 import { nearMisses } from '../suggest';
 import { RuleContext } from './context';
 import { describePath } from './describe';
@@ -70,6 +70,11 @@ function reportUnknownKey(ctx: RuleContext, object: Node, key: Node, name: strin
     // Where an unknown key breaks Kasm, so does its misspelling.
     const severity = spec.unknownKeys === 'error' ? 'error' : undefined;
     ctx.report('misspelled-key', range, `Unknown key "${name}": did you mean "${near[0]}"? ${consequence}`, { path, suggestions: near, severity });
+    return;
+  }
+  if (objectPath[0] === 'exec_config' && objectPath.length === 1 && RUN_CONFIG_KEYS.some((key) => key.key === name)) {
+    // cap_add, shm_size, environment: Docker arguments put in the wrong place are silently ignored (kasm-format.md §12).
+    ctx.report('unknown-key', range, `"${name}" is a Docker run argument: in exec_config Kasm ignores it. Move it to run_config.`, { path, severity: 'warning' });
     return;
   }
   if (objectPath[0] === 'exec_config' && objectPath.length === 1) {

@@ -49,7 +49,7 @@ export function checkResources(ctx: RuleContext): void {
   const gpuCount = gpus?.value ?? 0;
   if (requireGpu?.value === true && gpuCount === 0) {
     ctx.reportValue('gpu-contradiction', requireGpu,
-      'require_gpu is true but gpu_count is 0: sessions wait for a GPU host yet get no GPU. Set gpu_count to 1 or more, or require_gpu to false.');
+      `require_gpu is true but ${gpus ? 'gpu_count is 0' : 'gpu_count is not set (no GPU is given)'}: sessions wait for a GPU host yet get no GPU. Set gpu_count to 1 or more, or require_gpu to false.`);
   } else if (requireGpu?.value === false && gpus && gpuCount > 0) {
     ctx.reportValue('gpu-contradiction', gpus.node,
       `gpu_count is ${gpuCount} but require_gpu is false: on hosts without a GPU the session starts without one. Set require_gpu to true if the image needs it.`,

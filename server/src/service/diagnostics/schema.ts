@@ -1,7 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Node } from 'jsonc-parser';
 import { JsonPath, missingPropertyRange, nodeAt } from '../document';
 import { validate1_0, validate1_1 } from '../generated/validators';
 import { FieldSpec, SchemaVersion, childSpec, specAt, typeList } from '../kasm/knowledge';
+import { VERSION_PATTERN } from '../kasm/versions';
 import { nearMisses } from '../suggest';
 import { RuleContext } from './context';
 import { describePath, describeType, firstSentence } from './describe';
@@ -32,9 +34,12 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
       const expected = typeList(spec);
       const advice = spec.typeAdvice ? ` ${spec.typeAdvice}` : '';
       const suggestion = coerce(node.value, expected);
+      // "true" for a Docker boolean: docker-py hands the string on and Docker refuses it at every session start (§12).
+      const stringBoolean = path[0] === 'run_config' && expected.includes('boolean') && typeof suggestion === 'boolean';
       ctx.reportValue(spec.typeCode === 'compatibility-shape' ? 'compatibility-shape' : 'wrong-type', node,
-        `${where} must be ${expected.map(describeType).join(' or ')}, not ${describeType(jsonTypeOf(node.value, node.type))}.${advice}`,
-        { severity: spec.typeSeverity, suggestions: suggestion === undefined ? undefined : [suggestion] });
+        `${where} must be ${expected.map(describeType).join(' or ')}, not ${describeType(jsonTypeOf(node.value, node.type))}.${advice}`
+        + (stringBoolean ? ` Docker refuses the string ${JSON.stringify(node.value)}: every session start fails.` : ''),
+        { severity: stringBoolean ? 'error' : spec.typeSeverity, suggestions: suggestion === undefined ? undefined : [suggestion] });
       return;
     }
     case 'required': {
@@ -73,13 +78,28 @@ function reportSchemaError(ctx: RuleContext, error: ErrorObject): void {
     case 'pattern': {
       const value = String(node.value);
       const fixed = /^\d+\.\d+$/.test(value) ? `${value}.x` : undefined;
+      // Beside versions that do match, a stray "1.15" matches nothing and harms nothing: the entry is still listed
+      // for the others (kasm-format.md §12). Alone, no Kasm version lists the entry.
+      const harmless = node.parent ? listsAVersion(node.parent) : false;
       ctx.reportValue('version-format', node,
-        `"${value}" is not a Kasm version: write "M.m.x" for every release of a version, or an exact "M.m.p"${fixed ? ` (did you mean "${fixed}"?)` : ''}.`,
-        { suggestions: fixed ? [fixed] : undefined });
+        `"${value}" is not a Kasm version: write "M.m.x" for every release of a version, or an exact "M.m.p"${fixed ? ` (did you mean "${fixed}"?)` : ''}.`
+        + (harmless ? ' It matches no Kasm version; the entry is still listed for its other versions.' : ''),
+        { suggestions: fixed ? [fixed] : undefined, severity: harmless ? 'info' : undefined });
       return;
     }
   }
 }
+
+const VERSION = new RegExp(VERSION_PATTERN);
+/** Whether an array holds a well-formed version string; once per array (a fuzzed list of 10,000 made it quadratic). */
+const listsAVersion = (() => {
+  const known = new WeakMap<Node, boolean>();
+  return (list: Node): boolean => {
+    let answer = known.get(list);
+    if (answer === undefined) known.set(list, answer = (list.children ?? []).some((item) => typeof item.value === 'string' && VERSION.test(item.value)));
+    return answer;
+  };
+})();
 
 function missingReason(spec: FieldSpec): string {
   return ` ${spec.whenMissing ?? 'The registry README requires it.'}`;
@@ -109,9 +129,10 @@ function jsonTypeOf(value: unknown, nodeType: string): string {
 }
 
 /** The value a string was probably meant to be ("4096" → 4096, "true" → true), for a quick fix. */
-function coerce(value: unknown, expected: readonly string[]): string | number | undefined {
+function coerce(value: unknown, expected: readonly string[]): number | boolean | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
+  if (expected.includes('boolean') && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   if ((expected.includes('integer') && /^-?\d+$/.test(text)) || (expected.includes('number') && /^-?\d+(\.\d+)?$/.test(text))) return Number(text);
   return undefined;
 }

@@ -60,6 +60,12 @@ export const DOCKER_REGISTRIES: readonly KnownValue[] = [
   { value: 'https://kcr.kasmweb.com/v1/', description: 'Kasm\'s own container registry.' },
 ];
 /** A Docker Hub address some registries use that does not exist (§4.2). */
+/**
+ * Registries whose repositories of a namespace are also on Docker Hub: a hostless image there is found all the same.
+ * Kasm's own registry names kcr.kasmweb.com and pulls `kasmweb/…` without a host (85 official entries, §11, §12).
+ */
+export const DOCKER_HUB_MIRRORED: Readonly<Record<string, string>> = { 'kcr.kasmweb.com': 'kasmweb/' };
+
 export const BOGUS_DOCKER_REGISTRY = { value: 'https://index.docker.io/v1.1/', replacement: 'https://index.docker.io/v1/' };
 
 export const EXEC_HOOKS: readonly KnownValue[] = [
@@ -116,8 +122,11 @@ function compatibilitySpec(schema: SchemaVersion): FieldSpec {
     key: 'compatibility',
     type: 'array' as const,
     docs: DOCS.template,
-    required: schema === '1.1' ? 'error' as const : 'warning' as const,
-    ...(schema === '1.1' ? { whenMissing: 'Without it the schema 1.1 registry build crashes.' } : {}),
+    // 1.0: Kasm 1.14/1.15's dashboard never lists such an entry and the template storefront throws on its index page
+    // for every visitor (kasm-format.md §12).
+    required: 'error' as const,
+    whenMissing: schema === '1.1' ? 'Without it the schema 1.1 registry build crashes.'
+      : 'Without it Kasm 1.13–1.15 never list the entry, and the registry site\'s index page fails for every visitor.',
   };
   const versions = compatibilityVersionsFor(schema);
   if (schema === '1.0') {
@@ -162,7 +171,8 @@ function buildWorkspaceSpec(schema: SchemaVersion): FieldSpec {
   const only10 = schema === '1.0';
   const properties: FieldSpec[] = [
     { key: 'friendly_name', type: 'string', required: 'error', whenMissing: 'Kasm\'s Registry page sorts entries by it and breaks, for every registry, without it.', description: 'Name shown to users in Kasm and in the registry storefront (at most 255 characters). Kasm\'s Registry page sorts entries by it: without it the page breaks for every registry. In schema 1.1 it is also the storefront page id, so it must be unique and Latin-1 only.', docs: DOCS.workspaces, insertValue: '"${1:My Workspace}"' },
-    { key: 'description', type: 'string', required: 'warning', description: 'Short description of the workspace, shown on its card.', docs: DOCS.workspaces, insertValue: '"${1:What this workspace is for.}"' },
+    // null: the template's own builder writes it, and the dashboard shows it blank (kasm-format.md §12).
+    { key: 'description', type: ['string', 'null'], required: 'warning', description: 'Short description of the workspace, shown on its card (`null` shows none).', docs: DOCS.workspaces, insertValue: '"${1:What this workspace is for.}"' },
     { key: 'image_src', type: 'string', required: 'warning', description: 'File name of the icon **in the same folder** as this workspace.json (`.png` or `.svg`, square, at least 50×50 px). The build copies it to `<schema>/icons/<image_src>`: all icons share one folder.', docs: DOCS.template, insertValue: '"${1:icon.png}"' },
     {
       key: 'architecture', type: 'array', required: 'error', whenMissing: 'Kasm\'s Registry page breaks, for every registry, without it.', description: 'CPU architectures the image exists for. Kasm offers the workspace only on hosts of a listed architecture; without the key Kasm\'s Registry page breaks for every registry.', docs: DOCS.template, insertValue: '[\n\t"${1|amd64,arm64|}"\n]',
