@@ -17,15 +17,17 @@ export type IconInfo =
 const SQUARE_TOLERANCE = 0.1;
 
 /** What is wrong with a readable icon's size, e.g. "smaller than 50×50 and not square", or undefined. */
-export function iconSizeProblem(icon: ImageFacts): string | undefined {
+export function iconSizeProblem(icon: ImageFacts): { text: string; small: boolean; notSquare: boolean; nearlyBigEnough: boolean } | undefined {
   const { width, height } = icon;
   if (width === undefined || height === undefined) return undefined;
   const min = ICON_RULES.minPixels;
-  const problems = [
-    ...(width < min || height < min ? [`smaller than ${min}×${min}`] : []),
-    ...(Math.abs(width - height) > SQUARE_TOLERANCE * Math.max(width, height) ? ['far from square'] : []),
-  ];
-  return problems.length ? `${width}×${height} px is ${problems.join(' and ')}` : undefined;
+  const small = width < min || height < min;
+  const notSquare = Math.abs(width - height) > SQUARE_TOLERANCE * Math.max(width, height);
+  if (!small && !notSquare) return undefined;
+  const problems = [...(small ? [`smaller than ${min}×${min}`] : []), ...(notSquare ? ['far from square'] : [])];
+  // 48 × 48 looks the same as 50 × 50 (kasm-format.md §12).
+  const nearlyBigEnough = Math.min(width, height) >= min - ICON_RULES.nearMissPixels;
+  return { text: `${width}×${height} px is ${problems.join(' and ')}`, small, notSquare, nearlyBigEnough };
 }
 
 /** One line about a readable icon: its size and real format, e.g. "128×128 px PNG" or "SVG". */

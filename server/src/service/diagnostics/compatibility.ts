@@ -1,6 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt, propertyValue } from '../document';
-import { compatibilityVersionsFor, judgeCompatibilityVersion } from '../kasm/knowledge';
+import { SIZE_PLAUSIBLE_MB, compatibilityVersionsFor, judgeCompatibilityVersion } from '../kasm/knowledge';
 import { parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
 
@@ -88,7 +88,6 @@ function checkEntry(ctx: RuleContext, entry: Node): void {
 }
 
 /** Sizes no real image has: smaller than this many MB was meant in GB; larger, in KB or bytes (§10.10, §10.12). */
-const SIZE_PLAUSIBLE_MB = { min: 50, max: 200_000 } as const;
 
 /** An `uncompressed_size_mb` value: measured, whole, and in MB. */
 export function checkSize(ctx: RuleContext, size: Node): void {
@@ -101,7 +100,8 @@ export function checkSize(ctx: RuleContext, size: Node): void {
     const mb = Math.round(value * 1000);
     ctx.reportValue('size-implausible', size, `uncompressed_size_mb is in MB: ${value} looks like GB. For ${value} GB write ${mb}.`, { suggestions: [mb] });
   } else if (value > SIZE_PLAUSIBLE_MB.max) {
-    ctx.reportValue('size-implausible', size, `${value} MB is ${(value / 1e6).toFixed(1)} TB, larger than any image: uncompressed_size_mb is in MB, not KB or bytes.`);
+    const amount = value >= 1e6 ? `${(value / 1e6).toFixed(1)} TB` : `${Math.round(value / 1000)} GB`;
+    ctx.reportValue('size-implausible', size, `${value} MB is ${amount}, larger than any workspace image (the largest are a few tens of GB): uncompressed_size_mb is in MB; check the number.`);
   } else if (!Number.isInteger(value)) {
     ctx.reportValue('size-implausible', size, `uncompressed_size_mb is a whole number of MB; Kasm stores ${Math.round(value)}.`, { suggestions: [Math.round(value)] });
   }

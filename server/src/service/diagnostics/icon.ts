@@ -15,7 +15,7 @@ export function checkIcon(ctx: RuleContext): void {
   const icon = inspectIcon(name, ctx.doc.filePath, ctx.fileSystem);
   const extension = path.extname(name).toLowerCase();
   if (icon.kind !== 'not-plain' && !(ICON_RULES.extensions as readonly string[]).includes(extension)) {
-    ctx.reportValue('icon-extension', node, `The icon should be a .png or .svg file (the registry README); "${extension || name}" may not display in Kasm.`);
+    ctx.reportValue('icon-extension', node, `The registry README asks for a .png or .svg icon; a "${extension || name}" image displays in Kasm all the same, as long as browsers show it.`);
   }
   switch (icon.kind) {
     case 'not-plain':
@@ -34,17 +34,25 @@ export function checkIcon(ctx: RuleContext): void {
       return;
     case 'image': {
       if (iconExtensionMismatch(name, icon)) {
-        ctx.reportValue('icon-format-mismatch', node, `"${name}" is a ${icon.format} image: browsers show it anyway, but its name says otherwise. Save it as PNG or rename it.`);
+        ctx.reportValue('icon-format-mismatch', node, `"${name}" is ${article(icon.format)} ${icon.format} image: browsers show it anyway, but its name says otherwise. Save it as PNG or rename it.`);
       }
       const problem = iconSizeProblem(icon);
       if (problem) {
-        ctx.reportValue('icon-size', node, `The icon's ${problem}: Kasm shows it squeezed or blurry. Use a square image of at least ${ICON_RULES.minPixels}×${ICON_RULES.minPixels} px.`);
+        // Kasm letterboxes an icon that is not square; one a pixel or two under the minimum looks the same (§12).
+        const consequence = problem.notSquare ? (problem.small ? 'Kasm shows it blurry and letterboxed' : 'Kasm shows it letterboxed, not squeezed') : 'Kasm shows it blurry';
+        ctx.reportValue('icon-size', node, `The icon's ${problem.text}: ${consequence}. Use a square image of at least ${ICON_RULES.minPixels}×${ICON_RULES.minPixels} px.`,
+          { severity: problem.nearlyBigEnough && !problem.notSquare ? 'info' : undefined });
       }
       return;
     }
     default:
       return;
   }
+}
+
+/** "an ICO", "an SVG", "a PNG": the article as the format's name is spoken, letter by letter. */
+function article(format: string): 'a' | 'an' {
+  return /^[AEFHILMNORSX]/.test(format) ? 'an' : 'a';
 }
 
 /**

@@ -64,7 +64,7 @@ export const RULES = {
   'docker-registry-bogus': { severity: 'warning', summary: 'docker_registry is https://index.docker.io/v1.1/, which does not exist.', evidence: '§4.2', docs: DOCS.template },
   'docker-registry-slash': { severity: 'info', summary: 'docker_registry does not end with "/".', evidence: '§4.2, §10.10', docs: DOCS.template },
   'icon-path': { severity: 'warning', summary: 'image_src is not a plain file name in the entry\'s folder.', docs: DOCS.template },
-  'icon-extension': { severity: 'warning', summary: 'The icon is not .png or .svg.', docs: DOCS.template },
+  'icon-extension': { severity: 'info', summary: 'The icon is not .png or .svg as the registry README asks; a JPEG, WebP, GIF or ICO displays in Kasm all the same (it is an <img>).', evidence: '§12', docs: DOCS.template },
   'icon-missing': { severity: 'warning', summary: 'The icon file is not in the entry\'s folder.', evidence: '§5.4; template build', docs: DOCS.template },
   'icon-unreadable': { severity: 'warning', summary: 'The icon file is not an image a browser can show.', evidence: '§11; browsers', docs: DOCS.template },
   'icon-format-mismatch': { severity: 'info', summary: 'The icon\'s bytes are another image format than its extension says (browsers show it anyway).', evidence: '§11; browsers sniff image bytes', docs: DOCS.template },

@@ -43,6 +43,13 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
     const category = item.value as string;
     // A category the registry means (kasm.categories, .kasm-lint.json) is nobody's misspelling.
     if (ctx.settings.categories?.includes(category)) continue;
+    // "Development, Productivity": several categories in one string, a category of its own on the storefront (§12).
+    const parts = category.split(/\s*[,;]\s*/).filter(Boolean);
+    if (parts.length > 1 && parts.some((part) => KNOWN_CATEGORIES.includes(part))) {
+      ctx.reportValue('category-near-miss', item,
+        `"${category}" is one category with commas in it, not ${parts.length} categories: the storefront shows it as a group of its own. Write each as its own string: ${parts.map((p) => `"${p}"`).join(', ')}.`);
+      continue;
+    }
     const alias = Object.hasOwn(CATEGORY_ALIASES, category) ? CATEGORY_ALIASES[category] : undefined;
     const near = alias ? [alias] : nearMisses(String(item.value), KNOWN_CATEGORIES);
     if (near.length) {

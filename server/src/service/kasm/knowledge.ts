@@ -99,7 +99,14 @@ export const RESOURCE_LIMITS = {
 } as const;
 
 /** Icon rules of the template README: "ideally … square and at least 50 x 50px", .png or .svg. */
-export const ICON_RULES = { extensions: ['.png', '.svg'], minPixels: 50 } as const;
+/**
+ * `uncompressed_size_mb` within these bounds is believable: below, it looks like GB; above, like KB or a typo (131418
+ * was seen, §12). The largest Kasm images are about 15 GB uncompressed.
+ */
+export const SIZE_PLAUSIBLE_MB = { min: 50, max: 100_000 } as const;
+
+/** An icon up to `nearMissPixels` under `minPixels` (48 × 48) looks the same: an info only (§12). */
+export const ICON_RULES = { extensions: ['.png', '.svg'], minPixels: 50, nearMissPixels: 2 } as const;
 
 const execHook = (hook: KnownValue): FieldSpec => ({
   key: hook.value,
