@@ -17,7 +17,10 @@ export type IconInfo =
 const SQUARE_TOLERANCE = 0.1;
 
 /** What is wrong with a readable icon's size, e.g. "smaller than 50×50 and not square", or undefined. */
-export function iconSizeProblem(icon: ImageFacts): { text: string; small: boolean; notSquare: boolean; nearlyBigEnough: boolean } | undefined {
+/** What is off about an icon's size: the words, and which limits it misses. */
+export interface IconSizeProblem { text: string; small: boolean; notSquare: boolean; nearlyBigEnough: boolean }
+
+export function iconSizeProblem(icon: ImageFacts): IconSizeProblem | undefined {
   const { width, height } = icon;
   if (width === undefined || height === undefined) return undefined;
   const min = ICON_RULES.minPixels;
