@@ -145,7 +145,7 @@ describe('quick fixes', () => {
       compatibility: [{ version: '1.19.x', image: 'repository/image:tag', uncompressed_size_mb: 0 }],
     });
     assert.match(all, /^\{\n {2}"friendly_name": "Course Desktop",\n {2}"description"/);
-    assert.equal(fix('{ "exec_config": { "go": { "user": "root" } } }', 'Add "cmd"'), '{ "exec_config": { "go": { "user": "root", "cmd": "" } } }');
+    assert.equal(fix('{ "exec_config": { "go": { "user": "root" } } }', 'Add "cmd"'), `{ "exec_config": { "go": { "user": "root", "cmd": "bash -c 'echo replace me'" } } }`);
   });
 
   it('converts a GB-looking memory to MB, and coerces numbers written as text', () => {

@@ -24,6 +24,9 @@ describe('image format sniffing', () => {
     const vp8x = bytes('RIFF', u32le(100), 'WEBPVP8X', u32le(10), [0, 0, 0, 0], [511 & 0xff, 511 >> 8, 0], [99, 0, 0], new Array(4).fill(0));
     assert.deepEqual(sniffImage(vp8x), { format: 'WebP', width: 512, height: 100 });
     assert.deepEqual(sniffImage(bytes([0, 0, 1, 0], u16le(1), [0, 0], new Array(16).fill(0))), { format: 'ICO', width: 256, height: 256 });
+    // Several frames: browsers show the largest, so its size counts (kasm-format.md §12), wherever it is listed.
+    const frame = (side: number) => [side, side, ...new Array(14).fill(0)];
+    assert.deepEqual(sniffImage(bytes([0, 0, 1, 0], u16le(3), frame(16), frame(64), frame(32))), { format: 'ICO', width: 64, height: 64 });
   });
 
   it('knows SVG by its element, after a BOM, an XML declaration and comments', () => {

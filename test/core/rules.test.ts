@@ -174,9 +174,11 @@ const CASES: RuleCase[] = [
   { code: 'run-config-value', what: 'device permissions "1rwm"', text: '{ "run_config": { "devices": [«"/dev/dri:/dev/dri:1rwm"»] } }', severity: 'warning', message: /combination of r, w and m/ },
   { code: 'unknown-key', what: 'a Docker argument in exec_config (ignored there)', text: '{ "exec_config": { «"cap_add"»: ["NET_ADMIN"] } }', severity: 'warning', message: /Move it to run_config/ },
   { code: 'docker-registry-web-page', what: 'a GitHub Pages site as docker_registry', text: '{ "docker_registry": «"https://acme.github.io/registry/"» }', severity: 'warning', message: /GitHub Pages site/ },
+  { code: 'missing-required', what: 'an exec hook with an empty cmd', text: '{ "exec_config": { "go": { "cmd": «""» } } }', severity: 'warning', message: /The go hook's "cmd" is empty/ },
   { code: 'category-near-miss', what: 'two categories joined by a comma in one string', text: '{ "categories": [«"Development, Productivity"»] }', severity: 'warning', message: /one category with commas in it/ },
   { code: 'size-implausible', what: '131418 MB (131 GB, seen in a real entry)', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": «131418» }')} }`, severity: 'warning', message: /131 GB, larger than any workspace image/ },
   { code: 'gpu-contradiction', what: 'require_gpu with gpu_count absent: says it is not set, not that it is 0', text: '{ "require_gpu": «true» }', severity: 'warning', message: /gpu_count is not set/ },
+  { code: 'docker-config-review', what: 'one hint for everything an entry asks of the host (§12: one per key was noise)', text: '{ "run_config": { «"privileged"»: true, "cap_add": ["NET_ADMIN"], "user": "root" }, "exec_config": { "go": { "cmd": "x", "privileged": true } }, "volume_mappings": {} }', severity: 'hint', message: /run_config's "privileged" \(the container runs with full access.*\); run_config's "cap_add"; the session running as "root".*; the go command, which runs privileged; the host paths mounted by volume_mappings\./ },
   { code: 'docker-config-review', what: 'an exec hook run as root', text: '{ "exec_config": { "first_launch": { "cmd": "x", "user": «"root"» } } }', severity: 'hint' },
 ];
 

@@ -76,11 +76,13 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** A format and a size, when the size is one. */
+const sized = (format: ImageFormat, width: number, height: number): ImageFacts | undefined =>
+  (width > 0 && height > 0 ? { format, width, height } : undefined);
+
 /** The format and size a file's first bytes say. */
 function sniffHeader(head: Uint8Array): ImageFacts | undefined {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const sized = (format: ImageFormat, width: number, height: number): ImageFacts | undefined =>
-    (width > 0 && height > 0 ? { format, width, height } : undefined);
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
     if (head.length < 24 || ascii(head, 12, 16) !== 'IHDR') return undefined;
     const [width, height] = [view.getUint32(16), view.getUint32(20)];
@@ -91,11 +93,18 @@ function sniffHeader(head: Uint8Array): ImageFacts | undefined {
     return sized('GIF', view.getUint16(6, true), view.getUint16(8, true));
   }
   if (head.length >= 30 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return webp(head, view);
-  if (head.length >= 22 && startsWith(head, [0, 0, 1, 0]) && view.getUint16(4, true) > 0) {
-    // The first image of the icon; 0 stands for 256.
-    return sized('ICO', head[6] || 256, head[7] || 256);
-  }
+  if (head.length >= 22 && startsWith(head, [0, 0, 1, 0]) && view.getUint16(4, true) > 0) return ico(head, view);
   return isSvg(head) ? { format: 'SVG' } : undefined;
+}
+
+/** An ICO's largest frame, which browsers show (kasm-format.md §12); 0 stands for 256. */
+function ico(head: Uint8Array, view: DataView): ImageFacts | undefined {
+  let largest = { width: 0, height: 0 };
+  for (let i = 0, at = 6; i < view.getUint16(4, true) && at + 16 <= head.length; i++, at += 16) {
+    const [width, height] = [head[at] || 256, head[at + 1] || 256];
+    if (width * height > largest.width * largest.height) largest = { width, height };
+  }
+  return sized('ICO', largest.width, largest.height);
 }
 
 /** A JPEG's size from its first start-of-frame segment. */

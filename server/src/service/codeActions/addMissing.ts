@@ -37,6 +37,8 @@ function defaultFor(key: string, spec: FieldSpec | undefined, { doc, schema, fil
     case 'name': return 'repository/image:tag';
     case 'image': return typeof value?.name === 'string' ? value.name : 'repository/image:tag';
     case 'version': return newest(NEWEST_SCHEMA);
+    // An exec hook's command, to be written: an empty one is a problem of its own (the hook fails).
+    case 'cmd': return "bash -c 'echo replace me'";
     case 'compatibility': return schema === '1.0'
       ? [newest('1.0')]
       : [{ version: newest('1.1'), image: typeof value?.name === 'string' ? value.name : 'repository/image:tag', uncompressed_size_mb: 0 }];

@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { nodeAt } from '../document';
+import { nodeAt, propertiesOf, propertyValue } from '../document';
 import { CATEGORIES, CATEGORY_ALIASES, MAX_CATEGORIES } from '../kasm/knowledge';
 import { nearMisses } from '../suggest';
 import { RuleContext } from './context';
@@ -21,6 +21,14 @@ export function checkValues(ctx: RuleContext): void {
       const offending = [...new Set(String(name.value).match(/[^\u0000-\u00ff]/gu))].join(' ');
       ctx.reportValue('non-latin1-name', name,
         `"${path}" contains characters outside Latin-1 (${offending}): the registry storefront build (btoa) fails on them. Use Latin-1 characters only.`);
+    }
+  }
+  // An exec hook with an empty command: Kasm runs nothing and reports the hook as failed (kasm-format.md §12).
+  const hooks = nodeAt(ctx.doc, ['exec_config']);
+  for (const { value, name } of hooks?.type === 'object' ? propertiesOf(hooks) : []) {
+    const cmd = value && propertyValue(value, 'cmd');
+    if (cmd?.type === 'string' && !String(cmd.value).trim()) {
+      ctx.reportValue('missing-required', cmd, `The ${name} hook's "cmd" is empty: Kasm runs nothing, and the hook fails. Write the command, or remove the hook.`);
     }
   }
   const notes = nodeAt(ctx.doc, ['notes']);
