@@ -39,6 +39,16 @@ const entry10 = (name: string, image: string) => ({
 const icon = (shade: number) => encodePng(64, 64, [shade, shade, shade]);
 
 describe('registry-wide checks', () => {
+  it('an empty workspace.json counts for no schema when the registry\'s schema is told from its entries (§12)', () => {
+    const { codes } = registry({
+      'workspaces/A/workspace.json': entry10('A', 'a/a:1'), 'workspaces/B/workspace.json': entry10('B', 'b/b:1'),
+      'workspaces/C/workspace.json': '', 'workspaces/D/workspace.json': '',
+    });
+    // Two empty files, once counted as schema 1.1, tied the vote and reported every entry as "mixing" schemas.
+    for (const name of ['A', 'B']) assert.ok(!codes(name).includes('registry-schema-mismatch'), `${name}: ${codes(name).join()}`);
+    assert.deepEqual(codes('C'), ['empty-file']);
+  });
+
   it('duplicate friendly_name (1.1) is reported on both entries; distinct names pass', () => {
     const bad = registry({ 'workspaces/A/workspace.json': entry11('Same'), 'workspaces/B/workspace.json': entry11('Same'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
     assert.ok(bad.codes('A').includes('duplicate-name') && bad.codes('B').includes('duplicate-name'));

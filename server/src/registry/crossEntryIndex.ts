@@ -77,7 +77,8 @@ export class CrossEntryIndex {
     this.entries.set(entry.file, entry);
     this.pageIds.add(pageId(entry), entry.file);
     this.icons.add(iconName(entry), entry.file);
-    this.bySchema.get(entry.schema)?.add(entry.file);
+    // An empty file (nothing parsed) says nothing about the registry's schema (kasm-format.md §12).
+    if (entry.facts.schemaRange) this.bySchema.get(entry.schema)?.add(entry.file);
     if (entry.schema === '1.1') {
       this.channels.total += entry.facts.channels.length;
       this.channels.tagged += entry.facts.channels.filter((c) => c.hasTags).length;
