@@ -42,6 +42,13 @@ function fix(text: string, title: string, options: Parameters<typeof actions>[1]
 }
 
 describe('quick fixes', () => {
+  it('fix what §12 found broken: a string boolean, a hostless image with another login registry, a fixed host port', () => {
+    assert.equal(fix('{ "run_config": { "privileged": "true" } }', 'Change to true'), '{ "run_config": { "privileged": true } }');
+    assert.equal(fix('{ "docker_registry": "https://ghcr.io/", "compatibility": [{ "version": "1.18.x", "image": "acme/x:1", "uncompressed_size_mb": 1000 }] }', 'Change to "ghcr.io/acme/x:1"'),
+      '{ "docker_registry": "https://ghcr.io/", "compatibility": [{ "version": "1.18.x", "image": "ghcr.io/acme/x:1", "uncompressed_size_mb": 1000 }] }');
+    assert.equal(fix('{ "run_config": { "ports": { "8080/tcp": 8080 } } }', 'Change to null (Docker chooses a free port)'), '{ "run_config": { "ports": { "8080/tcp": null } } }');
+  });
+
   it('are built from the diagnostics the editor sends back, with their data; without usable data, from a fresh check', () => {
     const text = '{ "architecture": ["AMD64"] }';
     const [shown] = service.validate(textDocument(text)).filter((d) => d.code === 'unknown-value');

@@ -22,7 +22,7 @@ interface RuleCase {
   text: string;
   severity: Severity;
   message?: RegExp;
-  suggestions?: (string | number | boolean)[];
+  suggestions?: (string | number | boolean | null)[];
   schema?: RegistrySchemaSetting;
   /** Files next to the workspace.json. */
   files?: Record<string, string | Buffer>;
@@ -170,7 +170,8 @@ const CASES: RuleCase[] = [
   { code: 'version-format', what: 'a stray "1.15" beside "1.15.x" (harmless)', text: '{ "compatibility": ["1.15.x", «"1.15"»] }', schema: '1.0', severity: 'info', message: /still listed for its other versions/ },
   { code: 'wrong-type', what: 'a Docker boolean written as a string (every session start fails)', text: '{ "run_config": { "privileged": «"true"» } }', severity: 'error', suggestions: [true], message: /Docker refuses the string "true"/ },
   { code: 'image-host-missing', what: 'an image without a host while docker_registry is ghcr.io', text: `{ "docker_registry": "https://ghcr.io/", ${c11('{ "version": "1.18.x", "image": «"acme/x:1"», "uncompressed_size_mb": 1 }')} }`, severity: 'warning', suggestions: ['ghcr.io/acme/x:1'] },
-  { code: 'run-config-value', what: 'a fixed host port', text: '{ "run_config": { "ports": { "8080/tcp": «8080» } } }', severity: 'warning', message: /second session on the same agent/ },
+  { code: 'run-config-value', what: 'a fixed host port (fix: null)', text: '{ "run_config": { "ports": { "8080/tcp": «8080» } } }', severity: 'warning', message: /second session on the same agent/, suggestions: [null] },
+  { code: 'unknown-key', what: 'a key in restart_policy Docker does not read', text: '{ "run_config": { "restart_policy": { "Name": "always", «"Foo"»: 1 } } }', severity: 'warning', message: /only "Name" and "MaximumRetryCount"/ },
   { code: 'run-config-value', what: 'device permissions "1rwm"', text: '{ "run_config": { "devices": [«"/dev/dri:/dev/dri:1rwm"»] } }', severity: 'warning', message: /combination of r, w and m/ },
   { code: 'unknown-key', what: 'a Docker argument in exec_config (ignored there)', text: '{ "exec_config": { «"cap_add"»: ["NET_ADMIN"] } }', severity: 'warning', message: /Move it to run_config/ },
   { code: 'docker-registry-web-page', what: 'a GitHub Pages site as docker_registry', text: '{ "docker_registry": «"https://acme.github.io/registry/"» }', severity: 'warning', message: /GitHub Pages site/ },

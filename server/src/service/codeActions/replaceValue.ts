@@ -39,6 +39,7 @@ function title(diagnostic: KasmDiagnostic, replacement: Suggestion): string {
   if (diagnostic.code === 'memory-in-gb') return `Change to ${replacement} MB (${Number(replacement) / 1000} GB)`;
   if (diagnostic.code === 'icon-missing') return `Use the icon "${replacement}" found in this folder`;
   if (diagnostic.code === 'image-size-far') return `Set uncompressed_size_mb to ${replacement} (estimated from the image's layers)`;
+  if (replacement === null) return 'Change to null (Docker chooses a free port)';
   return `Change to ${JSON.stringify(replacement)}`;
 }
 

@@ -8,7 +8,7 @@ import { DOCS, SchemaVersion, Severity } from '../kasm/knowledge';
 import { RULES, RuleCode } from './rules';
 
 /** A replacement value a quick fix offers. */
-export type Suggestion = string | number | boolean;
+export type Suggestion = string | number | boolean | null;
 
 /** What a quick fix needs to know about a diagnostic; sent as `Diagnostic.data`. */
 export interface KasmDiagnosticData {
@@ -33,7 +33,7 @@ export function isKasmDiagnostic(diagnostic: Diagnostic): diagnostic is KasmDiag
   return diagnostic.source === 'kasm' && typeof diagnostic.code === 'string' && Object.hasOwn(RULES, diagnostic.code)
     && typeof diagnostic.message === 'string' && Array.isArray(data?.path)
     && data.path.every((step) => typeof step === 'string' || typeof step === 'number')
-    && (data.suggestions === undefined || (Array.isArray(data.suggestions) && data.suggestions.every((s) => ['string', 'number', 'boolean'].includes(typeof s))));
+    && (data.suggestions === undefined || (Array.isArray(data.suggestions) && data.suggestions.every((s) => s === null || ['string', 'number', 'boolean'].includes(typeof s))));
 }
 
 export interface ReportOptions {

@@ -1,5 +1,5 @@
 import { Node } from 'jsonc-parser';
-import { nodeAt, propertiesOf } from '../document';
+import { nodeAt, propertiesOf, rangeOf } from '../document';
 import { DOCKER_SIZE_PATTERN, RUN_CONFIG_SET_BY_KASM, RUN_CONFIG_SIZES } from '../kasm/dockerRun';
 import { RuleContext } from './context';
 
@@ -22,6 +22,7 @@ export function checkRunConfig(ctx: RuleContext): void {
     }
   }
   checkDevices(ctx, nodeAt(ctx.doc, ['run_config', 'devices']));
+  checkRestartPolicy(ctx, nodeAt(ctx.doc, ['run_config', 'restart_policy']));
   checkHostPorts(ctx, nodeAt(ctx.doc, ['run_config', 'ports']));
   const method = nodeAt(ctx.doc, ['cpu_allocation_method']);
   if (method?.value !== 'Quotas') return;
@@ -62,6 +63,16 @@ function checkHostPorts(ctx: RuleContext, ports: Node | undefined): void {
     if (!value || value.type === 'null') continue;
     ctx.reportValue('run-config-value', value,
       `"${name}" is published on a fixed host port: a second session on the same agent cannot start. Use null to let Docker choose a free port.`,
-      { severity: 'warning' });
+      { severity: 'warning', suggestions: [null] });
+  }
+}
+
+/** Docker reads `Name` and `MaximumRetryCount` of a restart policy; any other key is ignored (§12). */
+function checkRestartPolicy(ctx: RuleContext, policy: Node | undefined): void {
+  for (const { key, name } of policy?.type === 'object' ? propertiesOf(policy) : []) {
+    if (name === 'Name' || name === 'MaximumRetryCount') continue;
+    ctx.report('unknown-key', rangeOf(ctx.doc, key.offset, key.length),
+      `"${name}" is not a key of a restart policy: Docker reads only "Name" and "MaximumRetryCount" and ignores it.`,
+      { path: ['run_config', 'restart_policy', name], severity: 'warning' });
   }
 }
