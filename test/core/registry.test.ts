@@ -68,6 +68,9 @@ describe('registry-wide checks', () => {
     assert.ok(bad.codes('A').includes('icon-collision') && bad.codes('B').includes('icon-collision'));
     const good = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(1) });
     assert.ok(!good.codes('A').includes('icon-collision'));
+    // "./icon.png" is copied as icon.png: it collides with another entry's "icon.png" (§12), and is no missing icon.
+    const dotted = registry({ 'workspaces/A/workspace.json': entry11('A', { image_src: './icon.png' }), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(200) });
+    assert.deepEqual(dotted.codes('A').filter((c) => c.startsWith('icon-')), ['icon-collision']);
   });
 
   it('an icon rewritten with other content starts colliding once its folder is checked again (icon hashes are cached)', () => {

@@ -44,7 +44,8 @@ const pageId = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.
 /** The icon name an entry shares with others: only a plain file name is ever copied by the build. */
 const iconName = (entry: RegistryEntry) => {
   const value = entry.facts.strings.image_src?.value;
-  return value !== undefined && !iconNameProblem(value) ? value : undefined;
+  // "./icon.png" is copied as icon.png (§12): the same name as another entry's "icon.png".
+  return value !== undefined && !iconNameProblem(value) ? value.replace(/^\.\//, '') : undefined;
 };
 const sameDiagnostics = (a: readonly KasmDiagnostic[], b: readonly KasmDiagnostic[]) =>
   a.length === b.length && a.every((d, i) => d.message === b[i].message && JSON.stringify(d.range) === JSON.stringify(b[i].range));
