@@ -79,8 +79,9 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
     assert.equal(resultOf(results, 'Secret')?.diagnostics.find((d) => d.code === 'image-repository-missing')?.severity, 'info');
     assert.deepEqual(onlineCodes(resultOf(results, 'Channels')), ['available-tag-missing']);
     assert.match(stderr, /images checked online: 4, not found: 2/);
-    // HEAD, which Docker Hub does not count against the pull limit, asks whether a tag exists.
-    assert.ok(registry.requests().includes('HEAD /v2/acme/lab/manifests/1.0 HTTP/1.1 200'));
+    // One GET asks whether a tag exists and reads its manifest (a HEAD first was one request more per image, #27.14).
+    assert.ok(registry.requests().includes('GET /v2/acme/lab/manifests/1.0 HTTP/1.1 200'));
+    assert.ok(!registry.requests().some((r) => r.startsWith('HEAD ')));
 
     const asked = registry.requests().length;
     const again = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', cache, root]);

@@ -66,9 +66,9 @@ describe('RegistryClient against a fake registry', () => {
 
   it('reads no more than 4 MB of a manifest, and leaves attestation platforms out', async () => {
     handle = (request, response) => {
-      if (request.method === 'HEAD') return void response.writeHead(200, { 'docker-content-digest': 'sha256:abc' }).end();
-      if (request.url?.includes('/manifests/sha256:abc')) {
-        return void response.writeHead(200).end(JSON.stringify({
+      // The tag's manifest is the index (read with the GET that finds it); the platform's is a body without end.
+      if (request.url?.endsWith('/manifests/1')) {
+        return void response.writeHead(200, { 'docker-content-digest': 'sha256:abc' }).end(JSON.stringify({
           manifests: [{ digest: 'sha256:amd', platform: { architecture: 'amd64', os: 'linux' } }, { digest: 'sha256:att', platform: { architecture: 'unknown', os: 'unknown' } }],
         }));
       }
@@ -99,8 +99,9 @@ describe('RegistryClient against a fake registry', () => {
       if (request.headers.authorization !== 'Bearer ghcr-token') {
         return void response.writeHead(401, { 'www-authenticate': `Bearer realm="${ghcrBase}/token",service="ghcr"` }).end();
       }
-      if (request.method === 'HEAD') return void response.writeHead(200, { 'docker-content-digest': 'sha256:feed' }).end();
-      if (request.url?.includes('/manifests/')) return void response.end(JSON.stringify({ layers: [{ size: 5_000_000 }], config: { digest: 'sha256:c0' } }));
+      if (request.url?.includes('/manifests/')) {
+        return void response.writeHead(200, { 'docker-content-digest': 'sha256:feed' }).end(JSON.stringify({ layers: [{ size: 5_000_000 }], config: { digest: 'sha256:c0' } }));
+      }
       response.end(JSON.stringify({ architecture: 'arm64', os: 'linux' }));
     });
     await new Promise<void>((resolve) => ghcr.listen(0, '127.0.0.1', resolve));
@@ -160,7 +161,7 @@ describe('RegistryClient against a fake registry', () => {
   it('asks once for many documents, tells each of them, and keeps the answer', async () => {
     let heads = 0;
     handle = (request, response) => {
-      if (request.method === 'HEAD') heads++;
+      if (request.url?.includes('/manifests/')) heads++;
       response.writeHead(404).end();
     };
     const told: string[][] = [];

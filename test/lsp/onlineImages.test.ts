@@ -214,7 +214,7 @@ describe('online image checks in the language server (real registry, token auth)
   });
 
   it('keeps answers on disk: the next session asks the registry nothing it knows', async () => {
-    const asked = () => registry.requests().filter((r) => r.startsWith('HEAD /v2/acme/multi/manifests/2.0')).length;
+    const asked = () => registry.requests().filter((r) => r.startsWith('GET /v2/acme/multi/manifests/2.0')).length;
     const before = asked();
     assert.ok(before > 0);
     assert.ok(fs.existsSync(path.join(cacheFolder, 'image-cache.json')), 'the cache file was written (at the latest when the server shut down)');

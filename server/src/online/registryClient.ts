@@ -110,8 +110,11 @@ export class RegistryClient {
    */
   async inspect(location: RegistryLocation, tagList = () => this.listTags(location)): Promise<ImageFacts> {
     try {
-      const head = await this.call(location, `manifests/${location.reference}`, 'HEAD', MANIFEST_ACCEPT);
-      if (head.ok) return await this.describe(location, head.headers.get('docker-content-digest') ?? location.reference);
+      // GET, not HEAD then GET: a found image's manifest is read anyway (and a registry counts that one GET either
+      // way), so the HEAD was one request more per image (#27.14).
+      const head = await this.call(location, `manifests/${location.reference}`, MANIFEST_ACCEPT);
+      if (head.ok) return await this.describe(location, head.headers.get('docker-content-digest') ?? location.reference, await readJson<Manifest>(head));
+      await head.body?.cancel();
       if (head.status === 404) {
         const tags = await tagList();
         if (tags === 'missing') return { kind: 'repository-missing' };
@@ -139,7 +142,7 @@ export class RegistryClient {
     const tags: string[] = [];
     let next: URL | undefined = this.url(location, 'tags/list?n=1000');
     for (let page = 0; next && page < MAX_TAG_PAGES; page++) {
-      const { response, url } = await this.follow(next, location, 'GET');
+      const { response, url } = await this.follow(next, location);
       if (response.status === 404 || response.status === 401 || response.status === 403) return page === 0 ? 'missing' : sortNewestFirst(tags);
       if (!response.ok) return page === 0 ? null : sortNewestFirst(tags);
       const body = await readJson<{ tags?: unknown }>(response);
@@ -155,8 +158,7 @@ export class RegistryClient {
   }
 
   /** Platforms, sizes and build date of the manifest or index at `digest`. */
-  private async describe(location: RegistryLocation, digest: string): Promise<ImageFacts> {
-    const manifest = await this.json<Manifest>(location, `manifests/${digest}`, MANIFEST_ACCEPT);
+  private async describe(location: RegistryLocation, digest: string, manifest: Manifest | undefined): Promise<ImageFacts> {
     if (Array.isArray(manifest?.manifests)) {
       const listed = manifest.manifests.slice(0, ONLINE_LIMITS.platforms * 4);
       const platforms = listed.flatMap((m) => platformOf(m.platform)).slice(0, ONLINE_LIMITS.platforms);
@@ -175,7 +177,7 @@ export class RegistryClient {
   }
 
   private async json<T>(location: RegistryLocation, path: string, accept?: string): Promise<T | undefined> {
-    const response = await this.call(location, path, 'GET', accept);
+    const response = await this.call(location, path, accept);
     return response.ok ? readJson<T>(response) : undefined;
   }
 
@@ -184,8 +186,8 @@ export class RegistryClient {
    * has tokens of its own (fetch would drop the token at the other host; one host's token must not go to another).
    * Each hop obeys the host policy: never to plain HTTP or a private address the user did not allow.
    */
-  private async call(location: RegistryLocation, path: string, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
-    return (await this.follow(this.url(location, path), location, method, accept)).response;
+  private async call(location: RegistryLocation, path: string, accept?: string): Promise<Response> {
+    return (await this.follow(this.url(location, path), location, accept)).response;
   }
 
   private url(location: RegistryLocation, path: string): URL {
@@ -193,10 +195,10 @@ export class RegistryClient {
   }
 
   /** The answer at `start` after its redirects, and the URL that gave it (a page's links are relative to it). */
-  private async follow(start: URL, location: RegistryLocation, method: 'GET' | 'HEAD', accept?: string): Promise<{ response: Response; url: URL }> {
+  private async follow(start: URL, location: RegistryLocation, accept?: string): Promise<{ response: Response; url: URL }> {
     let url = start;
     for (let hop = 0; ; hop++) {
-      const response = await this.authorized(url, location, method, accept);
+      const response = await this.authorized(url, location, accept);
       if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
       const target = response.headers.get('location');
       if (response.status < 300 || response.status > 399 || !target || hop === MAX_REDIRECTS) return { response, url };
@@ -207,10 +209,10 @@ export class RegistryClient {
   }
 
   /** A request to `url` with the pull token its host's challenge asks for (fetched once per host and repository). */
-  private async authorized(url: URL, location: RegistryLocation, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+  private async authorized(url: URL, location: RegistryLocation, accept?: string): Promise<Response> {
     const key = `${url.origin} ${location.repository}`;
     const send = (token: string | undefined) => this.send(url, {
-      method,
+      method: 'GET',
       redirect: 'manual',
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });

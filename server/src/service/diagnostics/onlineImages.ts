@@ -1,3 +1,4 @@
+import { Node } from 'jsonc-parser';
 import { nodeAt } from '../document';
 import { ImageFacts, ImageField, ONLINE_LIMITS, UNCOMPRESSED_FACTOR, boundedList, estimatedUncompressedMb, imageFields } from '../imageFacts';
 import { ARCHITECTURES } from '../kasm/knowledge';
@@ -30,8 +31,9 @@ export function checkOnlineImages(ctx: RuleContext): void {
     const image = String(field.node.value);
     if (parseImageReference(image).problem) continue;
     const facts = source.image(image, requester);
-    // Asked together with the image, not after it: one round trip less for an entry with channels.
-    const tags = field.availableTags?.type === 'array' ? source.tags(image, requester) : undefined;
+    // Asked together with the image, not after it: one round trip less for an entry with channels. Not asked when the
+    // channels are only the image's own tag, which the image's answer already confirms (#27.14).
+    const tags = field.availableTags?.type === 'array' && !onlyOwnTag(field.availableTags, image) ? source.tags(image, requester) : undefined;
     if (facts?.kind === 'found') {
       found.push({ image, facts });
       checkSize(ctx, field, facts.compressedBytes);
@@ -54,6 +56,12 @@ export function checkOnlineImages(ctx: RuleContext): void {
     }
   }
   checkArchitectures(ctx, found);
+}
+
+/** Whether `available_tags` lists nothing but the tag of the image itself. */
+function onlyOwnTag(list: Node, image: string): boolean {
+  const own = parseImageReference(image).tag ?? 'latest';
+  return (list.children ?? []).every((item) => item.value === own);
 }
 
 /** Each listed architecture against the platforms of every image found; unlisted ones the images have. */
