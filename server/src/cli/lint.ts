@@ -16,11 +16,13 @@ import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
 import { ImageFactsSource } from '../service/imageFacts';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
+import { runVisible } from './visible';
 
 declare const KASM_VERSION: string | undefined;
 export const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: kasm-registry-lint [options] [paths...]
+       kasm-registry-lint visible --kasm-version <M.m.p> [--channel <tag>] [path]   (--help for its options)
 
 Checks every workspace.json under each path (default: the current folder) as Kasm and the
 registry build read it, with the same rules as the Kasm Workspaces extension for VS Code.
@@ -214,6 +216,7 @@ export async function main(
   args: string[], io: { cwd: string; isTty: boolean; out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
+    if (args[0] === 'visible') return runVisible(args.slice(1), io.cwd, io.out);
     const options = parseArguments(args, io.isTty);
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
