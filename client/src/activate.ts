@@ -12,6 +12,7 @@ import { registerSchemaStatus } from './schemaStatus';
 import { registerRuleDocumentation } from './ruleDocs';
 import { registerServerCommands } from './serverCommands';
 import { registerTrustStatus } from './trustStatus';
+import { registerLintConfigStatus } from './lintConfigStatus';
 
 /** What the extension exports: the webviews' current HTML, read by the end-to-end tests. */
 export interface KasmExtensionApi {
@@ -50,6 +51,7 @@ export async function activateWith(
   const client = await start;
   registerServerCommands(context, client);
   registerTrustStatus(context);
+  registerLintConfigStatus(context, client);
   registerSchemaStatus(context, client);
   registerEntryLanguage(context, client);
   const api = { previewHtml: () => preview.html, previewPageLoads: () => preview.pageLoads, galleryHtml: () => gallery.html };

@@ -149,11 +149,19 @@ describe('language server on a registry whose .kasm-lint.json is not valid', () 
     const client = await startTestClient({ workspaceFolders: [root] });
     try {
       const configProblems = client.diagnostics(pathToFileURL(config).href);
+      const status = () => client.notifications.filter((n) => n.method === 'kasm/lintConfigStatus').map((n) => (n.params as { ignored: string[] }).ignored);
       const gamma = client.diagnostics(uriOf('Gamma'));
       const [problem] = await configProblems;
       assert.equal(problem.code, 'lint-config');
       assert.match(String((problem as { message?: string }).message), /The file is ignored: entries are checked with the default severities\./);
       assert.ok((await gamma).some((d) => d.code === 'memory-in-gb'), 'not turned off by a config that is ignored');
+      // Told after the scan's problems: waited for, within a limit.
+      const told = async (expected: string[]) => {
+        const now = () => JSON.stringify(status().at(-1));
+        for (const end = Date.now() + 5000; now() !== JSON.stringify(expected) && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(status().at(-1), expected);
+      };
+      await told([pathToFileURL(config).href]);
       // Opened in the editor, the entry gets the same problems as the scan gave it (one resolution, #27.11).
       const gammaFile = path.join(root, 'workspaces', 'Gamma', 'workspace.json');
       const opened = await client.openChecked(gammaFile, fs.readFileSync(gammaFile, 'utf8'));
@@ -163,6 +171,7 @@ describe('language server on a registry whose .kasm-lint.json is not valid', () 
       fs.writeFileSync(config, '{ "rules": { "memory-in-gb": "off" } }\n');
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
       assert.deepEqual(await cleared, []);
+      await told([]);
     } finally {
       await client.stop();
     }

@@ -70,6 +70,10 @@ export const OTHER_LANGUAGE_NOTIFICATION = 'kasm/otherLanguage';
 export interface EntrySummariesParams { uris: string[] }
 /** Per uri, the entry's summary, or null when it is no Kasm entry or cannot be read. */
 export type EntrySummariesResult = (EntrySummary | null)[];
+/** Notification (LintConfigStatus) after each registry check: the `.kasm-lint.json` files ignored for their problems. */
+export const LINT_CONFIG_STATUS_NOTIFICATION = 'kasm/lintConfigStatus';
+export interface LintConfigStatus { ignored: string[] }
+
 /** Request (no params → RegistryCheckResult): every registry of the workspace checked from scratch, now. */
 export const CHECK_REGISTRY_REQUEST = 'kasm/checkRegistry';
 export interface RegistryCheckResult { entries: number; errors: number; warnings: number }

@@ -18,8 +18,8 @@ import { DiagnosticSink } from '../service/diagnostics/context';
 import { DocumentSettings, RuleSettings } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
-  CHECK_REGISTRY_REQUEST, InitializationOptions, OTHER_LANGUAGE_NOTIFICATION, OtherLanguageParams, RegistryCheckResult,
-  SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
+  CHECK_REGISTRY_REQUEST, InitializationOptions, LINT_CONFIG_STATUS_NOTIFICATION, LintConfigStatus, OTHER_LANGUAGE_NOTIFICATION,
+  OtherLanguageParams, RegistryCheckResult, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
 import { startOnlineImages } from './onlineImages';
 import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
@@ -191,6 +191,8 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     for (const file of invalidConfigs) if (!now.has(file)) void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: [] });
     invalidConfigs.clear();
     for (const file of now) invalidConfigs.add(file);
+    // For the editor's status item: which configs do not apply.
+    void connection.sendNotification(LINT_CONFIG_STATUS_NOTIFICATION, { ignored: [...now].map(fileUri) } satisfies LintConfigStatus);
   }
 
   // Kasm: Check Whole Registry: every entry now, as at start; answered with what the Problems panel then shows.
