@@ -149,7 +149,8 @@ describe('language server on a registry whose .kasm-lint.json is not valid', () 
     const client = await startTestClient({ workspaceFolders: [root] });
     try {
       const configProblems = client.diagnostics(pathToFileURL(config).href);
-      const status = () => client.notifications.filter((n) => n.method === 'kasm/lintConfigStatus').map((n) => (n.params as { ignored: string[] }).ignored);
+      const status = () => client.notifications.filter((n) => n.method === 'kasm/lintConfigStatus')
+        .map((n) => (n.params as { ignored: string[] }).ignored);
       const gamma = client.diagnostics(uriOf('Gamma'));
       const [problem] = await configProblems;
       assert.equal(problem.code, 'lint-config');
