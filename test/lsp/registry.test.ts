@@ -159,7 +159,8 @@ describe('language server on a registry whose .kasm-lint.json is not valid', () 
       // Told after the scan's problems: waited for, within a limit.
       const told = async (expected: string[]) => {
         const now = () => JSON.stringify(status().at(-1));
-        for (const end = Date.now() + 5000; now() !== JSON.stringify(expected) && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+        const end = Date.now() + 5000;
+        while (now() !== JSON.stringify(expected) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
         assert.deepEqual(status().at(-1), expected);
       };
       await told([pathToFileURL(config).href]);
