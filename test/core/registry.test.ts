@@ -56,11 +56,14 @@ describe('registry-wide checks', () => {
     assert.ok(!good.codes('A').includes('duplicate-name'));
   });
 
-  it('duplicate name (1.0, the 1.0 page id) is reported; the same friendly_name with other images passes in 1.0', () => {
+  it('duplicate name (1.0, the 1.0 page id) is reported, and so is a duplicate friendly_name with other images (§12)', () => {
     const bad = registry({ 'workspaces/A/workspace.json': entry10('A', 'a/b:1'), 'workspaces/B/workspace.json': entry10('B', 'a/b:1') });
     assert.ok(bad.codes('B').includes('duplicate-name'));
-    const good = registry({ 'workspaces/A/workspace.json': entry10('Same', 'a/b:1'), 'workspaces/B/workspace.json': entry10('Same', 'a/c:1') });
-    assert.deepEqual(good.codes('A').filter((c) => c === 'duplicate-name'), []);
+    const titles = registry({ 'workspaces/A/workspace.json': entry10('Same', 'a/b:1'), 'workspaces/B/workspace.json': entry10('Same', 'a/c:1') });
+    const [reported] = titles.all.get(path.join(titles.root, 'workspaces', 'A', 'workspace.json'))?.filter((d) => d.code === 'duplicate-name') ?? [];
+    assert.match(reported?.message ?? '', /^workspaces\/B\/workspace\.json has the friendly_name "Same" too: Kasm's workspace lists show them under one name/);
+    const distinct = registry({ 'workspaces/A/workspace.json': entry10('One', 'a/b:1'), 'workspaces/B/workspace.json': entry10('Two', 'a/c:1') });
+    assert.deepEqual(distinct.codes('A').filter((c) => c === 'duplicate-name'), []);
   });
 
   it('the same icon file name with different content collides; the same file reused on purpose passes', () => {

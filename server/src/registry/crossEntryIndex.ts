@@ -4,12 +4,13 @@ import { iconNameProblem } from '../service/icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { RegistryContext } from './context';
 import {
-  ChannelCounts, SchemaVerdict, channelsMixed, duplicateNames, iconCollisions, pageIdKey, partialChannels, schemaMismatch, schemaVerdict,
+  ChannelCounts, SchemaVerdict, channelsMixed, duplicateNames, duplicateTitles, iconCollisions, pageIdKey, partialChannels, schemaMismatch,
+  schemaVerdict,
 } from './crossEntryRules';
 import { RegistryEntry } from './entryFacts';
 
-/** The four families of cross-entry rules, in the order their diagnostics are listed. */
-type Family = 'names' | 'icons' | 'channels' | 'schema';
+/** The families of cross-entry rules, in the order their diagnostics are listed. */
+type Family = 'names' | 'titles' | 'icons' | 'channels' | 'schema';
 type Results = Record<Family, KasmDiagnostic[]>;
 const NONE: readonly KasmDiagnostic[] = [];
 
@@ -41,6 +42,8 @@ class Groups {
 }
 
 const pageId = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
+/** A 1.0 entry's friendly_name, which its page id (name) does not cover: what Kasm's lists show (§12). */
+const title10 = (entry: RegistryEntry) => (entry.schema === '1.0' ? entry.facts.strings.friendly_name?.value : undefined);
 /** The icon name an entry shares with others: only a plain file name is ever copied by the build. */
 const iconName = (entry: RegistryEntry) => {
   const value = entry.facts.strings.image_src?.value;
@@ -59,6 +62,7 @@ export class CrossEntryIndex {
   private readonly entries = new Map<string, RegistryEntry>();
   private readonly results = new Map<string, Results>();
   private readonly pageIds = new Groups();
+  private readonly titles = new Groups();
   private readonly icons = new Groups();
   private readonly bySchema = new Map<SchemaVersion, Set<string>>(SCHEMA_VERSIONS.map((schema) => [schema, new Set()]));
   private readonly channels: ChannelCounts = { total: 0, tagged: 0 };
@@ -66,7 +70,7 @@ export class CrossEntryIndex {
   private readonly untagged = new Set<string>();
   /** Since the last `update`: entries changed, and groups whose members must be judged again. */
   private readonly touched = new Set<string>();
-  private readonly staleGroups = { names: new Set<string>(), icons: new Set<string>() };
+  private readonly staleGroups = { names: new Set<string>(), titles: new Set<string>(), icons: new Set<string>() };
   /** What the channel and schema rules last judged with: when it changes, every entry they could report is judged again. */
   private judgedChannels: ChannelCounts | undefined;
   private judgedSchema: SchemaVerdict = {};
@@ -77,6 +81,7 @@ export class CrossEntryIndex {
     this.delete(entry.file);
     this.entries.set(entry.file, entry);
     this.pageIds.add(pageId(entry), entry.file);
+    this.titles.add(title10(entry), entry.file);
     this.icons.add(iconName(entry), entry.file);
     // An empty file (nothing parsed) says nothing about the registry's schema (kasm-format.md §12).
     if (entry.facts.schemaRange) this.bySchema.get(entry.schema)?.add(entry.file);
@@ -95,6 +100,7 @@ export class CrossEntryIndex {
     this.markStale(entry);
     this.entries.delete(file);
     this.pageIds.delete(pageId(entry), file);
+    this.titles.delete(title10(entry), file);
     this.icons.delete(iconName(entry), file);
     this.bySchema.get(entry.schema)?.delete(file);
     if (entry.schema === '1.1') {
@@ -107,7 +113,7 @@ export class CrossEntryIndex {
   /** An entry's cross-entry diagnostics as of the last `update`. */
   diagnosticsOf(file: string): KasmDiagnostic[] {
     const results = this.results.get(file);
-    return results ? [...results.names, ...results.icons, ...results.channels, ...results.schema] : [];
+    return results ? [...results.names, ...results.titles, ...results.icons, ...results.channels, ...results.schema] : [];
   }
 
   /** Judges again what the changes since the last call affect; returns the files whose diagnostics changed. */
@@ -117,7 +123,7 @@ export class CrossEntryIndex {
       if (!before.has(file)) before.set(file, this.diagnosticsOf(file));
       if (!this.entries.has(file)) return;
       let results = this.results.get(file);
-      if (!results) this.results.set(file, results = { names: [], icons: [], channels: [], schema: [] });
+      if (!results) this.results.set(file, results = { names: [], titles: [], icons: [], channels: [], schema: [] });
       results[family] = [...diagnostics];
     };
     for (const file of this.touched) {
@@ -125,7 +131,7 @@ export class CrossEntryIndex {
         before.set(file, this.diagnosticsOf(file));
         this.results.delete(file);
       } else {
-        for (const family of ['names', 'icons'] as const) judge(file, family, NONE);
+        for (const family of ['names', 'titles', 'icons'] as const) judge(file, family, NONE);
       }
     }
     this.judgeGroups(judge);
@@ -141,6 +147,8 @@ export class CrossEntryIndex {
     this.touched.add(entry.file);
     const id = pageId(entry);
     if (id !== undefined) this.staleGroups.names.add(id);
+    const title = title10(entry);
+    if (title !== undefined) this.staleGroups.titles.add(title);
     const icon = iconName(entry);
     if (icon !== undefined) this.staleGroups.icons.add(icon);
   }
@@ -156,12 +164,18 @@ export class CrossEntryIndex {
       const found = duplicateNames(group, name);
       for (const entry of group) judge(entry.file, 'names', found.get(entry.file) ?? NONE);
     }
+    for (const title of this.staleGroups.titles) {
+      const group = this.members(this.titles, title);
+      const found = duplicateTitles(group, name);
+      for (const entry of group) judge(entry.file, 'titles', found.get(entry.file) ?? NONE);
+    }
     for (const icon of this.staleGroups.icons) {
       const group = this.members(this.icons, icon);
       const found = iconCollisions(icon, group, this.registry.fileSystem, name);
       for (const entry of group) judge(entry.file, 'icons', found.get(entry.file) ?? NONE);
     }
     this.staleGroups.names.clear();
+    this.staleGroups.titles.clear();
     this.staleGroups.icons.clear();
   }
 

@@ -39,6 +39,29 @@ export function duplicateNames(group: readonly RegistryEntry[], name: EntryName)
 }
 
 /**
+ * 1.0 entries with the same friendly_name but other images (their page ids differ): Kasm's Workspaces lists show them
+ * under one name, so admins and users cannot tell them apart (kasm-format.md §12).
+ */
+export function duplicateTitles(group: readonly RegistryEntry[], name: EntryName): Map<string, KasmDiagnostic[]> {
+  const found = new Map<string, KasmDiagnostic[]>();
+  // The same name too: duplicate-name says it already.
+  if (group.length < 2 || new Set(group.map(pageIdOf)).size < 2) return found;
+  const names = group.map((e) => name(e.file));
+  group.forEach((entry, index) => {
+    const fact = entry.facts.strings.friendly_name!;
+    const others = firstShown(names, (_, other) => other !== index);
+    const sink = new DiagnosticSink();
+    sink.report('duplicate-name', fact.range,
+      `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the friendly_name "${fact.value}" too: Kasm's workspace lists show them under one name, so admins and users cannot tell them apart. Rename this one or the others.`,
+      { path: fact.path });
+    found.set(entry.file, sink.diagnostics);
+  });
+  return found;
+}
+
+const pageIdOf = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
+
+/**
  * A fast non-cryptographic hash of bytes (53 bits, two mixed 32-bit lanes): enough to tell two icons apart, and it
  * runs where `node:crypto` does not (the web worker).
  */
