@@ -30,7 +30,10 @@ describe('image format sniffing', () => {
   });
 
   it('knows SVG by its element, after a BOM, an XML declaration and comments', () => {
-    assert.deepEqual(sniffImage(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n<svg viewBox="0 0 1 1"/>')), { format: 'SVG' });
+    assert.deepEqual(sniffImage(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- made by hand -->\n<svg viewBox="0 0 1 1"/>')), { format: 'SVG', width: 1, height: 1 });
+    // Its proportions: viewBox, else width/height in px; a size in other units is not guessed.
+    assert.deepEqual(sniffImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="300px" height="100"/>')), { format: 'SVG', width: 300, height: 100 });
+    assert.deepEqual(sniffImage(Buffer.from('<svg width="3cm" height="1cm"/>')), { format: 'SVG' });
     assert.equal(sniffImage(Buffer.from('<html><svg/></html>')), undefined);
   });
 

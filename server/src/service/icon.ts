@@ -24,7 +24,8 @@ export function iconSizeProblem(icon: ImageFacts): IconSizeProblem | undefined {
   const { width, height } = icon;
   if (width === undefined || height === undefined) return undefined;
   const min = ICON_RULES.minPixels;
-  const small = width < min || height < min;
+  // A vector image is never too small: only its proportions count.
+  const small = icon.format !== 'SVG' && (width < min || height < min);
   const notSquare = Math.abs(width - height) > SQUARE_TOLERANCE * Math.max(width, height);
   if (!small && !notSquare) return undefined;
   const problems = [...(small ? [`smaller than ${min}×${min}`] : []), ...(notSquare ? ['far from square'] : [])];
@@ -35,7 +36,7 @@ export function iconSizeProblem(icon: ImageFacts): IconSizeProblem | undefined {
 
 /** One line about a readable icon: its size and real format, e.g. "128×128 px PNG" or "SVG". */
 export function iconDescription(icon: ImageFacts): string {
-  return icon.width === undefined ? icon.format : `${icon.width}×${icon.height} px ${icon.format}`;
+  return icon.width === undefined || icon.format === 'SVG' ? icon.format : `${icon.width}×${icon.height} px ${icon.format}`;
 }
 
 /** Whether an icon's file extension names another format than its bytes are. */

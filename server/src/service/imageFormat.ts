@@ -94,7 +94,20 @@ function sniffHeader(head: Uint8Array): ImageFacts | undefined {
   }
   if (head.length >= 30 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return webp(head, view);
   if (head.length >= 22 && startsWith(head, [0, 0, 1, 0]) && view.getUint16(4, true) > 0) return ico(head, view);
-  return isSvg(head) ? { format: 'SVG' } : undefined;
+  return isSvg(head) ? svg(head) : undefined;
+}
+
+/**
+ * An SVG's shape from its root element: `viewBox`, else `width`/`height` in plain numbers or px (drawing programs
+ * write either, after XML, comment and DOCTYPE headers; §12). Only its proportions matter: it scales.
+ */
+function svg(head: Uint8Array): ImageFacts {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 4096));
+  const root = /<svg\b[^>]*>/i.exec(text)?.[0] ?? '';
+  const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+  const box = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const [width, height] = box?.length === 4 ? [box[2], box[3]] : [attribute('width'), attribute('height')].map((v) => (/^\s*[\d.]+(px)?\s*$/.test(v ?? '') ? parseFloat(v!) : NaN));
+  return Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0 ? { format: 'SVG', width, height } : { format: 'SVG' };
 }
 
 /** An ICO's largest frame, which browsers show (kasm-format.md §12); 0 stands for 256. */
