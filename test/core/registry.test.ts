@@ -74,6 +74,13 @@ describe('registry-wide checks', () => {
     // "./icon.png" is copied as icon.png: it collides with another entry's "icon.png" (§12), and is no missing icon.
     const dotted = registry({ 'workspaces/A/workspace.json': entry11('A', { image_src: './icon.png' }), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/A/icon.png': icon(1), 'workspaces/B/icon.png': icon(200) });
     assert.deepEqual(dotted.codes('A').filter((c) => c.startsWith('icon-')), ['icon-collision']);
+    // An entry without the file whose sibling publishes one of that name shows the sibling's icon: a collision that
+    // says so, not a missing icon (§12).
+    const borrowing = registry({ 'workspaces/A/workspace.json': entry11('A'), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/B/icon.png': icon(200) });
+    assert.deepEqual(borrowing.codes('A').filter((c) => c.startsWith('icon-')), ['icon-collision']);
+    const [said] = borrowing.all.get(path.join(borrowing.root, 'workspaces', 'A', 'workspace.json'))?.filter((d) => d.code === 'icon-collision') ?? [];
+    assert.match(said?.message ?? '', /^This entry has no "icon\.png" of its own, but workspaces\/B\/workspace\.json publishes one of that name/);
+    assert.deepEqual(borrowing.codes('B').filter((c) => c.startsWith('icon-')), [], 'the one that has it is fine');
   });
 
   it('an icon rewritten with other content starts colliding once its folder is checked again (icon hashes are cached)', () => {

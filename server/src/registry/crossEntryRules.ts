@@ -110,6 +110,18 @@ export function iconCollisions(
     const hash = iconHash(fileSystem, entry.file, icon);
     return hash ? [{ entry, hash }] : [];
   });
+  // An entry without the file, where another publishes one of that name: the registry shows that icon for it, so
+  // it is no missing icon but a collision (kasm-format.md §12).
+  const borrowing = hashed.length ? group.filter((entry) => inspectIcon(icon, entry.file, fileSystem).kind === 'missing') : [];
+  for (const entry of borrowing) {
+    const named = firstShown(hashed, () => true).map((other) => name(other.entry.file));
+    const fact = entry.facts.strings.image_src!;
+    const sink = new DiagnosticSink();
+    sink.report('icon-collision', fact.range,
+      `This entry has no "${icon}" of its own, but ${boundedList(named, hashed.length)} ${hashed.length === 1 ? 'publishes' : 'publish'} one of that name: the registry shows that icon for this entry. Add this entry's own icon under a name of its own.`,
+      { path: fact.path });
+    found.set(entry.file, sink.diagnostics);
+  }
   const counts = new Map<string, number>();
   for (const { hash } of hashed) counts.set(hash, (counts.get(hash) ?? 0) + 1);
   if (counts.size < 2) return found;

@@ -158,7 +158,11 @@ export class RegistryIndex {
 
   /** An entry's own diagnostics (those of its text alone), as last checked. */
   ownDiagnostics(file: string): KasmDiagnostic[] {
-    return this.entries.get(file)?.diagnostics ?? [];
+    const own = this.entries.get(file)?.diagnostics ?? [];
+    // An icon that is not in the entry's folder collides only when a sibling publishes one of that name, which the
+    // registry then shows for it (icon-collision says whose): it is not missing (kasm-format.md §12).
+    const borrowed = this.crossEntryDiagnostics(file).some((d) => d.code === 'icon-collision');
+    return borrowed ? own.filter((d) => d.code !== 'icon-missing') : own;
   }
 
   /** An entry's cross-entry diagnostics as last judged (typing pauses before they are judged again). */
@@ -195,7 +199,8 @@ export class RegistryIndex {
     const changed = new Map<string, EntryDiagnostics>();
     for (const file of [...files].sort()) {
       const entry = this.entries.get(file);
-      if (entry) changed.set(file, { own: entry.diagnostics, crossEntry: this.crossEntryDiagnostics(file), version: entry.version });
+      if (!entry) continue;
+      changed.set(file, { own: this.ownDiagnostics(file), crossEntry: this.crossEntryDiagnostics(file), version: entry.version });
     }
     if (this.configChanged && this.config?.diagnostics.length) {
       changed.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
@@ -209,7 +214,7 @@ export class RegistryIndex {
     this.takeChanged();
     const all = new Map<string, EntryDiagnostics>(this.files().map((file) => {
       const entry = this.entries.get(file);
-      return [file, { own: entry?.diagnostics ?? [], crossEntry: this.crossEntryDiagnostics(file), version: entry?.version }];
+      return [file, { own: this.ownDiagnostics(file), crossEntry: this.crossEntryDiagnostics(file), version: entry?.version }];
     }));
     if (this.config?.diagnostics.length) all.set(this.config.file, { own: this.config.diagnostics, crossEntry: [] });
     return all;
