@@ -63,7 +63,7 @@ function valueOf(text: string, root: Node | undefined, syntaxErrors: ParseError[
 }
 
 /** The deepest nesting of the tree, counted up to `stopAbove` + 1 (enough to decide), without recursion. */
-function treeDepth(root: Node, stopAbove: number): number {
+export function treeDepth(root: Node, stopAbove: number): number {
   let deepest = 0;
   const pending: [Node, number][] = [[root, 1]];
   while (pending.length) {

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { RULES, RuleCode } from './diagnostics/rules';
 import { WorkspaceFileSystem, TOO_LARGE, readText } from './fileSystem';
+import { propertiesOf, treeDepth } from './document';
 import * as path from './paths';
 import { RULE_SEVERITIES, RuleSettings, RuleSeverity } from './settings';
 
@@ -90,14 +91,15 @@ export function lintConfigFromText(file: string, text: string): LintConfig {
     tooDeep = true; // the parser's recursion ran out of stack (20 KB of "[")
   }
   for (const error of errors.slice(0, 20)) report(error, `Not valid JSON: ${printParseErrorCode(error.error)}.`);
-  if (tooDeep || (root && depthOver(root, LINT_CONFIG_MAX_DEPTH))) {
+  if (tooDeep || (root && treeDepth(root, LINT_CONFIG_MAX_DEPTH) > LINT_CONFIG_MAX_DEPTH)) {
     report({ offset: 0, length: 1 }, `Nested more than ${LINT_CONFIG_MAX_DEPTH} levels deep: this is not a ${LINT_CONFIG_FILE}.`);
   }
   const rules: LintConfigRule[] = [];
   const settings: { rules: Record<string, RuleSeverity>; categories?: string[]; versions?: string[] } = { rules: {} };
   if (root && !problems.length) {
     if (root.type !== 'object') report(root, `${LINT_CONFIG_FILE} must be an object: { "rules": { … }, "categories": [ … ], "versions": [ … ] }.`);
-    for (const [key, keyNode, value] of properties(root)) {
+    for (const { name: key, key: keyNode, value } of propertiesOf(root)) {
+      if (!value) continue; // a key without a value is a syntax error, reported above
       if (UNSAFE_KEYS.has(key)) report(keyNode, `"${key}" is not a setting; it is ignored so that it cannot change how the file is read.`);
       else if (key === 'rules') readRules(value, settings.rules, rules, report, at);
       else if (key === 'categories' || key === 'versions') settings[key] = readStrings(value, key, report);
@@ -113,7 +115,8 @@ function readRules(
   report: Report, at: (offset: number, length: number) => Range,
 ): void {
   if (node.type !== 'object') return report(node, '"rules" must be an object: a severity per rule code, e.g. { "size-zero": "off" }.');
-  for (const [code, keyNode, value] of properties(node)) {
+  for (const { name: code, key: keyNode, value } of propertiesOf(node)) {
+    if (!value) continue;
     if (!Object.hasOwn(RULES, code) || UNSAFE_KEYS.has(code)) {
       report(keyNode, `Unknown rule code "${code}" (the codes are listed in docs/rules.md).`);
     } else if (value.type !== 'string' || !RULE_SEVERITIES.includes(value.value as RuleSeverity)) {
@@ -137,26 +140,6 @@ function readStrings(node: Node, key: string, report: Report): string[] {
     else report(item, `"${key}" holds strings only.`);
   }
   return strings;
-}
-
-/** An object node's properties as [key, key node, value node]. */
-function properties(node: Node): [string, Node, Node][] {
-  if (node.type !== 'object') return [];
-  return (node.children ?? []).flatMap((property) => {
-    const [keyNode, value] = property.children ?? [];
-    return keyNode && value ? [[keyNode.value as string, keyNode, value] as [string, Node, Node]] : [];
-  });
-}
-
-/** Whether the tree nests deeper than `limit`, found without recursion. */
-function depthOver(root: Node, limit: number): boolean {
-  const pending: [Node, number][] = [[root, 1]];
-  while (pending.length) {
-    const [node, depth] = pending.pop()!;
-    if (depth > limit) return true;
-    for (const child of node.children ?? []) pending.push([child, node.type === 'property' ? depth : depth + 1]);
-  }
-  return false;
 }
 
 /**
