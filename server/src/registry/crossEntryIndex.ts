@@ -4,7 +4,7 @@ import { iconNameProblem } from '../service/icon';
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { RegistryContext } from './context';
 import {
-  ChannelCounts, SchemaVerdict, channelsMixed, duplicateNames, duplicateTitles, iconCollisions, pageIdKey, partialChannels, schemaMismatch,
+  ChannelCounts, SchemaVerdict, channelsMixed, duplicateNames, duplicateTitles, iconCollisions, pageId, partialChannels, schemaMismatch,
   schemaVerdict,
 } from './crossEntryRules';
 import { RegistryEntry } from './entryFacts';
@@ -41,7 +41,6 @@ class Groups {
   }
 }
 
-const pageId = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
 /** A 1.0 entry's friendly_name, which its page id (name) does not cover: what Kasm's lists show (§12). */
 const title10 = (entry: RegistryEntry) => (entry.schema === '1.0' ? entry.facts.strings.friendly_name?.value : undefined);
 /** The icon name an entry shares with others: only a plain file name is ever copied by the build. */

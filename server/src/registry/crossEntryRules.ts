@@ -20,22 +20,12 @@ export type EntryName = (file: string) => string;
 /** The key whose value is the storefront's page id: btoa(name) in schema 1.0, btoa(friendly_name) in 1.1. */
 export const pageIdKey = (entry: RegistryEntry): 'name' | 'friendly_name' => (entry.schema === '1.0' ? 'name' : 'friendly_name');
 
+/** An entry's storefront page id: the value of its pageIdKey. */
+export const pageId = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
+
 /** Entries with the same page id: each is told which others share it. `group` is sorted by file. */
 export function duplicateNames(group: readonly RegistryEntry[], name: EntryName): Map<string, KasmDiagnostic[]> {
-  const found = new Map<string, KasmDiagnostic[]>();
-  if (group.length < 2) return found;
-  const names = group.map((e) => name(e.file));
-  group.forEach((entry, index) => {
-    const key = pageIdKey(entry);
-    const fact = entry.facts.strings[key]!;
-    const others = firstShown(names, (_, other) => other !== index);
-    const sink = new DiagnosticSink();
-    sink.report('duplicate-name', fact.range,
-      `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the ${key} "${fact.value}" too: the registry storefront gives them one page, so only one entry can be reached. Rename this one or the others.`,
-      { path: fact.path });
-    found.set(entry.file, sink.diagnostics);
-  });
-  return found;
+  return sameValue(group, name, pageIdKey, 'the registry storefront gives them one page, so only one entry can be reached');
 }
 
 /**
@@ -43,23 +33,29 @@ export function duplicateNames(group: readonly RegistryEntry[], name: EntryName)
  * under one name, so admins and users cannot tell them apart (kasm-format.md §12).
  */
 export function duplicateTitles(group: readonly RegistryEntry[], name: EntryName): Map<string, KasmDiagnostic[]> {
-  const found = new Map<string, KasmDiagnostic[]>();
   // The same name too: duplicate-name says it already.
-  if (group.length < 2 || new Set(group.map(pageIdOf)).size < 2) return found;
+  if (new Set(group.map(pageId)).size < 2) return new Map();
+  return sameValue(group, name, () => 'friendly_name', 'Kasm\'s workspace lists show them under one name, so admins and users cannot tell them apart');
+}
+
+/** Entries sharing the value of `key`: each is told which others share it, and what follows from that. */
+function sameValue(
+  group: readonly RegistryEntry[], name: EntryName, key: (entry: RegistryEntry) => 'name' | 'friendly_name', consequence: string,
+): Map<string, KasmDiagnostic[]> {
+  const found = new Map<string, KasmDiagnostic[]>();
+  if (group.length < 2) return found;
   const names = group.map((e) => name(e.file));
   group.forEach((entry, index) => {
-    const fact = entry.facts.strings.friendly_name!;
+    const fact = entry.facts.strings[key(entry)]!;
     const others = firstShown(names, (_, other) => other !== index);
     const sink = new DiagnosticSink();
     sink.report('duplicate-name', fact.range,
-      `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the friendly_name "${fact.value}" too: Kasm's workspace lists show them under one name, so admins and users cannot tell them apart. Rename this one or the others.`,
+      `${boundedList(others, group.length - 1)} ${group.length === 2 ? 'has' : 'have'} the ${key(entry)} "${fact.value}" too: ${consequence}. Rename this one or the others.`,
       { path: fact.path });
     found.set(entry.file, sink.diagnostics);
   });
   return found;
 }
-
-const pageIdOf = (entry: RegistryEntry) => entry.facts.strings[pageIdKey(entry)]?.value;
 
 /**
  * A fast non-cryptographic hash of bytes (53 bits, two mixed 32-bit lanes): enough to tell two icons apart, and it
