@@ -9,7 +9,7 @@ import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { LintConfig, lowersRule } from '../service/lintConfig';
 import { RULES } from '../service/diagnostics/rules';
 import { format, workflowCommand } from './formats';
-import { LintConfigError, UsageError, VERSION, counts, lint, lintOnline } from './lint';
+import { LintConfigError, UsageError, VERSION, counts, lint, lintOnline, relativeFile } from './lint';
 import { jobSummary } from './summary';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -89,7 +89,7 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** A file position as annotation properties, relative to the workspace. */
 function at(config: LintConfig, range: LintConfig['problems'][number]['range'], workspace: string) {
-  return { file: path.relative(workspace, config.file).split(path.sep).join('/'), line: range.start.line + 1, col: range.start.character + 1 };
+  return { file: relativeFile(workspace, config.file), line: range.start.line + 1, col: range.start.character + 1 };
 }
 
 /**
@@ -106,8 +106,8 @@ function loweredRules(configs: readonly LintConfig[], workspace: string): string
 
 if (require.main === module) {
   runAction(process.env, (s) => process.stdout.write(s)).then((code) => { process.exitCode = code; }, (error: Error) => {
-    // A bug of ours: said as an annotation, with the stack in the log, never a bare trace from minified code.
-    process.stdout.write(`::error title=kasm-registry-lint::internal error: ${error.message}\n${error.stack ?? ''}\n`);
+    // A bug of ours: said as an annotation (escaped as every other), with the stack in the log after it.
+    process.stdout.write(`${workflowCommand('error', { title: 'kasm-registry-lint' }, `internal error: ${error.message}`)}${error.stack ?? ''}\n`);
     process.exitCode = 2;
   });
 }

@@ -48,8 +48,11 @@ export function format(name: FormatName, results: LintResult[], options: { color
  * written raw, an entry could retitle or clear the maintainer's terminal.
  */
 export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL, unicodeEscape);
 }
+
+/** A character as JSON and JavaScript write it escaped: `\u001b`. */
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** C0 and C1 controls (U+0085 is a line break to some terminals) and the Unicode line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -60,7 +63,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
  */
 function jsonText(value: unknown): string {
   // C0 controls in strings are escaped by JSON.stringify already; outside strings there is only its own whitespace.
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, unicodeEscape);
 }
 
 /**

@@ -167,12 +167,17 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
     }
     for (const [file, { own, crossEntry }] of index.diagnostics()) {
       const messages = [...own, ...crossEntry].map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
-      results.push({ file: path.relative(cwd, file).split(path.sep).join('/'), diagnostics: messages });
+      results.push({ file: relativeFile(cwd, file), diagnostics: messages });
     }
   }
   const invalid = configs.read().filter((config) => config.problems.length);
   if (invalid.length) throw new LintConfigError(invalid, cwd);
   return { results, configs: configs.read() };
+}
+
+/** A file's path from `from`, with forward slashes: how every output names files, on any system. */
+export function relativeFile(from: string, file: string): string {
+  return path.relative(from, file).split(path.sep).join('/');
 }
 
 /** Errors, warnings and entries of a lint run: what decides the exit status, and what the Action reports. */

@@ -15,7 +15,7 @@ import { readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { createLanguageService } from '../service/languageService';
 import { escapeControl } from './formats';
-import { UsageError } from './lint';
+import { UsageError, relativeFile } from './lint';
 
 export const VISIBLE_USAGE = `Usage: kasm-registry-lint visible --kasm-version <M.m.p> [options] [path]
 
@@ -49,7 +49,7 @@ export function runVisible(args: string[], cwd: string, out: (s: string) => void
     const document = TextDocument.create(fileUri(file), 'json', 1, typeof text === 'string' ? text : '');
     let value: unknown;
     try { value = JSON.parse(document.getText()); } catch { value = undefined; }
-    return { entry: path.relative(root, file).split(path.sep).join('/'), value, schema: service.schemaVersion(document).version };
+    return { entry: relativeFile(root, file), value, schema: service.schemaVersion(document).version };
   });
   const count = (schema: SchemaVersion) => entries.filter((e) => e.value !== undefined && e.schema === schema).length;
   const counts = new Map<SchemaVersion, number>(SCHEMA_VERSIONS.map((schema) => [schema, count(schema)]));
