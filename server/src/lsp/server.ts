@@ -15,7 +15,7 @@ import { RememberingFileSystem } from '../service/fileSystem';
 import { inWorkspacesFolder, isKasmValue } from '../service/entryDetection';
 import { LINT_CONFIG_FILE, LintConfigs } from '../service/lintConfig';
 import { DiagnosticSink } from '../service/diagnostics/context';
-import { DocumentSettings, RuleSettings } from '../service/settings';
+import { DocumentSettings, RuleSettings, stringList } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
   CHECK_REGISTRY_REQUEST, InitializationOptions, LINT_CONFIG_STATUS_NOTIFICATION, LintConfigStatus, OTHER_LANGUAGE_NOTIFICATION,
@@ -55,7 +55,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     return file ? lintConfigs.rulesFor(file) : {};
   };
   /** `.kasm-lint.json` files published with problems: cleared when they are fixed. */
-  const invalidConfigs = new Set<string>();
+  let invalidConfigs = new Set<string>();
   const settings = new SettingsStore(connection, rulesFor);
   let followWorkspaceFolders = false;
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
@@ -88,10 +88,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     const images = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
       // kasm.images.allowHosts is a user setting (application scope): no workspace can allow a host (#27.1).
-      allowedHosts: () => {
-        const hosts = settings.latest.images?.allowHosts;
-        return Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : [];
-      },
+      allowedHosts: () => stringList(settings.latest.images?.allowHosts) ?? [],
     }, imagesAnswered);
     service = createLanguageService({
       images,
@@ -189,8 +186,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       void connection.sendDiagnostics({ uri: fileUri(config.file), diagnostics: sink.diagnostics });
     }
     for (const file of invalidConfigs) if (!now.has(file)) void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: [] });
-    invalidConfigs.clear();
-    for (const file of now) invalidConfigs.add(file);
+    invalidConfigs = now;
     // For the editor's status item: which configs do not apply.
     void connection.sendNotification(LINT_CONFIG_STATUS_NOTIFICATION, { ignored: [...now].map(fileUri) } satisfies LintConfigStatus);
   }

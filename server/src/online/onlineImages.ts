@@ -146,7 +146,7 @@ export class OnlineImages implements ImageFactsSource {
 
   /** Images asked about that have no verdict (not answered, or the registry could not be asked). */
   unanswered(): number {
-    return [...this.asked].filter((key) => { const facts = this.images.get(key)?.value; return !facts || facts.kind === 'unknown'; }).length;
+    return this.asked.size - this.status().checked;
   }
 
   status(): OnlineImagesStatus {

@@ -7,10 +7,10 @@ import { ImageFacts, ONLINE_LIMITS } from '../service/imageFacts';
 import {
   Manifest, bearerChallenge, closestTags, layerBytes, nextPage, platformOf, readJson, retryAfterMs, sortNewestFirst,
 } from './registryResponses';
-
-export { bearerChallenge, sortNewestFirst } from './registryResponses';
 import { RegistryLocation } from './registryLocation';
 import { HOST_REFUSED, HostRefused, urlRefusal } from './hostPolicy';
+
+export { bearerChallenge, sortNewestFirst } from './registryResponses';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -23,6 +23,8 @@ const MANIFEST_ACCEPT = [
 ].join(', ');
 /** Tags are listed 1,000 to a page, at most this many pages. */
 const MAX_TAG_PAGES = 10;
+/** Tags read at most, before duplicates go and the list is cut to ONLINE_LIMITS.tags. */
+const MAX_TAGS_READ = ONLINE_LIMITS.tags * 2;
 /** lscr.io → ghcr.io is one; blobs go on to a CDN: a few are plenty. */
 const MAX_REDIRECTS = 5;
 
@@ -112,16 +114,16 @@ export class RegistryClient {
     try {
       // GET, not HEAD then GET: a found image's manifest is read anyway (and a registry counts that one GET either
       // way), so the HEAD was one request more per image (#27.14).
-      const head = await this.call(location, `manifests/${location.reference}`, MANIFEST_ACCEPT);
-      if (head.ok) return await this.describe(location, head.headers.get('docker-content-digest') ?? location.reference, await readJson<Manifest>(head));
-      await head.body?.cancel();
-      if (head.status === 404) {
+      const answer = await this.call(location, `manifests/${location.reference}`, MANIFEST_ACCEPT);
+      if (answer.ok) return await this.describe(location, answer.headers.get('docker-content-digest') ?? location.reference, await readJson<Manifest>(answer));
+      await answer.body?.cancel();
+      if (answer.status === 404) {
         const tags = await tagList();
         if (tags === 'missing') return { kind: 'repository-missing' };
         return { kind: 'tag-missing', closestTags: tags === null ? [] : closestTags(location.reference, tags) };
       }
-      if (head.status === 401 || head.status === 403) return { kind: 'repository-missing' };
-      return { kind: 'unknown', reason: 'error', detail: `${location.registry} answered HTTP ${head.status}` };
+      if (answer.status === 401 || answer.status === 403) return { kind: 'repository-missing' };
+      return { kind: 'unknown', reason: 'error', detail: `${location.registry} answered HTTP ${answer.status}` };
     } catch (error) {
       if (error instanceof RateLimited) throw error;
       return failure(location, error);
@@ -141,17 +143,16 @@ export class RegistryClient {
   private async pagesOfTags(location: RegistryLocation): Promise<string[] | 'missing' | null> {
     const tags: string[] = [];
     let next: URL | undefined = this.url(location, 'tags/list?n=1000');
-    for (let page = 0; next && page < MAX_TAG_PAGES; page++) {
+    for (let page = 0; next && page < MAX_TAG_PAGES && tags.length < MAX_TAGS_READ; page++) {
       const { response, url } = await this.follow(next, location);
       if (response.status === 404 || response.status === 401 || response.status === 403) return page === 0 ? 'missing' : sortNewestFirst(tags);
       if (!response.ok) return page === 0 ? null : sortNewestFirst(tags);
       const body = await readJson<{ tags?: unknown }>(response);
       // One by one, up to the limit: a page of 300,000 tags spread into push() overflowed the stack.
       for (const tag of Array.isArray(body?.tags) ? body.tags as unknown[] : []) {
+        if (tags.length >= MAX_TAGS_READ) break;
         if (typeof tag === 'string') tags.push(tag);
-        if (tags.length >= ONLINE_LIMITS.tags * 2) break;
       }
-      if (tags.length >= ONLINE_LIMITS.tags * 2) break;
       next = nextPage(response.headers.get('link'), url);
     }
     return sortNewestFirst(tags);

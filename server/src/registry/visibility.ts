@@ -7,6 +7,7 @@
  */
 import { SchemaVersion } from '../service/kasm/knowledge';
 import { schemaForKasm } from '../service/kasm/versions';
+import { formatImageReference, parseImageReference } from '../service/kasm/imageReference';
 
 export interface EntryView {
   /** The entry's path relative to the registry. */
@@ -64,7 +65,9 @@ export function visibleEntries(
     const tags = Array.isArray(matched.available_tags) ? matched.available_tags as unknown[] : undefined;
     if (channel !== undefined && tags !== undefined && !tags.includes(channel)) { hide(`not offered in the channel "${channel}"`); continue; }
     // In a channel the channel's tag is pulled; without channels, the image's own tag (template README, §4).
-    const image = channel !== undefined && tags?.includes(channel) ? `${matched.image.replace(/:[^:/@]+$/, '')}:${channel}` : matched.image;
+    const ref = parseImageReference(matched.image);
+    const inChannel = channel !== undefined && tags?.includes(channel) && !ref.problem;
+    const image = inChannel ? formatImageReference({ ...ref, tag: channel, digest: undefined }) : matched.image;
     result.visible.push({ entry, friendly_name: friendlyName, image });
   }
   return result;

@@ -26,15 +26,18 @@ export interface DocumentSettings extends RuleSettings {
 
 export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };
 
+/** The strings of a list from a settings value (what is not a string is left out), or undefined for no list. */
+export const stringList = (list: unknown): string[] | undefined =>
+  (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : undefined);
+
 /** Rule settings from anywhere (a config file, a settings value): only what has the right shape is kept. */
 export function ruleSettingsFrom(value: unknown): RuleSettings {
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
-  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : undefined);
   const rules = typeof record.rules === 'object' && record.rules !== null && !Array.isArray(record.rules)
     ? Object.fromEntries(Object.entries(record.rules as Record<string, unknown>)
       .filter((entry): entry is [string, RuleSeverity] => RULE_SEVERITIES.includes(entry[1] as RuleSeverity)))
     : undefined;
-  return { rules, categories: strings(record.categories), versions: strings(record.versions) };
+  return { rules, categories: stringList(record.categories), versions: stringList(record.versions) };
 }
 
 /** `over` on top of `under`: severities per code from `over` win, lists are joined. */
