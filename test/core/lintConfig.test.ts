@@ -12,10 +12,12 @@ import { REPO_ROOT } from '../helpers/core';
 const read = (text: string) => lintConfigFromText('/r/.kasm-lint.json', text);
 
 describe('.kasm-lint.json', () => {
-  it('reads rules, categories and versions, with comments and trailing commas', () => {
-    const config = read('{\n  // ours\n  "rules": { "size-zero": "off", "memory-in-gb": "error", },\n  "categories": ["Robotics"],\n  "versions": ["1.20.x"]\n}');
+  it('reads rules, categories, versions and the agent, with comments and trailing commas', () => {
+    const config = read('{\n  // ours\n  "rules": { "size-zero": "off", "memory-in-gb": "error", },\n  "categories": ["Robotics"],\n  "versions": ["1.20.x"],\n  "agent": { "cores": 0.5, "memory": 0, "gpus": 2 }\n}');
     assert.deepEqual(config.problems, []);
-    assert.deepEqual(config.settings, { rules: { 'size-zero': 'off', 'memory-in-gb': 'error' }, categories: ['Robotics'], versions: ['1.20.x'] });
+    assert.deepEqual(config.settings, {
+      rules: { 'size-zero': 'off', 'memory-in-gb': 'error' }, categories: ['Robotics'], versions: ['1.20.x'], agent: { cores: 0.5, memory: 0, gpus: 2 },
+    });
     assert.deepEqual(config.rules.map((r) => [r.code, r.severity, r.range.start.line]), [['size-zero', 'off', 2], ['memory-in-gb', 'error', 2]]);
   });
 

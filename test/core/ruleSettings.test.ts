@@ -60,7 +60,7 @@ describe('rules a registry or a user configures', () => {
     assert.deepEqual(invalid?.settings, {});
     assert.deepEqual(invalid?.problems.map((p) => p.message), ['The severity of "memory-in-gb" must be one of "error", "warning", "info", "hint", "off".', '"categories" holds strings only.']);
     fs.writeFileSync(path.join(root, '.kasm-lint.json'), '{ // ours\n "rules": { "size-zero": "off" }, "categories": ["Robotics"] }');
-    assert.deepEqual(findLintConfig(nodeFileSystem, entryFolder)?.settings, { rules: { 'size-zero': 'off' }, categories: ['Robotics'], versions: undefined });
+    assert.deepEqual(findLintConfig(nodeFileSystem, entryFolder)?.settings, { rules: { 'size-zero': 'off' }, categories: ['Robotics'], versions: undefined, agent: undefined });
   });
 
   it('adds a category it calls a misspelling to the registry\'s .kasm-lint.json: creating it, then appending', () => {

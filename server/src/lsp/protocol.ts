@@ -19,6 +19,8 @@ export interface ServerSettings {
   rules?: unknown;
   categories?: unknown;
   versions?: unknown;
+  /** `kasm.agent`: the largest agent the user's sessions run on (#29.4), over the registry's. */
+  agent?: unknown;
   /** `kasm.images.online`: ask image registries (#17). Only the user's settings say so, never a registry's files. */
   images?: { online?: boolean; allowHosts?: unknown };
 }

@@ -14,7 +14,7 @@ import { RULES, RuleCode } from './diagnostics/rules';
 import { WorkspaceFileSystem, TOO_LARGE, readText } from './fileSystem';
 import { propertiesOf, treeDepth } from './document';
 import * as path from './paths';
-import { RULE_SEVERITIES, RuleSettings, RuleSeverity } from './settings';
+import { AGENT_KEYS, AgentSize, RULE_SEVERITIES, RuleSettings, RuleSeverity } from './settings';
 
 export const LINT_CONFIG_FILE = '.kasm-lint.json';
 /** A rule file is a few hundred bytes; a larger one is not read. */
@@ -61,6 +61,15 @@ export function lintConfigJsonSchema(): object {
       },
       categories: { type: 'array', items: { type: 'string' }, description: 'Categories the registry means beyond Kasm\'s own: never called misspellings.' },
       versions: { type: 'array', items: { type: 'string' }, description: 'Kasm versions newer than this extension knows (e.g. "1.20.x").' },
+      agent: {
+        type: 'object', additionalProperties: false,
+        description: 'The largest agent your users run sessions on: an entry asking more cores, memory or GPUs gets a warning.',
+        properties: {
+          cores: { type: 'number', minimum: 0, description: 'CPU cores of the largest agent.' },
+          memory: { type: 'number', minimum: 0, description: 'Memory of the largest agent, in MB (as an entry\'s memory).' },
+          gpus: { type: 'integer', minimum: 0, description: 'GPUs of the largest agent.' },
+        },
+      },
     },
   };
 }
@@ -95,19 +104,21 @@ export function lintConfigFromText(file: string, text: string): LintConfig {
     report({ offset: 0, length: 1 }, `Nested more than ${LINT_CONFIG_MAX_DEPTH} levels deep: this is not a ${LINT_CONFIG_FILE}.`);
   }
   const rules: LintConfigRule[] = [];
-  const settings: { rules: Record<string, RuleSeverity>; categories?: string[]; versions?: string[] } = { rules: {} };
+  const settings: { rules: Record<string, RuleSeverity>; categories?: string[]; versions?: string[]; agent?: AgentSize } = { rules: {} };
   if (root && !problems.length) {
-    if (root.type !== 'object') report(root, `${LINT_CONFIG_FILE} must be an object: { "rules": { … }, "categories": [ … ], "versions": [ … ] }.`);
+    if (root.type !== 'object') report(root, `${LINT_CONFIG_FILE} must be an object: { "rules": { … }, "categories": [ … ], "versions": [ … ], "agent": { … } }.`);
     for (const { name: key, key: keyNode, value } of propertiesOf(root)) {
       if (!value) continue; // a key without a value is a syntax error, reported above
       if (UNSAFE_KEYS.has(key)) report(keyNode, `"${key}" is not a setting; it is ignored so that it cannot change how the file is read.`);
       else if (key === 'rules') readRules(value, settings.rules, rules, report, at);
       else if (key === 'categories' || key === 'versions') settings[key] = readStrings(value, key, report);
-      else if (key !== '$schema') report(keyNode, `Unknown setting "${key}"; ${LINT_CONFIG_FILE} has "rules", "categories" and "versions".`);
+      else if (key === 'agent') settings.agent = readAgent(value, report);
+      else if (key !== '$schema') report(keyNode, `Unknown setting "${key}"; ${LINT_CONFIG_FILE} has "rules", "categories", "versions" and "agent".`);
     }
   }
   if (problems.length) return { file, settings: {}, rules: [], problems };
-  return { file, settings: { rules: settings.rules, categories: settings.categories, versions: settings.versions }, rules, problems };
+  const { categories, versions, agent } = settings;
+  return { file, settings: { rules: settings.rules, categories, versions, agent }, rules, problems };
 }
 
 function readRules(
@@ -127,6 +138,22 @@ function readRules(
       rules.push({ code: code as RuleCode, severity: value.value as RuleSeverity, range });
     }
   }
+}
+
+function readAgent(node: Node, report: Report): AgentSize {
+  const agent: AgentSize = {};
+  if (node.type !== 'object') {
+    report(node, '"agent" must be an object: the largest agent\'s { "cores": 8, "memory": 16384, "gpus": 0 } (memory in MB).');
+    return agent;
+  }
+  for (const { name, key, value } of propertiesOf(node)) {
+    if (!value) continue;
+    const size = AGENT_KEYS.find((k) => k === name);
+    if (!size) report(key, `Unknown agent size "${name}"; an agent has "cores", "memory" (MB) and "gpus".`);
+    else if (value.type !== 'number' || (value.value as number) < 0) report(value, `The agent's "${name}" must be a number, 0 or more.`);
+    else agent[size] = value.value as number;
+  }
+  return agent;
 }
 
 function readStrings(node: Node, key: string, report: Report): string[] {
@@ -199,10 +226,13 @@ export function lowersRule(code: RuleCode, severity: RuleSeverity): boolean {
   return RANK[severity] > RANK[RULES[code].severity];
 }
 
-/** What an untrusted config may say: severities raised; no rule lowered, no category or version accepted. */
+/**
+ * What an untrusted config may say: severities raised and the agent (it only adds warnings); no rule lowered, no
+ * category or version accepted.
+ */
 function onlyStricter(settings: RuleSettings): RuleSettings {
   const rules = Object.entries(settings.rules ?? {}).filter(([code, severity]) => !lowersRule(code as RuleCode, severity));
-  return { rules: Object.fromEntries(rules) };
+  return { rules: Object.fromEntries(rules), agent: settings.agent };
 }
 
 /** The nearest `.kasm-lint.json` in `folder` or above it, or undefined. */

@@ -15,7 +15,13 @@ export interface RuleSettings {
   categories?: readonly string[];
   /** Kasm versions (`1.20.x`, `1.20.0`) that exist though this extension's list does not have them yet. */
   versions?: readonly string[];
+  /** The largest agent the registry's users run sessions on (#29.4): an entry asking more never starts there. */
+  agent?: AgentSize;
 }
+
+/** An agent's size: cores, memory in MB (as an entry's `memory`), GPUs. What is not said is not checked. */
+export interface AgentSize { cores?: number; memory?: number; gpus?: number }
+export const AGENT_KEYS: readonly (keyof AgentSize)[] = ['cores', 'memory', 'gpus'];
 
 /** The settings that change what the language service reports for a document. */
 export interface DocumentSettings extends RuleSettings {
@@ -37,14 +43,25 @@ export function ruleSettingsFrom(value: unknown): RuleSettings {
     ? Object.fromEntries(Object.entries(record.rules as Record<string, unknown>)
       .filter((entry): entry is [string, RuleSeverity] => RULE_SEVERITIES.includes(entry[1] as RuleSeverity)))
     : undefined;
-  return { rules, categories: stringList(record.categories), versions: stringList(record.versions) };
+  return { rules, categories: stringList(record.categories), versions: stringList(record.versions), agent: agentFrom(record.agent) };
 }
 
-/** `over` on top of `under`: severities per code from `over` win, lists are joined. */
+/** An agent size from a settings value: its non-negative numbers, or undefined when it says none. */
+function agentFrom(value: unknown): AgentSize | undefined {
+  const record = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
+  const sizes = AGENT_KEYS.flatMap((key) => {
+    const size = record[key];
+    return typeof size === 'number' && Number.isFinite(size) && size >= 0 ? [[key, size] as const] : [];
+  });
+  return sizes.length ? Object.fromEntries(sizes) : undefined;
+}
+
+/** `over` on top of `under`: severities per code and agent sizes from `over` win, lists are joined. */
 export function mergeRuleSettings(under: RuleSettings, over: RuleSettings): RuleSettings {
   return {
     rules: { ...under.rules, ...over.rules },
     categories: [...under.categories ?? [], ...over.categories ?? []],
     versions: [...under.versions ?? [], ...over.versions ?? []],
+    agent: under.agent || over.agent ? { ...under.agent, ...over.agent } : undefined,
   };
 }

@@ -25,7 +25,11 @@ export function checkResources(ctx: RuleContext): void {
     } else if (value < RESOURCE_LIMITS.memoryMinMb) {
       ctx.reportValue('memory-too-small', node, `${value} MB is too little memory for a Kasm session to start usefully; Kasm's default is 2768.`, { suggestions: [2768] });
     } else if (value > RESOURCE_LIMITS.memoryMaxMb) {
-      ctx.reportValue('memory-too-large', node, `${value} MB (${(value / 1e6).toFixed(1)} TB) is more memory than any host has; memory is in MB (2768 = 2.7 GB).`);
+      const mb = value / 2 ** 20;
+      ctx.reportValue('memory-too-large', node, mb >= RESOURCE_LIMITS.memoryMinMb && mb <= RESOURCE_LIMITS.memoryMaxMb
+        ? `memory looks written in bytes: ${value} bytes is ${Math.round(mb)} MB, and memory is in MB. Write ${Math.round(mb)}.`
+        : `${value} MB (${(value / 1e6).toFixed(1)} TB) is more memory than any host has; memory is in MB (2768 = 2.7 GB).`,
+      mb >= RESOURCE_LIMITS.memoryMinMb && mb <= RESOURCE_LIMITS.memoryMaxMb ? { suggestions: [Math.round(mb)] } : {});
     } else if (!Number.isInteger(value)) {
       ctx.reportValue('memory-not-integer', node, `memory is a whole number of MB; write ${Math.round(value)}.`, { suggestions: [Math.round(value)] });
     }
@@ -45,6 +49,7 @@ export function checkResources(ctx: RuleContext): void {
   } else if (gpus && gpus.value > RESOURCE_LIMITS.gpuCountMax) {
     ctx.reportValue('gpu-count-too-many', gpus.node, `${gpus.value} GPUs is more than any realistic session host has (limit ${RESOURCE_LIMITS.gpuCountMax}).`);
   }
+  checkAgent(ctx, { memory, cores, gpus });
   const requireGpu = nodeAt(ctx.doc, ['require_gpu']);
   const gpuCount = gpus?.value ?? 0;
   if (requireGpu?.value === true && gpuCount === 0) {
@@ -56,3 +61,25 @@ export function checkResources(ctx: RuleContext): void {
       { severity: 'info' });
   }
 }
+
+type Sizes = Record<'memory' | 'cores' | 'gpus', ReturnType<typeof numberAt>>;
+
+/** An entry asking more than the largest agent the registry targets (#29.4): its sessions never find an agent. */
+function checkAgent(ctx: RuleContext, sizes: Sizes): void {
+  const agent = ctx.settings.agent;
+  if (!agent) return;
+  const asked = [
+    // Memory the rules above already call GB or bytes is not compared: that message says what is wrong.
+    { size: sizes.memory, has: agent.memory, what: (n: number) => `${n} MB of memory`, plausible: (n: number) => n > RESOURCE_LIMITS.memoryLooksLikeGbMax && n <= RESOURCE_LIMITS.memoryMaxMb },
+    { size: sizes.cores, has: agent.cores, what: (n: number) => counted(n, 'core'), plausible: () => true },
+    { size: sizes.gpus, has: agent.gpus, what: (n: number) => counted(n, 'GPU'), plausible: () => true },
+  ];
+  for (const { size, has, what, plausible } of asked) {
+    if (!size || has === undefined || size.value <= has || !plausible(size.value)) continue;
+    ctx.reportValue('agent-too-small', size.node,
+      `The entry asks ${what(size.value)}; the largest agent it targets has ${what(has)} ("agent" in .kasm-lint.json or kasm.agent). No agent can take the session: every start fails with "No resources are available".`,
+      { suggestions: [has] });
+  }
+}
+
+const counted = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
