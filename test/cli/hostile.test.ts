@@ -34,7 +34,8 @@ describe('kasm-registry-lint on hostile registries', () => {
     const fields = Array.from({ length: 400 }, (_, i) => ({ key: `${'k'.repeat(100)}${i}`, display_if: Array.from({ length: 17 }, () => ({ key: 'nope', value_regex: 'x' })) }));
     const root = registryFolder({ Bomb: entryText({ launch_config: { file_mapping: { destination: '/x' }, launch_form: fields } }) });
     const { results, stdout } = lint(root);
-    const diagnostics = results[0].diagnostics;
+    // The entry's own problems (the one-entry registry also lacks a Kasm 1.19 entry, said on top).
+    const diagnostics = results[0].diagnostics.filter((d) => d.code !== 'registry-misses-newest');
     assert.equal(diagnostics.length, 1000, 'at most 1,000 per file');
     assert.match(diagnostics.at(-1)?.message ?? '', /more problems not shown/);
     assert.ok(stdout.length < 2 * 1024 * 1024, `${stdout.length} bytes of output`);

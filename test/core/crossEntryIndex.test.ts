@@ -16,15 +16,18 @@ import { encodePng } from '../helpers/png';
 const ENTRIES = 10;
 const NAMES = ['Alpha', 'Beta', 'Gamma'];
 
-/** An entry of either schema with a name, an icon name and, in 1.1, channels from a small set, so that they collide. */
+/**
+ * An entry of either schema with a name, an icon name, Kasm versions and, in 1.1, channels from a small set, so that
+ * they collide (and the registry serves the newest release or not, names a line exactly or not).
+ */
 function entryText(random: () => number): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const name = pick(NAMES);
   const icon = pick(['icon.png', 'shared.png', '../bad.png']);
   if (random() < 0.3) {
-    return JSON.stringify({ friendly_name: name, name: `kasmweb/${name.toLowerCase()}:1.0`, description: 'x', image_src: icon, architecture: ['amd64'], compatibility: ['1.15.x'], uncompressed_size_mb: 1 });
+    return JSON.stringify({ friendly_name: name, name: `kasmweb/${name.toLowerCase()}:1.0`, description: 'x', image_src: icon, architecture: ['amd64'], compatibility: [pick(['1.15.x', '1.14.x'])], uncompressed_size_mb: 1 });
   }
-  const element = (tagged: boolean) => ({ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 1, ...(tagged ? { available_tags: ['develop'] } : {}) });
+  const element = (tagged: boolean) => ({ version: pick(['1.18.x', '1.18.x', '1.19.x', '1.17.0', '1.17.x']), image: 'a/b:1', uncompressed_size_mb: 1, ...(tagged ? { available_tags: ['develop'] } : {}) });
   return JSON.stringify({ friendly_name: name, description: 'x', image_src: icon, architecture: ['amd64'], compatibility: [element(random() < 0.5), ...(random() < 0.4 ? [element(random() < 0.5)] : [])] });
 }
 

@@ -147,11 +147,51 @@ describe('registry-wide checks', () => {
     assert.ok(mismatchOf(tie, 'A'));
   });
 
-  it('reads site/next.config.js as text: the template\'s listUrl, a listUrl without "/", a relative icon', () => {
+  it('no entry for the newest Kasm release is said once, on the entry naming the newest version; one that serves it passes (#29.2)', () => {
+    const older = { version: '1.17.x', image: 'a/b:1', uncompressed_size_mb: 1 };
+    const gap = registry({
+      'workspaces/A/workspace.json': entry11('A', { compatibility: [older] }), 'workspaces/B/workspace.json': entry11('B'), 'workspaces/C/workspace.json': entry11('C'),
+    });
+    const said = [...gap.all].filter(([, found]) => found.some((d) => d.code === 'registry-misses-newest')).map(([file]) => path.relative(gap.root, file));
+    assert.deepEqual(said, ['workspaces/B/workspace.json'], 'B and C name 1.18 (the newest named); B is the first path');
+    const message = gap.all.get(path.join(gap.root, 'workspaces', 'B', 'workspace.json'))?.find((d) => d.code === 'registry-misses-newest');
+    assert.match(message?.message ?? '', /No entry of this registry is compatible with Kasm 1\.19 .* admins on 1\.19 see an empty registry\. This entry names 1\.18 at newest/);
+    assert.equal(message?.severity, 2);
+    for (const version of ['1.19.x', '1.19.0']) {
+      const served = registry({ 'workspaces/A/workspace.json': entry11('A', {}, { version }), 'workspaces/B/workspace.json': entry11('B') });
+      assert.ok(![...served.all.values()].flat().some((d) => d.code === 'registry-misses-newest'), version);
+    }
+    // A schema 1.0 registry's newest release is 1.15.
+    const old = registry({ 'workspaces/A/workspace.json': { ...entry10('A', 'a/a:1'), compatibility: ['1.14.x'] } });
+    assert.ok(old.codes('A').includes('registry-misses-newest'));
+    assert.ok(!registry({ 'workspaces/A/workspace.json': entry10('A', 'a/a:1') }).codes('A').includes('registry-misses-newest'));
+  });
+
+  it('an exact "1.17.0" beside entries naming "1.17.x" is reported at the version; alone, or with its own 1.17.x, it passes (#29.2)', () => {
+    const exact = { version: '1.17.0', image: 'a/b:1', uncompressed_size_mb: 1 };
+    const line = { version: '1.17.x', image: 'a/b:1', uncompressed_size_mb: 1 };
+    const mixed = registry({
+      'workspaces/A/workspace.json': entry11('A', { compatibility: [exact] }), 'workspaces/B/workspace.json': entry11('B', { compatibility: [line] }),
+    });
+    const found = mixed.all.get(path.join(mixed.root, 'workspaces', 'A', 'workspace.json'))?.filter((d) => d.code === 'version-exact-beside-wildcard') ?? [];
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /Other entries of this registry name "1\.17\.x"; this one names exactly "1\.17\.0"/);
+    assert.ok(!mixed.codes('B').includes('version-exact-beside-wildcard'));
+    const alone = registry({ 'workspaces/A/workspace.json': entry11('A', { compatibility: [exact] }), 'workspaces/B/workspace.json': entry11('B') });
+    assert.ok(!alone.codes('A').includes('version-exact-beside-wildcard'));
+    const both = registry({ 'workspaces/A/workspace.json': entry11('A', { compatibility: [exact, line] }), 'workspaces/B/workspace.json': entry11('B', { compatibility: [line] }) });
+    assert.ok(!both.codes('A').includes('version-exact-beside-wildcard'), 'an exact pin beside its own line is on purpose');
+  });
+
+  it('reads site/next.config.js as text: no listUrl, the template\'s listUrl, a listUrl without "/", a relative icon', () => {
     const config = (body: string) => registry({ 'workspaces/A/workspace.json': entry11('A'), 'site/next.config.js': `module.exports = {\n  env: {\n${body}\n  },\n}\n` });
     const codes = (found: ReturnType<typeof registry>) => (found.all.get(path.join(found.root, 'site', 'next.config.js')) ?? []).map((d) => [d.code, d.severity, d.range.start.line]);
     assert.deepEqual(codes(config("    listUrl: 'https://registry.kasmweb.com/',\n    icon: '/img/logo.svg',")), [['registry-config', 1, 2], ['registry-config', 2, 3]]);
     assert.deepEqual(codes(config('    listUrl: "https://me.github.io/registry",')), [['registry-config', 2, 2]]);
+    // Without a listUrl the build publishes list_url null, which Kasm refuses (#29.2): said on "env".
+    const missing = registry({ 'workspaces/A/workspace.json': entry11('A'), 'site/next.config.js': "module.exports = {\n  env: {\n    name: 'Mine',\n  },\n}\n" });
+    assert.deepEqual(codes(missing), [['registry-config', 1, 1]]);
+    assert.match(missing.all.get(path.join(missing.root, 'site', 'next.config.js'))?.[0].message ?? '', /env\.listUrl is not set: the registry build publishes list_url as null/);
     assert.deepEqual(codes(config("    listUrl: 'https://me.github.io/registry/',\n    icon: 'https://me.github.io/registry/img/logo.svg',")), []);
     // Never run: code in it is only text.
     assert.deepEqual(codes(config("    listUrl: require('child_process').execSync('touch /tmp/kasm-pwned') && 'https://x/',")), []);

@@ -88,6 +88,8 @@ const CASES: RuleCase[] = [
   { code: 'version-wrong-schema', what: '"1.15.x" in a 1.1 file', text: `{ ${c11(`${v11}, { "version": «"1.15.x"», "image": "a/b:1", "uncompressed_size_mb": 1 }`)} }`, severity: 'warning' },
   { code: 'version-duplicate', what: 'a version listed twice', text: '{ "compatibility": ["1.14.x", «"1.14.x"»] }', severity: 'warning' },
   { code: 'tag-not-available', what: 'image tag outside available_tags', text: `{ ${c11('{ "version": "1.18.x", "image": «"a/b:1.18.0-rolling-daily"», "uncompressed_size_mb": 1, "available_tags": ["develop"] }')} }`, severity: 'warning', suggestions: ['1.18.0-rolling-daily'] },
+  { code: 'image-tag-older-release', what: '1.19.x installing a 1.18.0 image', text: `{ ${c11('{ "version": "1.19.x", "image": «"kasmweb/chrome:1.18.0-rolling-daily"», "uncompressed_size_mb": 1 }')} }`, severity: 'warning', suggestions: ['kasmweb/chrome:1.19.0-rolling-daily'] },
+  { code: 'image-tag-older-release', what: 'exact 1.18.1 installing a 1.16.1 image from a host', text: `{ ${c11('{ "version": "1.18.1", "image": «"kcr.kasmweb.com/x/y:1.16.1"», "uncompressed_size_mb": 1 }')} }`, severity: 'warning', suggestions: ['kcr.kasmweb.com/x/y:1.18.1'] },
   { code: 'size-zero', what: 'a 1.1 size of 0', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": «0» }')} }`, severity: 'warning' },
   { code: 'size-zero', what: 'a 1.0 size of 0', text: '{ "name": "a/b:1", "uncompressed_size_mb": «0» }', severity: 'warning' },
   { code: 'architecture-empty', what: 'no architecture', text: '{ "architecture": «[]» }', severity: 'warning' },
@@ -204,7 +206,10 @@ describe('diagnostics: one bad document per rule', () => {
   }
 
   it('covers every rule code (the cross-entry rules are in registry.test.ts, too-many-problems in largeDocuments.test.ts, the online ones in lsp/ and cli/onlineImages against a real registry)', () => {
-    const crossEntry: RuleCode[] = ['too-many-problems', 'duplicate-name', 'icon-collision', 'available-tags-partial', 'registry-schema-mismatch', 'registry-config'];
+    const crossEntry: RuleCode[] = [
+      'too-many-problems', 'duplicate-name', 'icon-collision', 'available-tags-partial', 'registry-schema-mismatch', 'registry-config',
+      'registry-misses-newest', 'version-exact-beside-wildcard',
+    ];
     const online: RuleCode[] = ['image-host-refused', 'image-tag-missing', 'image-repository-missing', 'image-arch-missing', 'image-arch-unlisted', 'image-size-far', 'available-tag-missing'];
     // test/core/lintConfig.test.ts, cli/lintConfig.test.ts, lsp/registry.test.ts; cli/hostile.test.ts
     const lintConfig: RuleCode[] = ['lint-config', 'entry-not-regular-file'];
@@ -212,6 +217,18 @@ describe('diagnostics: one bad document per rule', () => {
     const agent: RuleCode[] = ['agent-too-small'];
     const tested = new Set([...CASES.map((c) => c.code), ...crossEntry, ...online, ...lintConfig, ...agent]);
     assert.deepEqual(Object.keys(RULES).filter((code) => !tested.has(code as RuleCode)), []);
+  });
+
+  it('calls an image tag an older Kasm release only for Kasm\'s images or an entry whose other tags follow their release (#29.2)', () => {
+    const element = (version: string, image: string) => `{ "version": "${version}", "image": "${image}", "uncompressed_size_mb": 1 }`;
+    const older = (...elements: string[]) => service.validate(textDocument(`{ ${c11(elements.join(', '))} }`))
+      .filter((d) => d.code === 'image-tag-older-release').map((d) => d.range.start.character);
+    assert.deepEqual(older(element('1.19.x', 'kasmweb/chrome:1.19.0')), [], 'its own release');
+    assert.deepEqual(older(element('1.18.x', 'kasmweb/chrome:1.19.0')), [], 'a newer release is not older');
+    assert.deepEqual(older(element('1.19.x', 'kasmweb/chrome:1.19.7')), [], 'not a Kasm release');
+    assert.deepEqual(older(element('1.19.x', 'gitea/gitea:1.16.1')), [], 'another project\'s own version');
+    assert.deepEqual(older(element('1.18.x', 'gitea/gitea:1.18.0'), element('1.19.x', 'gitea/gitea:1.18.0')).length, 1, 'this entry\'s tags follow the release');
+    assert.deepEqual(older(element('1.19.x', 'kasmweb/chrome:1.18.1')).length, 1);
   });
 
   it('accepts what Kasm accepts (kasm-format.md §12): description null, "./icon.png", cpu_shares under Inherit, an image with the login registry\'s host', () => {

@@ -8,9 +8,10 @@ import {
   schemaVerdict,
 } from './crossEntryRules';
 import { RegistryEntry } from './entryFacts';
+import { exactBesideWildcard, exactOnlyLines, newestLine, newestNamed, newestUncovered, servesLine, wildcardLines } from './versionCoverage';
 
 /** The families of cross-entry rules, in the order their diagnostics are listed. */
-type Family = 'names' | 'titles' | 'icons' | 'channels' | 'schema';
+type Family = 'names' | 'titles' | 'icons' | 'channels' | 'schema' | 'versions';
 type Results = Record<Family, KasmDiagnostic[]>;
 const NONE: readonly KasmDiagnostic[] = [];
 
@@ -73,6 +74,13 @@ export class CrossEntryIndex {
   /** What the channel and schema rules last judged with: when it changes, every entry they could report is judged again. */
   private judgedChannels: ChannelCounts | undefined;
   private judgedSchema: SchemaVerdict = {};
+  /** Entries serving the newest Kasm release of their schema; lines named `M.m.x`, and those named only exactly. */
+  private readonly servingNewest = new Set<string>();
+  private readonly wildcards = new Groups();
+  private readonly exactOnly = new Groups();
+  /** What the version rules last judged with: the entry told of the registry's gap, and the lines named `M.m.x`. */
+  private judgedNewestTarget: string | undefined;
+  private judgedWildcards = new Set<string>();
 
   constructor(private readonly registry: RegistryContext) {}
 
@@ -84,6 +92,10 @@ export class CrossEntryIndex {
     this.icons.add(iconName(entry), entry.file);
     // An empty file (nothing parsed) says nothing about the registry's schema (kasm-format.md §12).
     if (entry.facts.schemaRange) this.bySchema.get(entry.schema)?.add(entry.file);
+    const newest = newestLine(entry.schema);
+    if (newest && servesLine(entry, newest)) this.servingNewest.add(entry.file);
+    for (const line of wildcardLines(entry)) this.wildcards.add(line, entry.file);
+    for (const line of exactOnlyLines(entry)) this.exactOnly.add(line, entry.file);
     if (entry.schema === '1.1') {
       this.channels.total += entry.facts.channels.length;
       this.channels.tagged += entry.facts.channels.filter((c) => c.hasTags).length;
@@ -102,6 +114,9 @@ export class CrossEntryIndex {
     this.titles.delete(title10(entry), file);
     this.icons.delete(iconName(entry), file);
     this.bySchema.get(entry.schema)?.delete(file);
+    this.servingNewest.delete(file);
+    for (const line of wildcardLines(entry)) this.wildcards.delete(line, file);
+    for (const line of exactOnlyLines(entry)) this.exactOnly.delete(line, file);
     if (entry.schema === '1.1') {
       this.channels.total -= entry.facts.channels.length;
       this.channels.tagged -= entry.facts.channels.filter((c) => c.hasTags).length;
@@ -112,7 +127,8 @@ export class CrossEntryIndex {
   /** An entry's cross-entry diagnostics as of the last `update`. */
   diagnosticsOf(file: string): KasmDiagnostic[] {
     const results = this.results.get(file);
-    return results ? [...results.names, ...results.titles, ...results.icons, ...results.channels, ...results.schema] : [];
+    if (!results) return [];
+    return [...results.names, ...results.titles, ...results.icons, ...results.channels, ...results.schema, ...results.versions];
   }
 
   /** Judges again what the changes since the last call affect; returns the files whose diagnostics changed. */
@@ -122,7 +138,7 @@ export class CrossEntryIndex {
       if (!before.has(file)) before.set(file, this.diagnosticsOf(file));
       if (!this.entries.has(file)) return;
       let results = this.results.get(file);
-      if (!results) this.results.set(file, results = { names: [], titles: [], icons: [], channels: [], schema: [] });
+      if (!results) this.results.set(file, results = { names: [], titles: [], icons: [], channels: [], schema: [], versions: [] });
       results[family] = [...diagnostics];
     };
     for (const file of this.touched) {
@@ -136,6 +152,7 @@ export class CrossEntryIndex {
     this.judgeGroups(judge);
     this.judgeChannels(judge);
     this.judgeSchema(judge);
+    this.judgeVersions(judge);
     this.touched.clear();
     const changed = new Set<string>();
     for (const [file, old] of before) if (!sameDiagnostics(old, this.diagnosticsOf(file))) changed.add(file);
@@ -207,5 +224,39 @@ export class CrossEntryIndex {
       if (entry) judge(file, 'schema', schemaMismatch(entry, verdict));
     }
     this.judgedSchema = verdict;
+  }
+
+  private judgeVersions(judge: (file: string, family: Family, diagnostics: readonly KasmDiagnostic[]) => void): void {
+    const target = this.newestTarget();
+    const wildcards = new Set(this.wildcards.values());
+    const flipped = [...new Set([...wildcards, ...this.judgedWildcards])]
+      .filter((line) => wildcards.has(line) !== this.judgedWildcards.has(line));
+    const files = new Set([...this.touched, ...flipped.flatMap((line) => [...this.exactOnly.get(line)])]);
+    for (const file of [this.judgedNewestTarget, target]) if (file) files.add(file);
+    for (const file of files) {
+      const entry = this.entries.get(file);
+      const newest = entry && newestLine(entry.schema);
+      if (entry) judge(file, 'versions', [...(file === target && newest ? newestUncovered(entry, newest) : []), ...exactBesideWildcard(entry, wildcards)]);
+    }
+    [this.judgedNewestTarget, this.judgedWildcards] = [target, wildcards];
+  }
+
+  /**
+   * Where the registry's gap is said when no entry of its schema serves the newest Kasm release: the entry naming
+   * the newest version (the first path of those), since it is the one an author updates next.
+   */
+  private newestTarget(): string | undefined {
+    const schema = this.judgedSchema.expected;
+    const files = schema ? this.bySchema.get(schema) : undefined;
+    if (!files?.size || [...files].some((file) => this.servingNewest.has(file))) return undefined;
+    let best: { file: string; version: [number, number] } | undefined;
+    for (const file of files) {
+      const entry = this.entries.get(file);
+      if (!entry) continue;
+      const version = newestNamed(entry);
+      const newer = !best || version[0] > best.version[0] || (version[0] === best.version[0] && version[1] > best.version[1]);
+      if (newer || (best && version.join() === best.version.join() && file < best.file)) best = { file, version };
+    }
+    return best?.file;
   }
 }

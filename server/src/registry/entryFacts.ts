@@ -1,5 +1,6 @@
+import { Node } from 'jsonc-parser';
 import { Range } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, valueRange } from '../service/document';
+import { JsonPath, KasmDocument, hasPropertyNamed, missingPropertyRange, nodeAt, pathOf, propertyValue, valueRange } from '../service/document';
 import { SchemaVersion } from '../service/kasm/knowledge';
 
 /** A string value an entry gives, and where to underline it. */
@@ -16,6 +17,8 @@ export interface EntryFacts {
   /** Where a schema mismatch is underlined (the compatibility key, else the entry's "{"); undefined without a root. */
   schemaRange?: Range;
   hasCompatibility: boolean;
+  /** The Kasm versions the entry names (1.0: the strings; 1.1: each object's version), and where. */
+  versions: { value: string; range: Range }[];
 }
 
 export function entryFacts(doc: KasmDocument): EntryFacts {
@@ -29,7 +32,11 @@ export function entryFacts(doc: KasmDocument): EntryFacts {
     .filter((element) => element.type === 'object')
     .map((element) => ({ hasTags: hasPropertyNamed(element, 'available_tags'), range: missingPropertyRange(doc, element) }));
   const schemaRange = doc.root && missingPropertyRange(doc, compatibility ?? doc.root);
-  return { strings, channels, schemaRange, hasCompatibility: compatibility !== undefined };
+  const versions = (compatibility?.type === 'array' ? compatibility.children ?? [] : [])
+    .map((element) => (element.type === 'object' ? propertyValue(element, 'version') : element))
+    .filter((node): node is Node => node?.type === 'string')
+    .map((node) => ({ value: String(node.value), range: valueRange(doc, node) }));
+  return { strings, channels, schemaRange, hasCompatibility: compatibility !== undefined, versions };
 }
 
 export interface RegistryEntry {

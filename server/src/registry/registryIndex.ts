@@ -122,7 +122,7 @@ export class RegistryIndex {
   private unread(file: string, reason: string, code: 'check-degraded' | 'entry-not-regular-file' = 'check-degraded'): void {
     const sink = new DiagnosticSink();
     sink.report(code, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, reason);
-    const facts: EntryFacts = { strings: {}, channels: [], hasCompatibility: false };
+    const facts: EntryFacts = { strings: {}, channels: [], hasCompatibility: false, versions: [] };
     this.entries.set(file, { text: '', diagnostics: sink.diagnostics });
     this.ownChanged.add(file);
     this.crossEntry.set({ file, schema: NEWEST_SCHEMA, facts });

@@ -25,7 +25,15 @@ export function checkRegistryConfig(text: string, uri: string): KasmDiagnostic[]
   const at = (found: { value: string; offset: number }) =>
     ({ start: document.positionAt(found.offset), end: document.positionAt(found.offset + found.value.length) });
   const listUrl = setting(text, 'listUrl');
-  if (listUrl?.value === TEMPLATE_LIST_URL) {
+  // Only a file that names no listUrl at all lacks it: one computed by code is not ours to judge.
+  if (!/\blistUrl\s*:/.test(text)) {
+    const env = /\benv\s*:/.exec(text);
+    const start = document.positionAt(env?.index ?? 0);
+    const range = { start, end: env ? document.positionAt(env.index + 3) : start };
+    sink.report('registry-config', range,
+      'env.listUrl is not set: the registry build publishes list_url as null, and Kasm cannot add a registry without it (#29.2). Set it to your registry site\'s root with a final "/", e.g. "https://<owner>.github.io/<repository>/".',
+      { path: ['env', 'listUrl'] });
+  } else if (listUrl?.value === TEMPLATE_LIST_URL) {
     sink.report('registry-config', at(listUrl),
       `env.listUrl is still the template's "${TEMPLATE_LIST_URL}": Kasm knows registries by this URL, so adding this one fails ("This Registry has already been installed"). Set it to your registry site's root, e.g. "https://<owner>.github.io/<repository>/".`,
       { path: ['env', 'listUrl'] });

@@ -1,7 +1,7 @@
 import { Node } from 'jsonc-parser';
 import { nodeAt, propertyValue } from '../document';
-import { SIZE_PLAUSIBLE_MB, compatibilityVersionsFor, judgeCompatibilityVersion } from '../kasm/knowledge';
-import { parseImageReference } from '../kasm/imageReference';
+import { SIZE_PLAUSIBLE_MB, compatibilityVersionsFor, judgeCompatibilityVersion, kasmReleaseTag } from '../kasm/knowledge';
+import { ImageReference, formatImageReference, parseImageReference } from '../kasm/imageReference';
 import { RuleContext } from './context';
 
 /** The `compatibility` list: real Kasm versions for this schema, no duplicates, channels that contain the image tag. */
@@ -20,10 +20,11 @@ export function checkCompatibility(ctx: RuleContext): void {
     const verdict = node?.type === 'string' ? judgeCompatibilityVersion(String(node.value)) : undefined;
     return verdict?.kind === 'known' && verdict.schema !== ctx.schema;
   });
+  const tagsFollowRelease = elements.some((element) => releaseOfTag(element)?.sameLine);
   elements.forEach((element, i) => {
     const versionNode = versionNodes[i];
     if (versionNode?.type === 'string') checkVersion(ctx, versionNode, seen, listedNowhere);
-    if (ctx.schema === '1.1' && element.type === 'object') checkEntry(ctx, element);
+    if (ctx.schema === '1.1' && element.type === 'object') checkEntry(ctx, element, tagsFollowRelease);
   });
 }
 
@@ -71,12 +72,14 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>, listedNow
   }
 }
 
-function checkEntry(ctx: RuleContext, entry: Node): void {
+function checkEntry(ctx: RuleContext, entry: Node, tagsFollowRelease: boolean): void {
   const size = propertyValue(entry, 'uncompressed_size_mb');
   if (size?.type === 'number') checkSize(ctx, size);
   const image = propertyValue(entry, 'image');
   const tags = propertyValue(entry, 'available_tags');
   if (tags?.type === 'array') checkTags(ctx, tags);
+  const release = releaseOfTag(entry);
+  if (release?.older && image && (tagsFollowRelease || isKasmImage(release.reference))) reportOlderRelease(ctx, image, release);
   if (image?.type !== 'string' || tags?.type !== 'array') return;
   const tag = parseImageReference(String(image.value)).tag;
   const available = (tags.children ?? []).map((t): unknown => t.value);
@@ -85,6 +88,41 @@ function checkEntry(ctx: RuleContext, entry: Node): void {
       `The image tag "${tag}" is not among this entry's available_tags (${available.map((t) => JSON.stringify(t)).join(', ') || 'none'}): Kasm pulls the channel's tag instead. Add "${tag}" to available_tags or fix the tag.`,
       { suggestions: [tag] });
   }
+}
+
+type ReleaseOfTag = NonNullable<ReturnType<typeof releaseOfTag>>;
+
+/**
+ * A compatibility object whose image tag names a Kasm release (`1.18.0-rolling-daily`): whether that is the
+ * object's own Kasm line, or an older one. Undefined when the tag names no Kasm release or the version is unknown.
+ */
+function releaseOfTag(element: Node) {
+  const image = propertyValue(element, 'image');
+  const version = propertyValue(element, 'version');
+  if (image?.type !== 'string' || version?.type !== 'string') return undefined;
+  const verdict = judgeCompatibilityVersion(String(version.value));
+  const reference = parseImageReference(String(image.value));
+  const tagged = reference.tag && !reference.problem ? kasmReleaseTag(reference.tag) : undefined;
+  if (verdict.kind !== 'known' || !tagged) return undefined;
+  const older = tagged.major < verdict.major || (tagged.major === verdict.major && tagged.minor < verdict.minor);
+  const sameLine = tagged.major === verdict.major && tagged.minor === verdict.minor;
+  return { version: String(version.value), verdict, reference, tagged, older, sameLine };
+}
+
+/** Images Kasm builds, whose tags are Kasm releases; another project's `1.16.1` may be its own version. */
+const isKasmImage = (reference: ImageReference) => reference.repository.startsWith('kasmweb/') || (reference.host ?? '').endsWith('kasmweb.com');
+
+/**
+ * A compatibility for a Kasm release installing an image tagged for an older one (`1.19.x` → `…:1.18.0`): said for
+ * Kasm's images and for entries whose other tags follow their release, where an upgrade copied the object and
+ * forgot the tag (#29.2).
+ */
+function reportOlderRelease(ctx: RuleContext, image: Node, { version, verdict, reference, tagged }: ReleaseOfTag): void {
+  const release = version.endsWith('.x') ? verdict.releases[0] : version;
+  const retagged = formatImageReference({ ...reference, tag: `${release}${tagged.suffix}` });
+  ctx.reportValue('image-tag-older-release', image,
+    `This is the compatibility for Kasm ${version}, but the image's tag names Kasm ${tagged.release}: admins on ${version} install the ${tagged.release} image. Use the image built for ${release} ("${retagged}") if there is one.`,
+    { suggestions: [retagged] });
 }
 
 /** Sizes no real image has: smaller than this many MB was meant in GB; larger, in KB or bytes (§10.10, §10.12). */

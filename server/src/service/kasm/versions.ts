@@ -104,3 +104,14 @@ function judgeVersion(version: string): VersionVerdict {
   if (last !== 'x' && !releases.includes(version)) return { kind: 'unknown', newest: `${newest.major}.${newest.minor}` };
   return { kind: 'known', major, minor, schema: line.schema, releases: last === 'x' ? releases : [version] };
 }
+
+/**
+ * An image tag that names a Kasm release, as Kasm's own images are tagged (`1.18.0`, `1.18.0-rolling-daily`): the
+ * release and what follows it. Undefined for any other tag (an application's own version such as `3.2.1` is not a
+ * Kasm release).
+ */
+export function kasmReleaseTag(tag: string): { release: string; major: number; minor: number; suffix: string } | undefined {
+  const match = /^(\d+)\.(\d+)\.(\d+)(-.*)?$/.exec(tag);
+  if (!match || !KASM_RELEASES.includes(`${match[1]}.${match[2]}.${match[3]}`)) return undefined;
+  return { release: `${match[1]}.${match[2]}.${match[3]}`, major: Number(match[1]), minor: Number(match[2]), suffix: match[4] ?? '' };
+}
