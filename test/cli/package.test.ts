@@ -29,7 +29,8 @@ describe('the npm package kasm-registry-lint', () => {
     assert.equal(JSON.parse(run.stdout).length, 85, 'every entry of Kasm\'s own registry checked');
     const cli = execFileSync('tar', ['-xzOf', tarball, 'package/cli.js'], { encoding: 'utf8' });
     assert.doesNotMatch(cli, /sourceMappingURL/, 'the production build: no map to point at');
-    assert.ok(cli.length < 400_000, `minified (${cli.length} bytes)`);
+    // Unminified it is over 1 MB.
+    assert.ok(cli.length < 450_000, `minified (${cli.length} bytes)`);
     // The README a user reads on npm names every option the command takes.
     const readme = execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' });
     const help = spawnSync('npx', ['--no-install', 'kasm-registry-lint', '--help'], { cwd: project, encoding: 'utf8' }).stdout;

@@ -17,12 +17,14 @@ import { FORMATS, FormatName, LintResult, format, toLintMessage } from './format
 import { ImageFactsSource } from '../service/imageFacts';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 import { runVisible } from './visible';
+import { runAddVersion } from './addVersion';
 
 declare const KASM_VERSION: string | undefined;
 export const VERSION = typeof KASM_VERSION === 'string' ? KASM_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: kasm-registry-lint [options] [paths...]
        kasm-registry-lint visible --kasm-version <M.m.p> [--channel <tag>] [path]   (--help for its options)
+       kasm-registry-lint add-version <M.m.x> [--write] [--entry <name>] [path]      (--help for its options)
 
 Checks every workspace.json under each path (default: the current folder) as Kasm and the
 registry build read it, with the same rules as the Kasm Workspaces extension for VS Code.
@@ -222,6 +224,7 @@ export async function main(
 ): Promise<number> {
   try {
     if (args[0] === 'visible') return runVisible(args.slice(1), io.cwd, io.out);
+    if (args[0] === 'add-version') return await runAddVersion(args.slice(1), io.cwd, io.out, io.err);
     const options = parseArguments(args, io.isTty);
     if (options === 'help') { io.out(USAGE); return 0; }
     if (options === 'version') { io.out(`${VERSION}\n`); return 0; }
