@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, RegistrySchemaParams, RegistrySchemaResult,
+  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, RegistrySchemaParams,
+  RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
 } from '../../server/src/clientApi';
 import { PreviewModel, previewModel } from './previewHtml';
 
@@ -28,6 +29,12 @@ export class KasmServer {
         warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
       });
     });
+  }
+
+  /** The releases and channels of the registry at `root`, and what an admin on the chosen release sees of it. */
+  async registryView(root: vscode.Uri, chosen: { kasmVersion: string; channel: string }): Promise<RegistryViewResult> {
+    const client = await this.client;
+    return client.sendRequest<RegistryViewResult>(REGISTRY_VIEW_REQUEST, { uri: root.toString(), ...chosen } satisfies RegistryViewParams);
   }
 
   /** The schema a new entry in the registry at `root` should have, and how many entries the registry has. */

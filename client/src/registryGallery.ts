@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Utils } from 'vscode-uri';
 import { KasmServer } from './kasmServer';
-import { GalleryCard, galleryBody, renderGallery } from './galleryHtml';
+import { AdminView, GalleryCard, galleryBody, renderGallery } from './galleryHtml';
 import { LiveWebview } from './liveWebview';
 import { newNonce } from './html';
 
@@ -16,6 +16,8 @@ export class RegistryGallery implements vscode.Disposable {
   private pending: NodeJS.Timeout | undefined;
   /** What refreshes the open panel; made with the panel and gone with it, so a closed gallery watches nothing. */
   private watching: vscode.Disposable[] = [];
+  /** The Kasm release and channel the admin's view is for ('' for none): chosen on the page, kept while it is open. */
+  private chosen = { kasmVersion: '', channel: '' };
   /** The HTML last shown, for tests and for nothing else. */
   html = '';
 
@@ -57,10 +59,16 @@ export class RegistryGallery implements vscode.Disposable {
     await this.render();
   }
 
-  /** The page only names a card by its index; anything else is ignored. */
+  /** The page names a card by its index, or the admin's view by a release and channel; anything else is ignored. */
   private open(message: unknown): void {
-    const index = (message as { type?: unknown; index?: unknown } | null)?.index;
-    if ((message as { type?: unknown } | null)?.type !== 'open' || !Number.isInteger(index)) return;
+    type Posted = { type?: unknown; index?: unknown; kasmVersion?: unknown; channel?: unknown };
+    const { type, index, kasmVersion, channel } = (message ?? {}) as Posted;
+    if (type === 'view' && typeof kasmVersion === 'string' && typeof channel === 'string' && kasmVersion.length < 100 && channel.length < 200) {
+      this.chosen = { kasmVersion, channel };
+      void this.render();
+      return;
+    }
+    if (type !== 'open' || !Number.isInteger(index)) return;
     const file = this.files[index as number];
     if (file) void vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside });
   }
@@ -81,24 +89,44 @@ export class RegistryGallery implements vscode.Disposable {
       return folder ? [{ folder, file }] : [];
     }).sort((a, b) => a.file.path.localeCompare(b.file.path));
     const models = await this.server.cards(files.map(({ file }) => file), panel.webview).catch(() => []);
+    const { admin, views } = await this.adminView(files.map(({ folder }) => folder));
     // A card's index names its file: only entries that could be read get both.
     const shown: { card: GalleryCard; file: vscode.Uri }[] = [];
     for (const [i, { folder, file }] of files.entries()) {
       const model = models[i];
       if (!model) continue;
+      const inFolder = (uri: vscode.Uri) => uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
       shown.push({
         file,
         card: {
-          friendlyName: model.friendlyName, description: model.description, categories: model.categories, versions: model.versions,
-          iconSrc: model.iconSrc, folder: Utils.dirname(file).path.slice(folder.uri.path.replace(/\/$/, '').length + 1),
-          errors: model.problems.errors, warnings: model.problems.warnings,
+          friendlyName: model.friendlyName, description: model.description, categories: model.categories,
+          iconSrc: model.iconSrc, folder: inFolder(Utils.dirname(file)), errors: model.problems.errors, warnings: model.problems.warnings,
+          hostAccess: model.hostAccess, view: views.get(`${folder.uri.toString()}|${inFolder(file)}`),
         },
       });
     }
     this.files = shown.map(({ file }) => file);
     const cards = shown.map(({ card }) => card);
-    this.html = renderGallery(cards, panel.webview.cspSource, newNonce());
-    live.show(galleryBody(cards), () => this.html);
+    this.html = renderGallery(cards, panel.webview.cspSource, newNonce(), admin);
+    live.show(galleryBody(cards, admin), () => this.html);
+  }
+
+  /**
+   * The releases and channels to choose from (over every folder's registry), and with a release chosen, what an admin
+   * on it sees of each entry, keyed by folder and the entry's path in it. The server judges; the page only shows.
+   */
+  private async adminView(folders: readonly vscode.WorkspaceFolder[]): Promise<{ admin: AdminView; views: Map<string, GalleryCard['view']> }> {
+    const releases = new Set<string>();
+    const channels = new Set<string>();
+    const views = new Map<string, GalleryCard['view']>();
+    for (const folder of new Set(folders)) {
+      const answer = await this.server.registryView(folder.uri, this.chosen).catch(() => undefined);
+      answer?.releases.forEach((release) => releases.add(release));
+      answer?.channels.forEach((channel) => channels.add(channel));
+      for (const { entry, image } of answer?.view?.visible ?? []) views.set(`${folder.uri.toString()}|${entry}`, { image });
+      for (const { entry, reason } of answer?.view?.hidden ?? []) views.set(`${folder.uri.toString()}|${entry}`, { hidden: reason });
+    }
+    return { admin: { releases: [...releases], channels: [...channels], ...this.chosen }, views };
   }
 
   dispose(): void {

@@ -127,7 +127,7 @@ describe('kasm-registry-lint', () => {
   it('lints a single file on its own', () => {
     const result = run(['--format', 'json', 'workspaces/Delta/workspace.json']);
     assert.equal(result.code, 0);
-    assert.deepEqual(JSON.parse(result.stdout), [{ file: 'workspaces/Delta/workspace.json', diagnostics: [] }]);
+    assert.deepEqual(JSON.parse(result.stdout), [{ file: 'workspaces/Delta/workspace.json', diagnostics: [], hostAccess: [] }]);
   });
 
   it('exits 2 with a message for bad usage and unreadable paths', () => {

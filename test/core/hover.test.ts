@@ -23,6 +23,15 @@ describe('hover', () => {
     assert.deepEqual(range, expectedRange);
   });
 
+  it('on run_config, exec_config or volume_mappings: the entry\'s trust report first; nothing for a harmless one (#29.5)', () => {
+    const plain = (text: string) => hover(text).value.replace(/\\(.)/g, '$1');
+    const wide = plain('{ "volume_mappings": { "/srv": {} }, «"run_|config"»: { "privileged": true, "network_mode": "host" } }');
+    assert.match(wide, /^\*\*Asks of the host: privileged \(full access to the host\); the host's network; host paths \(\/srv\)\.\*\*/);
+    assert.match(plain('{ «"exec_con|fig"»: { "go": { "cmd": "x", "user": "root" } } }'), /Asks of the host: the go command as root\./);
+    assert.doesNotMatch(hover('{ «"run_con|fig"»: { "hostname": "kasm" } }').value, /Asks of the host/);
+    assert.doesNotMatch(hover('{ «"mem|ory"»: 2768, "run_config": { "privileged": true } }').value, /Asks of the host/);
+  });
+
   it('on a closed-value key lists the allowed values', () => {
     assert.match(hover('{ "cpu_allocation_|method": "Inherit" }').value, /Allowed values: `Inherit`, `Quotas`, `Shares`/);
   });

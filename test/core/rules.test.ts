@@ -166,7 +166,7 @@ const CASES: RuleCase[] = [
   { code: 'available-tags-invalid', what: 'a tag listed twice', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:develop", "uncompressed_size_mb": 1, "available_tags": ["develop", «"develop"»] }')} }`, severity: 'warning' },
   { code: 'available-tags-invalid', what: 'an empty list', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:develop", "uncompressed_size_mb": 1, "available_tags": «[]» }')} }`, severity: 'warning' },
   { code: 'docker-config-review', what: 'a privileged container', text: '{ "run_config": { «"privileged"»: true } }', severity: 'hint', message: /full access/ },
-  { code: 'docker-config-review', what: 'a session user other than 1000', text: '{ "run_config": { "user": «"root"» } }', severity: 'hint' },
+  { code: 'docker-config-review', what: 'a session user other than 1000', text: '{ "run_config": { «"user"»: "root" } }', severity: 'hint', message: /^Asks of the host: running as root\. Kasm's dashboard/ },
   // Kasm accuracy III (kasm-format.md §12): what 1,000 more real entries showed broken.
   { code: 'missing-required', what: 'compatibility missing in 1.0 (never listed; the storefront fails)', text: '«{»\n "name": "a/b:1", "friendly_name": "x" }', schema: '1.0', severity: 'error', message: /Missing "compatibility".*never list the entry/ },
   { code: 'version-wrong-schema', what: 'a 1.1 entry listed only for 1.15 (no Kasm lists it)', text: `{ ${c11('{ "version": «"1.15.x"», "image": "a/b:1", "uncompressed_size_mb": 1 }')} }`, severity: 'error', message: /no Kasm installation lists this entry/ },
@@ -183,7 +183,7 @@ const CASES: RuleCase[] = [
   { code: 'size-implausible', what: '131418 MB (131 GB, seen in a real entry)', text: `{ ${c11('{ "version": "1.18.x", "image": "a/b:1", "uncompressed_size_mb": «131418» }')} }`, severity: 'warning', message: /131 GB, larger than any workspace image/ },
   { code: 'gpu-contradiction', what: 'require_gpu with gpu_count absent: says it is not set, not that it is 0', text: '{ "require_gpu": «true» }', severity: 'warning', message: /gpu_count is not set/ },
   { code: 'docker-config-review', what: 'one hint for everything an entry asks of the host (§12: one per key was noise)', text: '{ "run_config": { «"privileged"»: true, "cap_add": ["NET_ADMIN"], "user": "root" }, "exec_config": { "go": { "cmd": "x", "privileged": true } }, "volume_mappings": {} }', severity: 'hint', message: /run_config's "privileged" \(the container runs with full access.*\); run_config's "cap_add"; the session running as "root".*; the go command, which runs privileged; the host paths mounted by volume_mappings\./ },
-  { code: 'docker-config-review', what: 'an exec hook run as root', text: '{ "exec_config": { "first_launch": { "cmd": "x", "user": «"root"» } } }', severity: 'hint' },
+  { code: 'docker-config-review', what: 'an exec hook run as root', text: '{ "exec_config": { "first_launch": { "cmd": "x", «"user"»: "root" } } }', severity: 'hint' },
 ];
 
 describe('diagnostics: one bad document per rule', () => {

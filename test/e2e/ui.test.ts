@@ -18,6 +18,8 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
     assert.equal(result.previewTitle, 'Course Desktop');
     assert.equal(result.previewAfterTyping, 'Course Desktop II', 'the preview follows typing');
     assert.equal(result.descriptionClipped, false, 'gallery descriptions are shown whole, never cut mid-line');
+    assert.equal(result.adminHidden, 'Hidden: no compatibility for 1.19.0 or 1.19.x', 'the admin\'s view on Kasm 1.19.0 (#29.1)');
+    assert.match(result.adminListed, /^Installs \S+:\S+/);
     console.log(`icon preview: typed text shown after ${result.previewUpdateMs} ms`);
     for (const shot of result.screenshots) assert.equal(sniffImage(fs.readFileSync(shot))?.format, 'PNG', `${shot} is a PNG`);
     console.log(`screenshots: ${result.screenshots.map((s) => path.relative(REPO_ROOT, s)).join(', ')}`);

@@ -16,6 +16,9 @@ export interface UiCheckResult {
   previewUpdateMs: number;
   /** The gallery's card for Course Desktop: its description's shown height against its full height (cut when smaller). */
   descriptionClipped: boolean;
+  /** The gallery as an admin on Kasm 1.19.0 sees it: the hidden card's reason, a listed card's image. */
+  adminHidden: string;
+  adminListed: string;
   screenshots: string[];
 }
 
@@ -91,10 +94,18 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
       .evaluate((element) => element.scrollHeight > element.clientHeight + 1);
     const galleryShot = path.join(outDir, 'registry-gallery.png');
     await page.screenshot({ path: galleryShot });
+    // The admin's view: on Kasm 1.19.0, Data Science Lab (1.18.x and a 1.21.x that does not exist) is hidden, greyed.
+    await gallery.locator('#kasmVersion').selectOption('1.19.0');
+    const hiddenCard = gallery.locator('.card.greyed', { hasText: 'Data Science Lab' });
+    await hiddenCard.waitFor({ timeout: 30000 });
+    const adminHidden = (await hiddenCard.locator('.view').textContent()) ?? '';
+    const adminListed = (await gallery.locator('.card:not(.greyed)', { hasText: 'Course Desktop' }).locator('.view').textContent()) ?? '';
+    const adminShot = path.join(outDir, 'registry-admin-view.png');
+    await page.screenshot({ path: adminShot });
     await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
     await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
-    const screenshots = [problemsShot, previewShot, galleryShot];
-    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, screenshots };
+    const screenshots = [problemsShot, previewShot, galleryShot, adminShot];
+    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, adminHidden, adminListed, screenshots };
   });
 }
 

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import type { EntrySummariesResult, RegistrySchemaResult } from '../../server/src/clientApi';
+import type { EntrySummariesResult, RegistrySchemaResult, RegistryViewResult } from '../../server/src/clientApi';
 import { encodePng } from '../helpers/png';
 import { TestClient, startTestClient } from '../helpers/lspClient';
 
@@ -61,6 +61,31 @@ describe('requests the extension makes about entries', () => {
     const openUri = client.open(vscodeTools, entry11('Renamed, not saved'));
     const [typed] = await client.connection.sendRequest<EntrySummariesResult>('kasm/entrySummaries', { uris: [openUri] });
     assert.equal(typed?.friendlyName, 'Renamed, not saved');
+  });
+
+  it('shows the registry as an admin on a Kasm release and channel sees it, and what each entry asks of the host (#29.1, #29.5)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-view-'));
+    const lab = (version: string, tags?: string[]) => ({ version, image: `acme/lab:${version.replace('.x', '.0')}`, uncompressed_size_mb: 1, ...(tags ? { available_tags: tags } : {}) });
+    write(root, {
+      'workspaces/New/workspace.json': JSON.stringify({ ...JSON.parse(entry11('New')), compatibility: [lab('1.19.x', ['develop', '1.19.0'])], run_config: { privileged: true } }),
+      'workspaces/Old/workspace.json': entry11('Old'),
+      'workspaces/Pinned/workspace.json': JSON.stringify({ ...JSON.parse(entry11('Pinned')), compatibility: [lab('1.19.1')] }),
+    });
+    const view = (kasmVersion?: string, channel?: string) =>
+      client.connection.sendRequest<RegistryViewResult>('kasm/registryView', { uri: uri(root), kasmVersion, channel });
+    const choices = await view();
+    assert.equal(choices.view, undefined, 'no release chosen, no view');
+    assert.deepEqual(choices.releases.slice(0, 3), ['1.19.0', '1.18.1', '1.18.0'], 'the releases reading the registry\'s schema, newest first');
+    assert.ok(!choices.releases.includes('1.15.0'));
+    assert.deepEqual(choices.channels, ['develop', '1.19.0']);
+    const onNewest = await view('1.19.0', 'develop');
+    assert.deepEqual(onNewest.view?.visible, [{ entry: 'workspaces/New/workspace.json', friendly_name: 'New', image: 'acme/lab:develop' }]);
+    assert.deepEqual(onNewest.view?.hidden.map((h) => [h.entry, h.reason]), [
+      ['workspaces/Old/workspace.json', 'no compatibility for 1.19.0 or 1.19.x'],
+      ['workspaces/Pinned/workspace.json', 'exact version "1.19.1" does not match 1.19.0'],
+    ]);
+    const [summary] = await summaries([path.join(root, 'workspaces/New/workspace.json')]);
+    assert.deepEqual(summary?.hostAccess, ['privileged (full access to the host)']);
   });
 
   it('gives the registry schema as the cross-entry rules judge it: a majority, else the branch, else the newest', async () => {

@@ -19,6 +19,8 @@ export interface LintResult {
   /** Path relative to the working directory, with forward slashes. */
   file: string;
   diagnostics: LintMessage[];
+  /** What the entry asks of the agent's host (#29.5); given in the json format only. */
+  hostAccess?: string[];
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };

@@ -6,6 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
+import { hostAccess } from '../service/kasm/hostAccess';
+import { CHECK_LIMITS } from '../service/document';
+import { readText } from '../service/fileSystem';
 import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
@@ -177,6 +180,17 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
   return { results, configs: configs.read() };
 }
 
+/** What an entry asks of the host (#29.5), read again for the json format only; nothing for a file that is not JSON. */
+function hostAccessOf(file: string): string[] {
+  const text = readText(nodeFileSystem, file, CHECK_LIMITS.maxBytes);
+  if (typeof text !== 'string') return [];
+  try {
+    return hostAccess(JSON.parse(text)).map((ask) => ask.label);
+  } catch {
+    return [];
+  }
+}
+
 /** A file's path from `from`, with forward slashes: how every output names files, on any system. */
 export function relativeFile(from: string, file: string): string {
   return path.relative(from, file).split(path.sep).join('/');
@@ -233,6 +247,7 @@ export async function main(
         { cacheFolder: options.cacheDir, allowHosts: options.allowHosts, budgetMs: options.onlineBudgetMs }, io.err)
       : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
+    if (options.format === 'json') results = results.map((r) => ({ ...r, hostAccess: hostAccessOf(path.resolve(io.cwd, r.file)) }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));
     const { errors, warnings } = counts(results);
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -11,13 +11,18 @@ import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
 import { isKasmEntry } from '../service/entryDetection';
 import { EntrySummary } from '../service/features/entrySummary';
 import { WorkspaceFileSystem, readText } from '../service/fileSystem';
-import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
+import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion, minorReleases } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
 import { DocumentSettings } from '../service/settings';
 import { ServerHost, settled } from './host';
+import * as path from '../service/paths';
+import { EntryView, isExactKasmVersion, registryChannels, visibleEntries } from '../registry/visibility';
 import {
-  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, RegistrySchemaParams, RegistrySchemaResult,
+  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, RegistrySchemaParams,
+  RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
 } from './protocol';
+
+const parsedOrUndefined = (text: string): unknown => { try { return JSON.parse(text); } catch { return undefined; } };
 
 /** More entries than any registry has; a larger request is answered for these only. */
 const MAX_SUMMARIES = 50_000;
@@ -66,24 +71,40 @@ export function registerEntryRequests(context: EntryRequestContext): void {
     return summaries;
   });
 
-  connection.onRequest(REGISTRY_SCHEMA_REQUEST, async (params: RegistrySchemaParams): Promise<RegistrySchemaResult> => {
-    const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
-    if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
+  /** The registry's entries (text and schema), and its schema as the cross-entry rules expect it. */
+  async function readRegistry(root: string): Promise<{ entries: EntryView[]; schema: SchemaVersion }> {
     const { files } = await host.findEntries(root, () => false);
     const counts = new Map<SchemaVersion, number>(SCHEMA_VERSIONS.map((schema) => [schema, 0]));
-    let entries = 0;
+    const entries: EntryView[] = [];
     for (const file of files) {
       const uri = fileUri(file);
       const found = await settle(() => entryDocument(uri));
       if (!found) continue;
-      entries++;
       const schema = context.service().schemaVersion(found.document, await context.settings(uri)).version;
       counts.set(schema, (counts.get(schema) ?? 0) + 1);
       if (!found.open) context.service().forget(uri);
+      entries.push({ entry: path.relative(root, file).split(path.sep).join('/'), value: parsedOrUndefined(found.document.getText()), schema });
     }
     // The schema the cross-entry rules expect of the registry: its branch, its build scripts, a clear majority.
     const registry = await settle(() => registryAt(root, context.fileSystem(), { ciBranch: ciBranch(host.environment) }));
-    const verdict = schemaVerdict(counts, registry);
-    return { schema: verdict.expected ?? NEWEST_SCHEMA, entries };
+    return { entries, schema: schemaVerdict(counts, registry).expected ?? NEWEST_SCHEMA };
+  }
+
+  connection.onRequest(REGISTRY_SCHEMA_REQUEST, async (params: RegistrySchemaParams): Promise<RegistrySchemaResult> => {
+    const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
+    const { entries, schema } = await readRegistry(root);
+    return { schema, entries: entries.length };
+  });
+
+  connection.onRequest(REGISTRY_VIEW_REQUEST, async (params: RegistryViewParams): Promise<RegistryViewResult> => {
+    const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    if (!root) return { schema: NEWEST_SCHEMA, releases: [], channels: [] };
+    const { entries, schema } = await readRegistry(root);
+    const releases = minorReleases().filter((line) => line.schema === schema).flatMap((line) => [...line.releases].reverse());
+    const { kasmVersion, channel } = params;
+    const view = typeof kasmVersion === 'string' && isExactKasmVersion(kasmVersion)
+      ? visibleEntries(entries, schema, kasmVersion, typeof channel === 'string' && channel ? channel : undefined) : undefined;
+    return { schema, releases, channels: registryChannels(entries.map((e) => e.value)), view };
   });
 }

@@ -2,6 +2,7 @@
 import { DEFAULT_SETTINGS, DocumentSettings, RuleSettings, mergeRuleSettings, ruleSettingsFrom } from '../service/settings';
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import type { EntrySummary } from '../service/features/entrySummary';
+import type { Visibility } from '../registry/visibility';
 import { RegistrySchemaSetting, SchemaDetection } from '../service/schemaVersion';
 
 /**
@@ -89,6 +90,13 @@ export interface RegistrySchemaParams { uri: string }
 export interface RegistrySchemaResult { schema: SchemaVersion; entries: number }
 /** Request (RegistrySchemaParams → RegistrySchemaResult), for New Kasm Workspace…. */
 export const REGISTRY_SCHEMA_REQUEST = 'kasm/registrySchema';
+
+/** `uri`: a registry's root folder; the Kasm release (`M.m.p`) and channel an admin adds it with, if one is chosen. */
+export interface RegistryViewParams { uri: string; kasmVersion?: string; channel?: string }
+/** The releases and channels to choose from, and the registry as an admin on the chosen release sees it (#29.1). */
+export interface RegistryViewResult { schema: SchemaVersion; releases: string[]; channels: string[]; view?: Visibility }
+/** Request (RegistryViewParams → RegistryViewResult), for the registry gallery's admin view. */
+export const REGISTRY_VIEW_REQUEST = 'kasm/registryView';
 
 // The web's file system: the server asks, the extension answers with vscode.workspace.fs (as VS Code's CSS and
 // HTML servers do). Each request is { uri }.

@@ -72,3 +72,16 @@ export function visibleEntries(
   }
   return result;
 }
+
+/** The channels a registry offers: every available_tags value, in the order first seen (the build's `channels`, §7). */
+export function registryChannels(values: readonly unknown[]): string[] {
+  const channels = new Set<string>();
+  for (const value of values) {
+    const compatibility = (value as { compatibility?: unknown } | null)?.compatibility;
+    for (const item of Array.isArray(compatibility) ? compatibility as unknown[] : []) {
+      const tags = (item as { available_tags?: unknown } | null)?.available_tags;
+      for (const tag of Array.isArray(tags) ? tags as unknown[] : []) if (typeof tag === 'string') channels.add(tag);
+    }
+  }
+  return [...channels];
+}

@@ -8,6 +8,7 @@ import { KasmDocument, fileUri } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { iconDescription, inspectIcon } from '../icon';
 import { SchemaVersion } from '../kasm/knowledge';
+import { hostAccess } from '../kasm/hostAccess';
 
 export interface EntrySummary {
   friendlyName: string;
@@ -24,6 +25,8 @@ export interface EntrySummary {
   icon?: { file: string; uri: string; stamp: string; detail: string };
   /** What the icon rule says is wrong with the icon (missing, badly sized, …); empty when it is fine. */
   iconProblems: string[];
+  /** What the entry asks of the agent's host (#29.5): the gallery card's trust badge. */
+  hostAccess: string[];
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -46,5 +49,6 @@ export function entrySummary(doc: KasmDocument, schema: SchemaVersion, fileSyste
     icon: icon.kind === 'image' && stamp !== undefined
       ? { file: icon.file, uri: fileUri(icon.file), stamp, detail: `${name}: ${iconDescription(icon)}` } : undefined,
     iconProblems: typeof entry.image_src === 'string' ? iconProblems(doc, schema, fileSystem) : ['No image_src: the entry has no icon.'],
+    hostAccess: hostAccess(doc.value).map((ask) => ask.label),
   };
 }

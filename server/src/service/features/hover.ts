@@ -11,6 +11,9 @@ import {
 import { SchemaDetection } from '../schemaVersion';
 import { ImageFactsSource, isImagePath } from '../imageFacts';
 import { imageDocumentation } from './imageHover';
+import { hostAccess, hostAccessSummary } from '../kasm/hostAccess';
+
+const HOST_SETTINGS = ['run_config', 'exec_config', 'volume_mappings'];
 
 /** Hover on a key (what Kasm does with the field) or a value (what the value means; the icon itself). */
 export function doHover(
@@ -25,8 +28,11 @@ export function doHover(
   const path: JsonPath = isKey && property ? [...pathOf(property), String(node.value)] : pathOf(node);
   const spec = specAt(schema.version, path);
   if (!spec) return null;
+  // On the settings that ask things of the host, the entry's whole trust report first (#29.5).
+  const asksHost = isKey && path.length === 1 && HOST_SETTINGS.includes(String(path[0]));
+  const trust = asksHost ? hostAccessSummary(hostAccess(doc.value)) : undefined;
   const sections = isKey
-    ? [keyDocumentation(spec, path, schema)]
+    ? [trust && `**${escapeMarkdown(trust)}**`, keyDocumentation(spec, path, schema)]
     : [valueDocumentation(doc, node, path, spec, schema.version, fileSystem, images), keyDocumentation(spec, path, schema)];
   return { contents: { kind: MarkupKind.Markdown, value: sections.filter(Boolean).join('\n\n---\n\n') }, range };
 }
