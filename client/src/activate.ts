@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CREATE_PLACEHOLDER_ICON_COMMAND } from '../../server/src/clientApi';
 import { registerEntryLanguage } from './entryLanguage';
 import { IconPreview } from './iconPreview';
+import { AddKasmVersion } from './addVersion';
 import { KasmServer } from './kasmServer';
 import { NewWorkspace } from './newEntry';
 import { NewWorkspaceAnswers, NewWorkspaceCommand } from './newWorkspace';
@@ -37,6 +38,7 @@ export async function activateWith(
   const gallery = new RegistryGallery(server);
   const placeholderIcon = vscode.Uri.joinPath(context.extensionUri, 'images', 'placeholder-icon.png');
   const newWorkspace = new NewWorkspaceCommand(placeholderIcon, server, writeEntry);
+  const addVersion = new AddKasmVersion(start);
   context.subscriptions.push(
     preview,
     gallery,
@@ -46,6 +48,8 @@ export async function activateWith(
     vscode.commands.registerCommand(CREATE_PLACEHOLDER_ICON_COMMAND, (entryUri: string, name: string) =>
       createPlaceholderIcon(vscode.Uri.parse(entryUri), name, placeholderIcon)),
     vscode.commands.registerCommand('kasm.newWorkspace', (folder?: vscode.Uri, answers?: NewWorkspaceAnswers) => newWorkspace.run(folder, answers)),
+    vscode.commands.registerCommand('kasm.addKasmVersion', (version?: string, entries?: vscode.Uri[]) =>
+      addVersion.run(typeof version === 'string' ? version : undefined, Array.isArray(entries) ? entries : undefined)),
   );
   registerRuleDocumentation(context);
   const client = await start;

@@ -9,12 +9,12 @@ import { DOCS } from './service/kasm/fieldSpec';
 export {
   CHECK_REGISTRY_REQUEST, ENTRY_SUMMARIES_REQUEST, FIND_ENTRIES_REQUEST, FS_LIST_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST,
   IMAGE_STATUS_NOTIFICATION, LINT_CONFIG_STATUS_NOTIFICATION, OTHER_LANGUAGE_NOTIFICATION,
-  REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
+  ADD_VERSION_REQUEST, REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, SCHEMA_VERSION_NOTIFICATION, SERVER_NODE_FLAGS,
 } from './lsp/protocol';
 export type {
   EntrySummariesParams, EntrySummariesResult, FileStatResult, ImageStatus, InitializationOptions, LintConfigStatus, OtherLanguageParams,
   RegistryCheckResult,
-  RegistrySchemaParams, RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
+  AddVersionParams, AddVersionResult, RegistrySchemaParams, RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
   SchemaVersionChange, UriParams,
 } from './lsp/protocol';
 export type { EntrySummary } from './service/features/entrySummary';

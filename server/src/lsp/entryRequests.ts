@@ -10,6 +10,7 @@ import { schemaVerdict } from '../registry/crossEntryRules';
 import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
 import { isKasmEntry } from '../service/entryDetection';
 import { EntrySummary } from '../service/features/entrySummary';
+import { addKasmVersion, addableVersion, versionsToAdd } from '../service/features/addVersion';
 import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion, minorReleases } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
@@ -18,10 +19,12 @@ import { ServerHost, settled } from './host';
 import * as path from '../service/paths';
 import { EntryView, isExactKasmVersion, registryChannels, visibleEntries } from '../registry/visibility';
 import {
-  ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult, REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, RegistrySchemaParams,
-  RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
+  ADD_VERSION_REQUEST, AddVersionParams, AddVersionResult, ENTRY_SUMMARIES_REQUEST, EntrySummariesParams, EntrySummariesResult,
+  REGISTRY_SCHEMA_REQUEST, REGISTRY_VIEW_REQUEST, RegistrySchemaParams, RegistrySchemaResult, RegistryViewParams, RegistryViewResult,
 } from './protocol';
 
+const rangeOf = (document: TextDocument, offset: number, length: number) =>
+  ({ start: document.positionAt(offset), end: document.positionAt(offset + length) });
 const parsedOrUndefined = (text: string): unknown => { try { return JSON.parse(text); } catch { return undefined; } };
 
 /** More entries than any registry has; a larger request is answered for these only. */
@@ -95,6 +98,31 @@ export function registerEntryRequests(context: EntryRequestContext): void {
     if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
     const { entries, schema } = await readRegistry(root);
     return { schema, entries: entries.length };
+  });
+
+  connection.onRequest(ADD_VERSION_REQUEST, async (params: AddVersionParams): Promise<AddVersionResult> => {
+    const versions = [...versionsToAdd(NEWEST_SCHEMA), ...versionsToAdd('1.0')];
+    const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string').slice(0, MAX_SUMMARIES) : [];
+    const { version } = params ?? {};
+    if (typeof version !== 'string') return { versions, entries: [] };
+    const known = uris.length ? (await context.settings(uris[0])).versions : [];
+    if (!addableVersion(version, known)) {
+      return { versions, entries: [], refused: `"${version}" is not a Kasm version (M.m.x or M.m.p of a release, or the next one)` };
+    }
+    const entries: AddVersionResult['entries'] = [];
+    for (const uri of uris) {
+      const found = await settle(() => entryDocument(uri));
+      if (!found) continue; // another tool's workspace.json
+      const { document } = found;
+      const schema = context.service().schemaVersion(document, await context.settings(uri)).version;
+      if (!found.open) context.service().forget(uri);
+      const outcome = addKasmVersion(document.getText(), schema, version);
+      entries.push(outcome.kind === 'skipped' ? { uri, skipped: outcome.reason } : {
+        uri, image: outcome.image,
+        edits: outcome.edits.map((e) => ({ range: rangeOf(document, e.offset, e.length), newText: e.content })),
+      });
+    }
+    return { versions, entries };
   });
 
   connection.onRequest(REGISTRY_VIEW_REQUEST, async (params: RegistryViewParams): Promise<RegistryViewResult> => {

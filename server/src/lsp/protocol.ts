@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, DocumentSettings, RuleSettings, mergeRuleSettings, ru
 import { SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import type { EntrySummary } from '../service/features/entrySummary';
 import type { Visibility } from '../registry/visibility';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { RegistrySchemaSetting, SchemaDetection } from '../service/schemaVersion';
 
 /**
@@ -95,6 +96,17 @@ export const REGISTRY_SCHEMA_REQUEST = 'kasm/registrySchema';
 export interface RegistryViewParams { uri: string; kasmVersion?: string; channel?: string }
 /** The releases and channels to choose from, and the registry as an admin on the chosen release sees it (#29.1). */
 export interface RegistryViewResult { schema: SchemaVersion; releases: string[]; channels: string[]; view?: Visibility }
+/** A Kasm version to add to entries (none: only the choices are asked for), and the entries. */
+export interface AddVersionParams { version?: string; uris?: string[] }
+/** The versions worth adding, and per entry the edits that add the version, or why it is left alone (#29.3). */
+export interface AddVersionResult {
+  versions: string[];
+  refused?: string;
+  entries: ({ uri: string; edits: TextEdit[]; image?: string } | { uri: string; skipped: string })[];
+}
+/** Request (AddVersionParams → AddVersionResult), for Kasm: Add Kasm Version to Entries…. */
+export const ADD_VERSION_REQUEST = 'kasm/addVersion';
+
 /** Request (RegistryViewParams → RegistryViewResult), for the registry gallery's admin view. */
 export const REGISTRY_VIEW_REQUEST = 'kasm/registryView';
 

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KasmExtensionApi } from '../../../client/src/extension';
+import type { AddVersionSummary } from '../../../client/src/addVersion';
 import { EXTENSION_ID, codeOf, entry, folder, kasmDiagnostics, open, waitFor } from './helpers';
 import { ROBOTICS_CLUB_ANSWERS } from './workbench';
 
@@ -71,6 +72,28 @@ describe('Kasm Workspaces extension in VS Code', () => {
     }
   });
 
+  it('adds a Kasm version to entries as one undoable edit, copied from the newest compatibility (#29.3)', async () => {
+    const course = entry('Course Desktop');
+    const before = fs.readFileSync(course.fsPath, 'utf8');
+    const codesBefore = kasmDiagnostics(course).map(codeOf);
+    const result = await vscode.commands.executeCommand<AddVersionSummary>('kasm.addKasmVersion', '1.20.x', [course]);
+    assert.deepEqual(result.added.map((u) => u.fsPath), [course.fsPath]);
+    assert.deepEqual(result.skipped, []);
+    const document = await vscode.workspace.openTextDocument(course);
+    assert.equal(document.isDirty, true, 'left unsaved for review');
+    assert.equal(fs.readFileSync(course.fsPath, 'utf8'), before, 'nothing written to disk');
+    const added = (JSON.parse(document.getText()) as { compatibility: { version: string; image: string }[] }).compatibility.at(-1);
+    assert.deepEqual([added?.version, added?.image], ['1.20.x', 'myschool/course-desktop:1.20.0']);
+    await waitFor('the unreleased version to be said, and nothing else new', () =>
+      JSON.stringify(kasmDiagnostics(course).map(codeOf).filter((c) => c !== 'version-unreleased')) === JSON.stringify(codesBefore)
+      && kasmDiagnostics(course).some((d) => codeOf(d) === 'version-unreleased'));
+    const again = await vscode.commands.executeCommand<AddVersionSummary>('kasm.addKasmVersion', '1.20.x', [course]);
+    assert.deepEqual(again.skipped.map((s) => s.reason), ['already has 1.20.x']);
+    await vscode.commands.executeCommand('workbench.action.files.revert', course);
+    assert.equal(document.getText(), before);
+    assert.equal(await vscode.commands.executeCommand('kasm.addKasmVersion', '1.25.x', [course]), undefined, 'an unknown version is refused');
+  });
+
   it('shows the whole registry in the gallery, problems marked on the cards', async () => {
     const api = vscode.extensions.getExtension<KasmExtensionApi>(EXTENSION_ID)?.exports as KasmExtensionApi;
     await open(entry('Data Science Lab'));
@@ -78,7 +101,8 @@ describe('Kasm Workspaces extension in VS Code', () => {
     await vscode.commands.executeCommand('kasm.previewRegistry');
     const html = await waitFor('the gallery', () => (/Data Science Lab.*✖ 1/s.test(api.galleryHtml()) ? api.galleryHtml() : undefined));
     assert.match(html, /Course Desktop/);
-    assert.match(html, /<option value="1\.21\.x">/);
+    // The admin's view offers the releases that read the registry's schema, newest first (#29.1).
+    assert.match(html, /<select id="kasmVersion"><option value="">\(any release\)<\/option><option value="1\.19\.0">/);
   });
 
   it('links a problem\'s code to its rule\'s page, shipped in the extension and opened without a network', async () => {

@@ -5,13 +5,13 @@
  * `uncompressed_size_mb` carried over; in a 1.0 entry the version string is added. Only that insertion changes the
  * text (jsonc-parser's modify, in the file's own indentation and line ends).
  */
-import { Node, applyEdits, getNodeValue, modify, parseTree } from 'jsonc-parser';
+import { Edit, Node, applyEdits, getNodeValue, modify, parseTree } from 'jsonc-parser';
 import { propertyValue } from '../document';
 import { formatImageReference, parseImageReference } from '../kasm/imageReference';
-import { SchemaVersion, judgeCompatibilityVersion, kasmReleaseTag, schemaForKasm } from '../kasm/knowledge';
+import { SchemaVersion, judgeCompatibilityVersion, kasmReleaseTag, minorReleases, schemaForKasm } from '../kasm/knowledge';
 
 export type AddVersionOutcome =
-  | { kind: 'added'; text: string; version: string; image?: string; from?: string; size?: number }
+  | { kind: 'added'; text: string; edits: Edit[]; version: string; image?: string; from?: string; size?: number }
   | { kind: 'skipped'; reason: string };
 
 /** What the caller learnt of the new image (online): another existing tag, and a size estimate. */
@@ -20,6 +20,13 @@ export interface ImageAdjustment { image?: string; uncompressedSizeMb?: number }
 /** The release a new version's image is tagged with: the version itself, or the first release of its line. */
 export function releaseFor(version: string): string {
   return version.replace(/\.x$/, '.0');
+}
+
+/** The versions worth adding, newest first: the next Kasm line (before its release, §10.9), then each known line. */
+export function versionsToAdd(schema: SchemaVersion): string[] {
+  const [newest] = minorReleases();
+  const next = `${newest.major}.${newest.minor + 1}.x`;
+  return [...(schemaOf(next) === schema ? [next] : []), ...minorReleases().filter((line) => line.schema === schema).map((l) => `${l.major}.${l.minor}.x`)];
 }
 
 /** Whether a version can be added: `M.m.x` or `M.m.p` of a known release, the next line, or one the registry names. */
@@ -49,8 +56,11 @@ export function addKasmVersion(text: string, schema: SchemaVersion, version: str
   const versionOf = (element: Node): unknown => (schema === '1.0' ? element : propertyValue(element, 'version'))?.value;
   if (elements.some((element) => versionOf(element) === version)) return { kind: 'skipped', reason: `already has ${version}` };
   const format = formattingOf(text);
-  const insert = (value: unknown) => applyEdits(text, modify(text, ['compatibility', elements.length], value, { isArrayInsertion: true, formattingOptions: format }));
-  if (schema === '1.0') return { kind: 'added', text: insert(version), version };
+  const insert = (value: unknown) => {
+    const edits = modify(text, ['compatibility', elements.length], value, { isArrayInsertion: true, formattingOptions: format });
+    return { text: applyEdits(text, edits), edits };
+  };
+  if (schema === '1.0') return { kind: 'added', ...insert(version), version };
   const source = newestElement(elements.filter((e) => e.type === 'object'));
   if (!source) return { kind: 'skipped', reason: 'no compatibility object to copy' };
   const copy = getNodeValue(source) as Record<string, unknown>;
@@ -69,7 +79,7 @@ export function addKasmVersion(text: string, schema: SchemaVersion, version: str
     else added[key] = value;
   }
   const image = typeof added.image === 'string' ? added.image : undefined;
-  return { kind: 'added', text: insert(added), version, image, from: sourceVersion, size: typeof added.uncompressed_size_mb === 'number' ? added.uncompressed_size_mb : undefined };
+  return { kind: 'added', ...insert(added), version, image, from: sourceVersion, size: typeof added.uncompressed_size_mb === 'number' ? added.uncompressed_size_mb : undefined };
 }
 
 /** The image with its tag moved to the release, when the tag follows the source's line. */
