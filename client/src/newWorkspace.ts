@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { Utils } from 'vscode-uri';
-import { ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor } from '../../server/src/clientApi';
+import {
+  ARCHITECTURES, CATEGORIES, MAX_CATEGORIES, SchemaVersion, compatibilityVersionsFor, iconFileProblem, ownCategoryProblem, parseImageSizeMb,
+} from '../../server/src/clientApi';
 import { BACK, MultiStepInput, WizardCancelled } from './multiStepInput';
 import { KasmServer } from './kasmServer';
-import { NewWorkspace, ScaffoldError, friendlyNameProblem, imageProblem, workspacesFolderFor } from './newEntry';
+import { NewWorkspace, ScaffoldError, friendlyNameProblem, iconFileName, imageProblem, workspacesFolderFor } from './newEntry';
 
 /**
  * Answers that skip the prompts (tests and other extensions); anything left out is asked for.
@@ -14,6 +16,7 @@ export type NewWorkspaceAnswers = Partial<Omit<NewWorkspace, 'workspacesFolder' 
 /** What the user has answered so far; kept when the wizard is cancelled, so running it again starts from there (#18.7). */
 interface Draft {
   friendlyName: string;
+  description: string;
   image: string;
   categories: string[];
   otherCategories: string;
@@ -53,13 +56,16 @@ export class NewWorkspaceCommand {
     const detected = await this.server.registrySchema(Utils.dirname(workspacesFolder));
     const schema = answers.schema ?? detected.schema;
     const draft = this.drafts.get(workspacesFolder.toString()) ?? {
-      friendlyName: '', image: '', categories: [], otherCategories: '', architectures: ['amd64'], size: '', icon: 'placeholder',
+      friendlyName: '', description: '', image: '', categories: [], otherCategories: '', architectures: ['amd64'], size: '', icon: 'placeholder',
       versions: compatibilityVersionsFor(schema).filter((v) => v.value.endsWith('.x')).slice(0, 1).map((v) => v.value),
     };
     this.drafts.set(workspacesFolder.toString(), draft);
     // What is there already, for the name step's check as the name is typed (the write checks again).
-    const taken = new Set((await vscode.workspace.fs.readDirectory(workspacesFolder).then((e) => e, () => [])).map(([name]) => name));
-    const steps = this.steps(draft, answers, { workspacesFolder, taken, schema, entries: detected.entries });
+    // Compared without case: "lab" beside "Lab" is a second page of the same name and the same icon file (#29.6).
+    const folders = (await vscode.workspace.fs.readDirectory(workspacesFolder).then((e) => e, () => [])).map(([name]) => name);
+    const taken = new Map(folders.map((name) => [name.toLowerCase(), name]));
+    const icons = new Set(detected.icons.map((icon) => icon.toLowerCase()));
+    const steps = this.steps(draft, answers, { workspacesFolder, taken, icons, schema, entries: detected.entries });
     const input = new MultiStepInput(steps.length);
     try {
       for (let i = 0, forward = true; i < steps.length;) {
@@ -81,8 +87,8 @@ export class NewWorkspaceCommand {
       categories: answers.categories ?? [...draft.categories, ...split(draft.otherCategories)],
       architectures: answers.architectures ?? draft.architectures,
       versions: answers.versions ?? draft.versions,
-      uncompressedSizeMb: answers.uncompressedSizeMb ?? Number(draft.size),
-      description: answers.description ?? `${friendlyName}: describe what this workspace is for.`,
+      uncompressedSizeMb: answers.uncompressedSizeMb ?? sizeOf(draft.size),
+      description: answers.description ?? draft.description.trim(),
       iconSource: icon === 'placeholder' ? this.placeholderIcon : /^[a-z][a-z0-9+.-]+:\/\//i.test(icon) ? vscode.Uri.parse(icon) : vscode.Uri.file(icon),
     };
     try {
@@ -100,9 +106,17 @@ export class NewWorkspaceCommand {
   /** The steps for what `answers` leaves open, in order. */
   private steps(
     draft: Draft, answers: NewWorkspaceAnswers,
-    registry: { workspacesFolder: vscode.Uri; taken: ReadonlySet<string>; schema: SchemaVersion; entries: number },
+    registry: {
+      workspacesFolder: vscode.Uri; taken: ReadonlyMap<string, string>; icons: ReadonlySet<string>; schema: SchemaVersion; entries: number;
+    },
   ): Step[] {
-    const { workspacesFolder, taken, schema, entries } = registry;
+    const { workspacesFolder, taken, icons, schema, entries } = registry;
+    const nameTaken = (value: string) => {
+      const existing = taken.get(value.toLowerCase());
+      if (existing) return `"${existing}" already exists in ${shown(workspacesFolder)}${existing === value ? '' : ' (names differing only in case share a page and an icon name)'}.`;
+      const icon = iconFileName(value);
+      return icons.has(icon) ? `Another entry's icon is already called ${icon}, the file name this name gives; the build would copy one over the other.` : undefined;
+    };
     const shown = (uri: vscode.Uri) => (uri.scheme === 'file' ? uri.fsPath : uri.path);
     const registryFolder = shown(Utils.dirname(workspacesFolder));
     const where = (name: string) => `${Utils.basename(workspacesFolder)}/${name || '<name>'}/workspace.json`;
@@ -112,7 +126,7 @@ export class NewWorkspaceCommand {
         prompt: (value) => `Name shown to users. Creates ${where(value)} in ${registryFolder} (registry schema ${schema}${entries ? `, like its ${entries} entries` : ''}).`,
         placeholder: 'Ubuntu Desktop for CS 101',
         value: draft.friendlyName,
-        validate: (value) => friendlyNameProblem(value) ?? (taken.has(value) ? `"${value}" already exists in ${shown(workspacesFolder)}.` : undefined),
+        validate: (value) => friendlyNameProblem(value) ?? nameTaken(value),
       }), (value) => { draft.friendlyName = value; })),
       answers.image === undefined && (async (input, n) => answer(await input.text(n, {
         title: 'Docker image', prompt: () => 'The image Kasm pulls, with its tag.', placeholder: 'myorg/ubuntu-desktop:1.0.0', value: draft.image,
@@ -123,7 +137,7 @@ export class NewWorkspaceCommand {
         placeholder: 'Pick known categories; the next step adds your own',
         items: CATEGORIES.map((c) => ({ label: c.value, detail: c.description })),
         picked: (item) => draft.categories.includes(item.label),
-        validate: (picked) => (picked.length > MAX_CATEGORIES ? `at most ${MAX_CATEGORIES}, ${picked.length} picked` : undefined),
+        validate: (picked) => (picked.length > MAX_CATEGORIES ? `${picked.length} picked: remove ${picked.length - MAX_CATEGORIES}` : undefined),
       }), (picked) => { draft.categories = picked.map((p) => p.label); })),
       answers.categories === undefined && (async (input, n) => {
         const room = MAX_CATEGORIES - draft.categories.length;
@@ -132,7 +146,8 @@ export class NewWorkspaceCommand {
           title: 'Categories of your own',
           prompt: () => `Optional, comma-separated: ${room} more fit${draft.categories.length ? ` beside ${draft.categories.join(', ')}` : ''}. Leave empty to go on.`,
           placeholder: 'Computer Science', value: draft.otherCategories,
-          validate: (value) => (split(value).length > room ? `Only ${room} more fit: at most ${MAX_CATEGORIES} categories in all.` : undefined),
+          validate: (value) => (split(value).length > room ? `Only ${room} more fit: at most ${MAX_CATEGORIES} categories in all.`
+            : split(value).map(ownCategoryProblem).find(Boolean)),
         }), (value) => { draft.otherCategories = value; });
       }),
       answers.architectures === undefined && (async (input, n) => answer(await input.pick(n, {
@@ -150,8 +165,13 @@ export class NewWorkspaceCommand {
       answers.uncompressedSizeMb === undefined && (async (input, n) => answer(await input.text(n, {
         title: 'Uncompressed image size in MB',
         prompt: () => '"docker image ls" shows it: 2.46 GB → 2460. Kasm checks it against the free space.', placeholder: '2460', value: draft.size,
-        validate: (value) => (/^[1-9]\d*$/.test(value.trim()) ? undefined : 'A whole number of MB, more than 0.'),
+        validate: (value) => { const size = parseImageSizeMb(value); return 'problem' in size ? size.problem : undefined; },
       }), (value) => { draft.size = value.trim(); })),
+      answers.description === undefined && (async (input, n) => answer(await input.text(n, {
+        title: 'Description', prompt: () => 'What the workspace is for, as users see it on its card.',
+        placeholder: 'Ubuntu desktop with VS Code and Chrome for the CS 101 course.', value: draft.description,
+        validate: (value) => (value.trim().length < 10 ? 'A sentence users can choose by: what is in the workspace, and what it is for.' : undefined),
+      }), (value) => { draft.description = value; })),
       answers.icon === undefined && (async (input, n) => {
         const picked = await input.pick(n, {
           title: 'Icon', canPickMany: false,
@@ -167,6 +187,9 @@ export class NewWorkspaceCommand {
         const file = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Icons: ['png', 'svg'] }, openLabel: 'Use as icon' });
         // The dialog cancelled: choose again.
         if (!file?.[0]) return 'again';
+        // Checked as the icon rule will (#29.6): a file it would report is refused, with its words.
+        const problem = await vscode.workspace.fs.readFile(file[0]).then((bytes) => iconFileProblem(bytes), () => 'The file cannot be read.');
+        if (problem) { void vscode.window.showErrorMessage(`Kasm: ${problem}`); return 'again'; }
         draft.icon = file[0].toString();
         return 'next';
       }),
@@ -174,6 +197,9 @@ export class NewWorkspaceCommand {
     return steps.filter((step): step is Step => step !== false);
   }
 }
+
+/** The size step's answer in MB (it was checked by parseImageSizeMb). */
+const sizeOf = (text: string): number => { const size = parseImageSizeMb(text); return 'mb' in size ? size.mb : 0; };
 
 /** A step's result: BACK as it is, else the value stored through `store`. */
 function answer<T>(value: T | typeof BACK, store: (value: T) => void): StepResult {

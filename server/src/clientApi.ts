@@ -28,4 +28,5 @@ export {
 } from './service/kasm/knowledge';
 export type { SchemaVersion } from './service/kasm/knowledge';
 export { parseImageReference } from './service/kasm/imageReference';
+export { iconFileProblem, ownCategoryProblem, parseImageSizeMb } from './service/features/newEntryChecks';
 export { isWithin } from './service/paths';

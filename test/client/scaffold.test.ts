@@ -7,6 +7,8 @@ import { NewWorkspace, friendlyNameProblem, iconFileName, imageProblem, workspac
 import { createWorkspace } from '../../client/src/scaffold';
 import { sniffImage } from '../../server/src/service/imageFormat';
 import { REPO_ROOT, service, textDocument } from '../helpers/core';
+import { encodePng } from '../helpers/png';
+import { iconFileProblem, ownCategoryProblem, parseImageSizeMb } from '../../server/src/clientApi';
 
 const registry = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
 const answers = (workspacesFolder: string, more: Partial<NewWorkspace> = {}): NewWorkspace => ({
@@ -110,5 +112,45 @@ describe('scaffolding a new workspace', () => {
     assert.equal(workspacesFolderFor(path.join('/r', 'workspaces', 'Lab')), path.join('/r', 'workspaces'));
     assert.equal(workspacesFolderFor(path.join('/r', 'workspaces')), path.join('/r', 'workspaces'));
     assert.equal(workspacesFolderFor('/r'), path.join('/r', 'workspaces'));
+  });
+});
+
+describe('New Kasm Workspace… accepts only what the rules accept (#29.6)', () => {
+  const lint = (more: Partial<NewWorkspace>, icon?: Buffer) => {
+    const folder = path.join(registry(), 'workspaces');
+    const iconSource = path.join(registry(), 'icon.png');
+    fs.writeFileSync(iconSource, icon ?? fs.readFileSync(path.join(REPO_ROOT, 'images', 'placeholder-icon.png')));
+    const file = createWorkspace(answers(folder, { iconSource, ...more }));
+    return service.validate(textDocument(fs.readFileSync(file, 'utf8'), file)).map((d) => d.code);
+  };
+
+  it('refuses an own category exactly when the linter would call it a misspelling', () => {
+    for (const category of ['Developement', 'Productivty', 'Computer Science', 'Robotics', 'Desktop']) {
+      const refused = ownCategoryProblem(category) !== undefined;
+      assert.equal(refused, lint({ categories: [category] }).includes('category-near-miss'), category);
+    }
+    assert.match(ownCategoryProblem('Developement') ?? '', /looks like a misspelling of "Development"/);
+  });
+
+  it('takes sizes as docker image ls shows them, and refuses exactly what the size rule reports, on both sides of each limit', () => {
+    assert.deepEqual(parseImageSizeMb('2.46 GB'), { mb: 2460 });
+    assert.deepEqual(parseImageSizeMb(' 800 MB '), { mb: 800 });
+    assert.deepEqual(parseImageSizeMb('3g'), { mb: 3000 });
+    for (const text of ['4', '49', '50', '100000', '100001', '0.05 GB', '2460']) {
+      const parsed = parseImageSizeMb(text);
+      const reported = lint({ uncompressedSizeMb: 'mb' in parsed ? parsed.mb : Number(text) }).some((c) => c.startsWith('size-'));
+      assert.equal('problem' in parsed, reported, text);
+    }
+    assert.match((parseImageSizeMb('4') as { problem: string }).problem, /4 MB is smaller than any workspace image; for 4 GB write "4 GB"/);
+    assert.ok('problem' in parseImageSizeMb('two gigs'));
+  });
+
+  it('refuses an icon file exactly when the icon rule reports its size', () => {
+    for (const [width, height] of [[40, 32], [48, 48], [49, 50], [50, 50], [60, 55], [61, 55], [128, 128]]) {
+      const png = encodePng(width, height, [1, 2, 3]);
+      assert.equal(iconFileProblem(png) !== undefined, lint({}, png).includes('icon-size'), `${width}×${height}`);
+    }
+    assert.match(iconFileProblem(encodePng(40, 32, [1, 2, 3])) ?? '', /40×32 px is smaller than 50×50 and far from square/);
+    assert.match(iconFileProblem(Buffer.from('not an image')) ?? '', /not a PNG/);
   });
 });

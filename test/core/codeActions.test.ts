@@ -96,6 +96,16 @@ describe('quick fixes', () => {
     assert.deepEqual(source, ['source.fixAll.kasm', 'source.kasm.convertSchema']);
   });
 
+  it('offers to remove an unknown value beside known ones, never in fix-all; alone it is only changed (#29.7)', () => {
+    const { titles } = actions('{ "architecture": ["amd64", "i386"] }');
+    assert.ok(titles.includes('Remove "i386"'), titles.join(', '));
+    assert.equal(fix('{ "architecture": ["amd64", "i386"] }', 'Remove "i386"'), '{ "architecture": ["amd64"] }');
+    assert.equal(fix('{ "architecture": ["i386", "amd64"] }', 'Remove "i386"'), '{ "architecture": ["amd64"] }');
+    assert.ok(!actions('{ "architecture": ["i386"] }').titles.some((t) => t.startsWith('Remove')), 'the only one: nothing left to offer the entry');
+    const all = actions('{ "architecture": ["amd64", "i386"] }', { only: ['source.fixAll.kasm'] });
+    assert.ok(!all.list.length || JSON.parse(all.apply(all.list[0])).architecture.includes('i386'), 'fix-all leaves it');
+  });
+
   it('never offers a value the array already lists, and removes a duplicate, also in fix-all (#18.6)', () => {
     const { titles } = actions('{ "architecture": ["amd64", "x86"] }');
     assert.ok(!titles.includes('Change to "amd64"') && !titles.includes('Change to "arm64"'), titles.join(', '));

@@ -6,7 +6,7 @@ import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
-import { entryFolder, marked, service, squareIcon } from '../helpers/core';
+import { entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
 
 function complete(text: string, options: { file?: string; schema?: RegistrySchemaSetting } = {}) {
   const { doc, cursor } = marked(text, options.file);
@@ -57,7 +57,8 @@ describe('completion', () => {
     assert.ok(!bare.labels.includes('true'), `no values of require_gpu: ${bare.labels.join(', ')}`);
     assert.match(bare.apply('run_config'), /^{\n {2}"require_gpu": true,\n {2}"run_config": {\n/);
     const quoted = complete('{\n  "require_gpu": true\n  "gpu|\n}');
-    assert.equal(quoted.apply('gpu_count'), '{\n  "require_gpu": true,\n  "gpu_count": 0\n}');
+    // Beside require_gpu true, 1: a 0 would be a gpu-contradiction (#29.6).
+    assert.equal(quoted.apply('gpu_count'), '{\n  "require_gpu": true,\n  "gpu_count": 1\n}');
     const nested = complete('{\n  "run_config": { "hostname": "x" }\n  |\n}');
     assert.ok(nested.labels.includes('memory') && !nested.labels.includes('run_config'), nested.labels.join(', '));
     assert.deepEqual(complete('{ "architecture": ["amd64" |] }').labels, ['arm64'], 'in an array, values as before');
@@ -100,10 +101,26 @@ describe('completion', () => {
     assert.ok(labels.includes('1.17.0'));
   });
 
+  it('offers the value being edited too, so that Ctrl+Space inside "Desk|top" suggests Desktop (#29.7)', () => {
+    const { labels, apply } = complete('{ "categories": ["Office", "Desk|top"] }');
+    assert.ok(labels.includes('Desktop') && !labels.includes('Office'), labels.join());
+    assert.equal(apply('Desktop'), '{ "categories": ["Office", "Desktop"] }');
+  });
+
   it('offers whole compatibility entries for the versions not yet present', () => {
     const { labels, apply } = complete('{ "compatibility": [{ "version": "1.19.x" }, |] }');
     assert.equal(labels[0], '{ "version": "1.18.x", … }');
-    assert.match(apply(labels[0]), /\{\n\t"version": "1.18.x",\n\t"image": "repository\/image:1.18.0",\n\t"uncompressed_size_mb": 0\n\}/);
+    assert.match(apply(labels[0]), /\{\n\t"version": "1.18.x",\n\t"image": "repository\/image:1.18.0",\n\t"uncompressed_size_mb": 2460\n\}/);
+  });
+
+  it('gives a new compatibility entry the entry\'s own image, moved to the release, and its size: nothing the rules report (#29.6)', () => {
+    const own = '{ "version": "1.18.x", "image": "kasmweb/chrome:1.18.0-rolling-daily", "uncompressed_size_mb": 3000 }';
+    const { labels, apply } = complete(`{ "compatibility": [${own}, |] }`);
+    assert.equal(labels[0], '{ "version": "1.19.x", … }');
+    const text = apply(labels[0]);
+    assert.match(text, /"version": "1.19.x",\n\t"image": "kasmweb\/chrome:1.19.0-rolling-daily",\n\t"uncompressed_size_mb": 3000\n/);
+    const codes = (t: string) => service.validate(textDocument(t)).map((d) => d.code).filter((c) => c !== 'missing-required');
+    assert.deepEqual(codes(text), codes(`{ "compatibility": [${own}] }`), 'the completed entry has no problem the entry did not have');
   });
 
   it('offers cpu_allocation_method and image_type values, and booleans', () => {

@@ -36,9 +36,10 @@ describe('editor aids', () => {
     assert.equal(readableMegabytes(512), '512 MB');
   });
 
-  it('offers "Preview icon" on image_src and "Convert to registry schema 1.1" on 1.0 entries', () => {
-    assert.deepEqual(service.codeLenses(textDocument(VALID_1_0)).map((l) => [l.command?.title, l.range.start.line]),
-      [['Preview icon', 4], ['Convert to registry schema 1.1', 0]]);
+  it('offers "Preview icon" on image_src and, on 1.0 entries, a conversion that says what it changes (#29.7)', () => {
+    const lenses = service.codeLenses(textDocument(VALID_1_0)).map((l) => [l.command?.title, l.range.start.line]);
+    assert.deepEqual(lenses.map(([title, line]) => [String(title).split(':')[0], line]), [['Preview icon', 4], ['Convert entry to registry schema 1.1', 0]]);
+    assert.match(String(lenses[1][0]), /^Convert entry to registry schema 1\.1: compatibility .* becomes .*, each with /);
     assert.deepEqual(service.codeLenses(textDocument('{ "compatibility": [{ "version": "1.18.x" }] }')), []);
   });
 });

@@ -65,8 +65,18 @@ describe('hover', () => {
     assert.match(value, /128×128 px PNG/);
   });
 
-  it('on image_src of a missing icon says it is missing', () => {
-    assert.match(hover('{ "image_src": "no|ne.png" }', entryFolder({ 'other.png': squareIcon() })).value, /is not in this entry/);
+  it('on image_src of a missing icon leaves the problem to its diagnostic, which VS Code shows in the same hover (#29.7)', () => {
+    const file = entryFolder({ 'other.png': squareIcon() });
+    const value = hover('{ "image_src": "no|ne.png" }', file).value;
+    assert.doesNotMatch(value, /is not in this entry/);
+    assert.match(value, /\*\*none\\\.png\*\*/);
+    assert.ok(service.validate(textDocument('{ "image_src": "none.png" }', file)).some((d) => d.code === 'icon-missing'), 'said once, by the diagnostic');
+  });
+
+  it('on a memory under 1,000 MB: in MB, not "0.01 GB" (#29.7)', () => {
+    const value = hover('{ "memory": |8 }').value;
+    assert.match(value, /\*\*8 MB\*\* \(8,000,000 bytes in Kasm\)/);
+    assert.doesNotMatch(value.split('---')[0], /GB/);
   });
 
   it('on nothing known: no hover', () => {

@@ -27,7 +27,12 @@ describe('the extension as a person sees it', { timeout: 300000 }, () => {
 
   it('walks New Kasm Workspace… as one multi-step input: keys stay in it, refusals say why, Back and Escape keep answers', async () => {
     const result = await wizardCheck();
-    assert.match(result.refusedTitle, /at most 3, 5 picked/);
+    assert.match(result.refusedTitle, /\(3\/9\): 5 picked: remove 2$/);
+    assert.doesNotMatch(result.refusedTitle, /at most 3.*at most 3/, 'the limit said once (#29.7)');
+    assert.match(result.misspeltMessage, /"Developement" looks like a misspelling of "Development"/);
+    assert.match(result.sizeMessage, /4 MB is smaller than any workspace image; for 4 GB write "4 GB"/);
+    assert.equal((result.entry?.compatibility as { uncompressed_size_mb: number }[] | undefined)?.[0]?.uncompressed_size_mb, 2460);
+    assert.equal(result.entry?.description, 'A lab made by the wizard check.');
     assert.match(result.ownCategoriesMessage, /Only 1 more fit/);
     assert.equal(result.afterBack, 'Computer Science');
     assert.deepEqual(result.entry?.categories, ['Desktop', 'Development', 'Computer Science']);

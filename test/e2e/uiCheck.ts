@@ -105,7 +105,10 @@ export async function uiCheck(outDir: string): Promise<UiCheckResult> {
     await gallery.locator('.card', { hasText: 'Data Science Lab' }).click();
     await page.locator('.monaco-breadcrumbs', { hasText: 'Data Science Lab' }).first().waitFor();
     const screenshots = [problemsShot, previewShot, galleryShot, adminShot];
-    return { architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped, adminHidden, adminListed, screenshots };
+    return {
+      architectureRows, problemRows, previewTitle, previewAfterTyping, previewUpdateMs, descriptionClipped,
+      adminHidden, adminListed, screenshots,
+    };
   });
 }
 

@@ -10,6 +10,9 @@ import { inWorkbench } from './codeServer';
 import { openFromExplorer } from './uiCheck';
 
 export interface WizardCheckResult {
+  /** What the own-categories step says of "Developement", and the size step of "4". */
+  misspeltMessage: string;
+  sizeMessage: string;
   /** The title shown when five categories were accepted. */
   refusedTitle: string;
   /** The validation message for two categories of one's own when one fits. */
@@ -53,12 +56,12 @@ export async function wizardCheck(): Promise<WizardCheckResult> {
     await page.locator('.monaco-breadcrumbs', { hasText: 'Course Desktop' }).first().waitFor();
     await page.locator('.monaco-editor .view-lines').first().click();
     await runCommand(page, 'New Kasm Workspace');
-    await waitForTitle(page, 'name (1/8)');
+    await waitForTitle(page, 'name (1/9)');
     // Keys typed at once after Enter, before the next step shows, must stay in the wizard, not reach the editor.
     await page.keyboard.type('Wizard Lab');
     await page.keyboard.press('Enter');
     await page.keyboard.type('myor');
-    await waitForTitle(page, 'Docker image (2/8)');
+    await waitForTitle(page, 'Docker image (2/9)');
     await page.locator('.quick-input-widget .quick-input-box input').fill('myorg/wizard-lab:1.0.0');
     await page.keyboard.press('Enter');
     await waitForTitle(page, 'Categories');
@@ -68,27 +71,40 @@ export async function wizardCheck(): Promise<WizardCheckResult> {
     const refusedTitle = (await title(page)) ?? '';
     for (const category of ['Games', 'Office', 'Browser']) await check(page, category);
     await ok(page);
-    await waitForTitle(page, 'Categories of your own (4/8)');
-    await page.keyboard.type('Computer Science, Robotics');
-    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Categories of your own (4/9)');
     const message = page.locator('.quick-input-widget .quick-input-message');
+    // A misspelt known category is refused in the rule's words (#29.6).
+    await page.keyboard.type('Developement');
+    await page.keyboard.press('Enter');
+    await message.filter({ hasText: 'misspelling' }).waitFor();
+    const misspeltMessage = (await message.textContent()) ?? '';
+    await page.locator('.quick-input-widget .quick-input-box input').fill('Computer Science, Robotics');
+    await page.keyboard.press('Enter');
     await message.filter({ hasText: 'Only' }).waitFor();
     const ownCategoriesMessage = (await message.textContent()) ?? '';
     await page.locator('.quick-input-widget .quick-input-box input').fill('Computer Science');
     await page.keyboard.press('Enter');
-    await waitForTitle(page, 'exists for (5/8)');
+    await waitForTitle(page, 'exists for (5/9)');
     await page.locator('.quick-input-widget .codicon-quick-input-back').click();
-    await waitForTitle(page, 'Categories of your own (4/8)');
+    await waitForTitle(page, 'Categories of your own (4/9)');
     const afterBack = await inputValue(page);
     await page.keyboard.press('Enter');
-    await waitForTitle(page, 'exists for (5/8)');
+    await waitForTitle(page, 'exists for (5/9)');
     await page.keyboard.press('Enter');
-    await waitForTitle(page, ') (6/8)');
+    await waitForTitle(page, ') (6/9)');
     await page.keyboard.press('Enter');
-    await waitForTitle(page, 'size in MB (7/8)');
-    await page.keyboard.type('2460');
+    await waitForTitle(page, 'size in MB (7/9)');
+    // 4 would be reported as GB written as MB; "2.46 GB", as the step's hint writes it, is taken.
+    await page.keyboard.type('4');
     await page.keyboard.press('Enter');
-    await waitForTitle(page, 'Icon (8/8)');
+    await message.filter({ hasText: 'smaller than any' }).waitFor();
+    const sizeMessage = (await message.textContent()) ?? '';
+    await page.locator('.quick-input-widget .quick-input-box input').fill('2.46 GB');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Description (8/9)');
+    await page.keyboard.type('A lab made by the wizard check.');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, 'Icon (9/9)');
     await page.keyboard.press('Enter');
     const created = path.join(workspace, 'workspaces', 'Wizard Lab', 'workspace.json');
     await page.locator('.monaco-breadcrumbs', { hasText: 'Wizard Lab' }).first().waitFor({ timeout: 30000 });
@@ -96,15 +112,15 @@ export async function wizardCheck(): Promise<WizardCheckResult> {
     const editorDirty = await page.locator('.tab.dirty').count() > 0;
 
     await runCommand(page, 'New Kasm Workspace');
-    await waitForTitle(page, 'name (1/8)');
+    await waitForTitle(page, 'name (1/9)');
     await page.keyboard.type('Draft Lab');
     await page.keyboard.press('Enter');
-    await waitForTitle(page, 'Docker image (2/8)');
+    await waitForTitle(page, 'Docker image (2/9)');
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await runCommand(page, 'New Kasm Workspace');
-    await waitForTitle(page, 'name (1/8)');
+    await waitForTitle(page, 'name (1/9)');
     const afterEscape = await inputValue(page);
-    return { refusedTitle, ownCategoriesMessage, afterBack, entry, editorDirty, afterEscape };
+    return { refusedTitle, ownCategoriesMessage, misspeltMessage, sizeMessage, afterBack, entry, editorDirty, afterEscape };
   });
 }

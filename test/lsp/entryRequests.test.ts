@@ -90,13 +90,14 @@ describe('requests the extension makes about entries', () => {
 
   it('gives the registry schema as the cross-entry rules judge it: a majority, else the branch, else the newest', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-schema-'));
-    assert.deepEqual(await schema(root), { schema: '1.1', entries: 0 });
+    assert.deepEqual(await schema(root), { schema: '1.1', entries: 0, icons: [] });
     write(root, { 'workspaces/A/workspace.json': entry10('A') });
-    assert.deepEqual(await schema(root), { schema: '1.0', entries: 1 });
+    assert.deepEqual(await schema(root), { schema: '1.0', entries: 1, icons: ['icon.png'] });
     write(root, { 'workspaces/B/workspace.json': entry11('B') });
     // A tie tells nothing (the rules call it a mix): the newest schema.
-    assert.deepEqual(await schema(root), { schema: '1.1', entries: 2 });
+    // Every entry's icon name, for New Kasm Workspace…'s check that a new one is not taken (#29.6).
+    assert.deepEqual(await schema(root), { schema: '1.1', entries: 2, icons: ['icon.png', 'icon.png'] });
     write(root, { '.git/HEAD': 'ref: refs/heads/1.0\n' });
-    assert.deepEqual(await schema(root), { schema: '1.0', entries: 2 });
+    assert.deepEqual((await schema(root)).schema, '1.0');
   });
 });

@@ -95,9 +95,13 @@ export function registerEntryRequests(context: EntryRequestContext): void {
 
   connection.onRequest(REGISTRY_SCHEMA_REQUEST, async (params: RegistrySchemaParams): Promise<RegistrySchemaResult> => {
     const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
-    if (!root) return { schema: NEWEST_SCHEMA, entries: 0 };
+    if (!root) return { schema: NEWEST_SCHEMA, entries: 0, icons: [] };
     const { entries, schema } = await readRegistry(root);
-    return { schema, entries: entries.length };
+    const icons = entries.flatMap(({ value }) => {
+      const icon = (value as { image_src?: unknown } | undefined)?.image_src;
+      return typeof icon === 'string' ? [icon.replace(/^\.\//, '')] : [];
+    });
+    return { schema, entries: entries.length, icons };
   });
 
   connection.onRequest(ADD_VERSION_REQUEST, async (params: AddVersionParams): Promise<AddVersionResult> => {

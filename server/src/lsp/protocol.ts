@@ -88,7 +88,12 @@ export const ENTRY_SUMMARIES_REQUEST = 'kasm/entrySummaries';
 /** `uri`: a registry's root folder. */
 export interface RegistrySchemaParams { uri: string }
 /** The schema a new entry there should have (the registry's, as the cross-entry rules judge it), and how many entries it has. */
-export interface RegistrySchemaResult { schema: SchemaVersion; entries: number }
+export interface RegistrySchemaResult {
+  schema: SchemaVersion;
+  entries: number;
+  /** The entries' icon file names (image_src): a new entry's must differ, since the build copies all into one folder. */
+  icons: string[];
+}
 /** Request (RegistrySchemaParams → RegistrySchemaResult), for New Kasm Workspace…. */
 export const REGISTRY_SCHEMA_REQUEST = 'kasm/registrySchema';
 

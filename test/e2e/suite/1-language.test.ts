@@ -15,6 +15,8 @@ describe('Kasm Workspaces extension in VS Code', () => {
     if (process.env.KASM_EXPECT_INSTALLED) {
       assert.ok(extension.extensionPath.includes(`${path.sep}extensions${path.sep}`), `loaded from the installed .vsix, not ${extension.extensionPath}`);
     }
+    // Nothing but Kasm's own suggestions: in a full architecture array VS Code's word list showed otherwise (#29.7).
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'kasm-workspace' }).get('wordBasedSuggestions'), 'off');
     // The run on the oldest VS Code the manifest allows must really be on it.
     if (process.env.KASM_EXPECT_VSCODE) assert.equal(vscode.version, process.env.KASM_EXPECT_VSCODE);
   });

@@ -113,7 +113,7 @@ describe('Kasm Workspaces extension in VS Code', () => {
     }, null, 2));
     const editor = await open(old);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', old);
-    const convert = lenses.find((l) => l.command?.title === 'Convert to registry schema 1.1');
+    const convert = lenses.find((l) => l.command?.title.startsWith('Convert entry to registry schema 1.1: compatibility 1.14.x, 1.15.x becomes '));
     assert.ok(convert?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
     await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? []));
     const converted = await waitFor('the entry in schema 1.1', () => {

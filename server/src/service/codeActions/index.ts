@@ -14,7 +14,7 @@ import { imageArchitectures } from './imageArchitectures';
 import { knownCategoryActions } from './knownCategory';
 import { placeholderIconActions } from './placeholderIcon';
 import { Fix, FixContext, QuickFixProvider } from './fix';
-import { removeDuplicate } from './removeDuplicate';
+import { removeDuplicate, removeUnknownItem } from './removeDuplicate';
 import { removeKey } from './removeKey';
 import { renameKey } from './renameKey';
 import { replaceValue } from './replaceValue';
@@ -28,7 +28,8 @@ export const CONVERT_SCHEMA_KIND = `${CodeActionKind.Source}.kasm.convertSchema`
 const FIX_ALL_ROUNDS = 200;
 
 const PROVIDERS: readonly QuickFixProvider[] = [
-  replaceValue, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction, imageArchitectures,
+  replaceValue, removeUnknownItem, environmentObject, renameKey, removeKey, removeDuplicate, addMissing, addTag, gpuContradiction,
+  imageArchitectures,
 ];
 
 /**

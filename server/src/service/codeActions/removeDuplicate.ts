@@ -27,3 +27,28 @@ export const removeDuplicate: QuickFixProvider = {
     }];
   },
 };
+
+/**
+ * An unknown value in a list beside known ones (`"i386"` beside `"amd64"`): removing it is often what is meant, where
+ * changing it would claim something the image may not have (an architecture, #29.7). Never applied by fix-all.
+ */
+export const removeUnknownItem: QuickFixProvider = {
+  codes: ['unknown-value'],
+  fixes(diagnostic, { doc }): Fix[] {
+    const path = diagnostic.data.path;
+    if (typeof path.at(-1) !== 'number') return [];
+    const offset = doc.textDocument.offsetAt(diagnostic.range.start);
+    const array = nodeAtPath(doc.root, parentPath(path));
+    const item = array?.type === 'array' ? array.children?.find((element) => element.offset === offset) : undefined;
+    if (!item || (array?.children?.length ?? 0) < 2) return [];
+    return [{
+      title: `Remove ${JSON.stringify(item.value)}`,
+      safe: false,
+      apply(text) {
+        const current = nodeAtPath(treeOf(text), parentPath(path));
+        const found = current?.type === 'array' ? current.children?.find((element) => element.offset === offset && element.value === item.value) : undefined;
+        return found ? [removeProperty(found)] : [];
+      },
+    }];
+  },
+};

@@ -39,6 +39,13 @@ export function checkValues(ctx: RuleContext): void {
 
 const KNOWN_CATEGORIES: readonly string[] = CATEGORIES.map((c) => c.value);
 
+/** Kasm's categories a category not among them looks like a misspelling of (an alias, or a near miss), best first. */
+export function categoryNearMisses(category: string): string[] {
+  if (KNOWN_CATEGORIES.includes(category)) return [];
+  const alias = Object.hasOwn(CATEGORY_ALIASES, category) ? CATEGORY_ALIASES[category] : undefined;
+  return alias ? [alias] : nearMisses(category, KNOWN_CATEGORIES);
+}
+
 function checkCategories(ctx: RuleContext, categories: Node): void {
   const items = categories.children ?? [];
   items.slice(MAX_CATEGORIES).forEach((item) => {
@@ -58,8 +65,7 @@ function checkCategories(ctx: RuleContext, categories: Node): void {
         `"${category}" is one category with commas in it, not ${parts.length} categories: the storefront shows it as a group of its own. Write each as its own string: ${parts.map((p) => `"${p}"`).join(', ')}.`);
       continue;
     }
-    const alias = Object.hasOwn(CATEGORY_ALIASES, category) ? CATEGORY_ALIASES[category] : undefined;
-    const near = alias ? [alias] : nearMisses(String(item.value), KNOWN_CATEGORIES);
+    const near = categoryNearMisses(category);
     if (near.length) {
       ctx.reportValue('category-near-miss', item,
         `"${item.value}" looks like a misspelling of the category "${near[0]}"; entries with "${near[0]}" are grouped together and "${item.value}" would stand alone. New categories are allowed, so ignore this if it is meant.`,

@@ -1,5 +1,5 @@
 import * as path from '../paths';
-import { Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
+import { Node, findNodeAtOffset, getLocation, getNodeValue } from 'jsonc-parser';
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,
 } from 'vscode-languageserver-types';
@@ -12,6 +12,7 @@ import {
 import { ImageFactsSource } from '../imageFacts';
 import { imageTagCompletion } from './imageTags';
 import { compatibilityEntrySnippet, entrySnippet, valueSnippet } from './snippets';
+import { releaseFor, retag } from './addVersion';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:placeholder}`); otherwise plain text is inserted. */
@@ -114,7 +115,7 @@ function keyItems(
       additionalTextEdits,
       textEdit: TextEdit.replace(replace, insertion === 'key-only'
         ? `"${property.key}"`
-        : `"${property.key}": ${valueSnippet(property)}${insertion === 'with-comma' ? ',' : ''}`),
+        : `"${property.key}": ${contextualValueSnippet(doc, objectPath, property)}${insertion === 'with-comma' ? ',' : ''}`),
     }));
 }
 
@@ -159,7 +160,7 @@ function valueItems(
       documentation: { kind: MarkupKind.Markdown, value: v.description },
       sortText: String(i).padStart(4, '0'),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(replace, `${compatibilityEntrySnippet(v.value)}${suffix}`),
+      textEdit: TextEdit.replace(replace, `${compatibilityEntrySnippet(v.value, ownImage(doc, v.value))}${suffix}`),
     }));
   }
   if (!items.length && (spec.insertValue || !typeList(spec).includes('string'))) {
@@ -210,7 +211,9 @@ function fieldDocumentation(spec: FieldSpec) {
 /** Values already in an array, but the one being typed, so that completion does not offer them twice. */
 function siblingValues(doc: KasmDocument, arrayPath: JsonPath, typed: Node | undefined): unknown[] {
   const array = nodeAt(doc, arrayPath);
-  return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n !== typed).map((n): unknown => n.value);
+  // `typed` comes from another parse (getLocation's): the same value is the one at the same offset (#29.7: Ctrl+Space
+  // inside "Desk|top" offered everything but Desktop, which VS Code's filter then hid as well).
+  return (array?.type === 'array' ? array.children ?? [] : []).filter((n) => n.offset !== typed?.offset).map((n): unknown => n.value);
 }
 
 /** The versions of the compatibility objects, but the one at index `except`. */
@@ -237,4 +240,23 @@ function withoutSnippets(item: CompletionItem): CompletionItem {
     .replace(/\$\{\d+\}|\$\d+/g, '')
     .replace(/\t/g, '  ');
   return { ...item, insertTextFormat: InsertTextFormat.PlainText, textEdit: TextEdit.replace(item.textEdit.range, plain) };
+}
+
+/** A key's value as the entry around it needs it: gpu_count 1 beside require_gpu true (0 is a gpu-contradiction, #29.6). */
+function contextualValueSnippet(doc: KasmDocument, objectPath: JsonPath, property: FieldSpec): string {
+  if (property.key === 'gpu_count' && !objectPath.length && nodeAt(doc, ['require_gpu'])?.value === true) return '${1:1}';
+  return valueSnippet(property);
+}
+
+/** The entry's own image and size for a new compatibility version: its newest object's, the tag moved to the release. */
+function ownImage(doc: KasmDocument, version: string): { image?: string; size?: number } | undefined {
+  const list = nodeAt(doc, ['compatibility']);
+  const objects = (list?.type === 'array' ? list.children ?? [] : []).filter((node) => node.type === 'object');
+  const newest = objects.map((node) => getNodeValue(node) as { version?: unknown; image?: unknown; uncompressed_size_mb?: unknown })
+    .filter((c) => typeof c.version === 'string' && typeof c.image === 'string')
+    .sort((a, b) => String(b.version).localeCompare(String(a.version), 'en', { numeric: true }))[0];
+  if (!newest) return undefined;
+  const line = String(newest.version).split('.').slice(0, 2).join('.');
+  const size = typeof newest.uncompressed_size_mb === 'number' ? newest.uncompressed_size_mb : undefined;
+  return { image: retag(String(newest.image), line, releaseFor(version)), size };
 }

@@ -2,6 +2,7 @@
  * Small editor aids over the parsed entry: links (icon file, image's registry page), inlay hints that make
  * sizes readable, and code lenses for the preview and the schema conversion.
  */
+import { convertSchema } from '../codeActions/convertSchema';
 import { Node } from 'jsonc-parser';
 import { CodeLens, DocumentLink, InlayHint, Range } from 'vscode-languageserver-types';
 import { KasmDocument, nodeAt, positionAt, rangeOf, fileUri } from '../document';
@@ -75,10 +76,12 @@ export function codeLenses(doc: KasmDocument, schema: SchemaVersion): CodeLens[]
   const icon = nodeAt(doc, ['image_src']);
   const key = icon?.parent?.children?.[0];
   if (key) lenses.push({ range: rangeOf(doc, key.offset, key.length), command: { title: 'Preview icon', command: 'kasm.previewIcon', arguments: [doc.textDocument.uri] } });
-  if (schema === '1.0' && doc.root?.type === 'object' && !doc.syntaxErrors.length) {
+  const conversion = schema === '1.0' && doc.root?.type === 'object' && !doc.syntaxErrors.length ? convertSchema(doc, schema) : undefined;
+  if (conversion && doc.root) {
+    // The lens says what the conversion changes, as the source action does (#29.7): it applies at one click.
     lenses.push({
       range: rangeOf(doc, doc.root.offset, 1),
-      command: { title: 'Convert to registry schema 1.1', command: 'editor.action.sourceAction', arguments: [{ kind: 'source.kasm.convertSchema', apply: 'first' }] },
+      command: { title: conversion.title, command: 'editor.action.sourceAction', arguments: [{ kind: 'source.kasm.convertSchema', apply: 'first' }] },
     });
   }
   return lenses;

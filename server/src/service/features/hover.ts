@@ -2,7 +2,6 @@ import { Node, findNodeAtOffset } from 'jsonc-parser';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { JsonPath, KasmDocument, pathOf, rangeOf, fileUri } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
-import { iconProblems } from '../diagnostics/icon';
 import { iconDescription, inspectIcon } from '../icon';
 import { escapeMarkdown, markdownUrl } from '../markdown';
 import {
@@ -11,6 +10,7 @@ import {
 import { SchemaDetection } from '../schemaVersion';
 import { ImageFactsSource, isImagePath } from '../imageFacts';
 import { imageDocumentation } from './imageHover';
+import { readableMegabytes } from './editorAids';
 import { hostAccess, hostAccessSummary } from '../kasm/hostAccess';
 
 const HOST_SETTINGS = ['run_config', 'exec_config', 'volume_mappings'];
@@ -62,10 +62,12 @@ function valueDocumentation(
   const value: unknown = node.value;
   if (images && typeof value === 'string' && isImagePath(path, schema)) return imageDocumentation(value, images, doc.textDocument.uri);
   const known = spec.values?.find((v) => v.value === value);
-  if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, schema, fileSystem);
+  if (path[0] === 'image_src' && typeof value === 'string') return iconDocumentation(doc, value, fileSystem);
   if (typeof value === 'string' && spec.pattern) return versionDocumentation(value, schema);
   if (path.length === 1 && path[0] === 'memory' && typeof value === 'number') {
-    return `**${value} MB** = ${(value / 1000).toFixed(2)} GB (${(value * 1e6).toLocaleString('en-US')} bytes in Kasm)`;
+    // Under 1,000 MB in MB only: 8 MB is not "0.01 GB" (#29.7).
+    const gb = value >= 1000 ? ` = ${readableMegabytes(value)}` : '';
+    return `**${value} MB**${gb} (${(value * 1e6).toLocaleString('en-US')} bytes in Kasm)`;
   }
   if (known) return `**${known.value}**: ${known.description}`;
   return '';
@@ -86,9 +88,9 @@ function versionDocumentation(written: string, schema: SchemaVersion): string {
 }
 
 /** The icon itself when it can be shown, and what the icon rule says of it (an editor may not show diagnostics in a hover). */
-function iconDocumentation(doc: KasmDocument, written: string, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): string {
+function iconDocumentation(doc: KasmDocument, written: string, fileSystem: WorkspaceFileSystem | undefined): string {
   const icon = inspectIcon(written, doc.filePath, fileSystem);
   const name = escapeMarkdown(written);
-  const picture = icon.kind === 'image' ? [`![${name}](${markdownUrl(fileUri(icon.file))}|width=96)`, `**${name}**: ${iconDescription(icon)}`] : [`**${name}**`];
-  return [...picture, ...iconProblems(doc, schema, fileSystem).map(escapeMarkdown)].join('\n\n');
+  // What is wrong with the icon is the diagnostic's to say: VS Code shows it in the same hover (#29.7).
+  return icon.kind === 'image' ? [`![${name}](${markdownUrl(fileUri(icon.file))}|width=96)`, `**${name}**: ${iconDescription(icon)}`].join('\n\n') : `**${name}**`;
 }

@@ -1,3 +1,4 @@
+import { releaseFor } from './addVersion';
 import { FieldSpec, SCHEMA_VERSIONS, SchemaVersion, compatibilityVersionsFor, specAt, typeList, workspaceSpec } from '../kasm/knowledge';
 
 /**
@@ -45,12 +46,22 @@ export function entrySnippet(version: SchemaVersion): string {
 }
 
 /**
- * One schema 1.1 compatibility entry for a Kasm version (`1.18.x`). The image reference is one tab stop: a pasted
- * `org/image:1.0` replaces it whole (#18).
+ * One schema 1.1 compatibility entry for a Kasm version (`1.18.x`): with the entry's own image (its tag moved to the
+ * release where it follows the release) and size when it has them (#29.6), else an example of each that the rules
+ * accept. The image reference is one tab stop: a pasted `org/image:1.0` replaces it whole (#18).
  */
-export function compatibilityEntrySnippet(version: string): string {
-  return `{\n\t"version": "${version}",\n\t"image": "\${1:repository/image:${version.replace('.x', '.0')}}",\n\t"uncompressed_size_mb": \${2:0}\n}`;
+export function compatibilityEntrySnippet(version: string, own?: { image?: string; size?: number }): string {
+  const release = releaseFor(version);
+  const image = own?.image ?? `repository/image:${release}`;
+  const size = own?.size && own.size > 0 ? own.size : EXAMPLE_SIZE_MB;
+  return `{\n\t"version": "${version}",\n\t"image": "\${1:${escapeSnippet(image)}}",\n\t"uncompressed_size_mb": \${2:${size}}\n}`;
 }
+
+/** A size `docker image ls` might show for a desktop image: plausible to the size rule, to be replaced. */
+const EXAMPLE_SIZE_MB = 2460;
+
+/** Text inside a snippet placeholder: `$`, `}` and `\` are snippet syntax there. */
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /** The value inserted after a completed key: the spec's own snippet, else one shaped by its type. */
 export function valueSnippet(spec: FieldSpec): string {
