@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
 import { SERVER_JS, startTestClient } from '../helpers/lspClient';
+import { waitFor } from '../helpers/waitFor';
 
 describe('one identity per document, in VS Code\'s URI encoding', () => {
   it('publishes an open entry of a folder named "VS Code & Tools (1)" only under the URI VS Code sent, for its version', { timeout: 30_000 }, async () => {
@@ -22,7 +23,7 @@ describe('one identity per document, in VS Code\'s URI encoding', () => {
     const client = await startTestClient({ workspaceFolders: [root] });
     try {
       const scanned = () => client.published().some((p) => p.uri === vscodeUri);
-      while (!scanned()) await new Promise((resolve) => setTimeout(resolve, 20)); // the registry scan, before the editor opens it
+      await waitFor('the registry scan, before the editor opens the entry', scanned, 30000, 20);
       const before = client.published().length;
       const fixed = client.diagnostics(vscodeUri, (p) => p.version === 2);
       void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: vscodeUri, languageId: 'kasm-workspace', version: 1, text } });
