@@ -99,6 +99,26 @@ describe('online image checks in the language server (real registry, token auth)
     });
     after(async () => { await client.stop(); });
 
+    it('confirms the images Add Kasm Version adds: the size estimated, or the entry left alone with why (#29.3)', async () => {
+      await registry.push('acme/up', '1.19.0', { architectures: ['amd64'], layerBytes: 4_000_000 });
+      await registry.push('acme/gone', '1.18.0', { architectures: ['amd64'] });
+      const at = (name: string, image: string) => {
+        const target = file(name);
+        fs.writeFileSync(target, `${JSON.stringify({ friendly_name: name, compatibility: [{ version: '1.18.x', image, uncompressed_size_mb: 900 }] }, null, 2)}\n`);
+        return pathToFileURL(target).href;
+      };
+      const up = at('Up', `${registry.host}/acme/up:1.18.0`);
+      const gone = at('Gone', `${registry.host}/acme/gone:1.18.0`);
+      type Answer = { entries: ({ uri: string; edits: { newText: string }[]; image?: string } | { uri: string; skipped: string })[] };
+      const answer = await client.connection.sendRequest<Answer>('kasm/addVersion', { version: '1.19.x', uris: [up, gone] });
+      const [added, left] = answer.entries;
+      assert.ok('edits' in added, JSON.stringify(added));
+      assert.equal(added.image, `${registry.host}/acme/up:1.19.0`);
+      assert.match(added.edits.map((e) => e.newText).join(''), /"uncompressed_size_mb": 10\b/, '4 MB of layers × 2.5');
+      assert.ok('skipped' in left);
+      assert.match(left.skipped, /acme\/gone:1\.19\.0" is not in its registry, and no tag of 1\.19\.0 is/);
+    });
+
     it('reports a missing tag when the registry answers, at the image, with the closest tags as fixes', async () => {
       const text = entry(`${registry.host}/acme/lab:1.2`);
       const uri = client.open(file('Typo'), text);

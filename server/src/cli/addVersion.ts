@@ -14,10 +14,8 @@ import { nodeFileSystem } from '../node/nodeFileSystem';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { CHECK_LIMITS, fileUri } from '../service/document';
-import { AddVersionOutcome, ImageAdjustment, addKasmVersion, addableVersion, releaseFor } from '../service/features/addVersion';
-import { formatImageReference, parseImageReference } from '../service/kasm/imageReference';
+import { AddVersionOutcome, ImageAdjustment, addKasmVersion, addableVersion, adjustmentFor } from '../service/features/addVersion';
 import { readText } from '../service/fileSystem';
-import { estimatedUncompressedMb } from '../service/imageFacts';
 import { createLanguageService } from '../service/languageService';
 import { LintConfigs } from '../service/lintConfig';
 import { escapeControl } from './formats';
@@ -116,21 +114,8 @@ async function confirmImages(
   for (const { file, image } of asked) images.image(image, file);
   await images.settled();
   await images.save();
-  const release = releaseFor(version);
   const adjustments = new Map<string, ImageAdjustment | string>();
-  for (const { file, image } of asked) {
-    const facts = images.image(image, file);
-    if (facts?.kind === 'found') {
-      const uncompressedSizeMb = facts.compressedBytes ? estimatedUncompressedMb(facts.compressedBytes) : undefined;
-      adjustments.set(file, { image, uncompressedSizeMb });
-    } else if (facts?.kind === 'tag-missing') {
-      const nearest = facts.closestTags.find((tag) => tag.startsWith(release.replace(/\.0$/, '.')));
-      adjustments.set(file, nearest ? { image: formatImageReference({ ...parseImageReference(image), tag: nearest }) }
-        : `"${image}" is not in its registry, and no tag of ${release} is`);
-    } else {
-      adjustments.set(file, `"${image}" could not be confirmed (${facts?.kind === 'unknown' ? facts.detail : facts?.kind ?? 'not asked'})`);
-    }
-  }
+  for (const { file, image } of asked) adjustments.set(file, adjustmentFor(image, version, images.image(image, file)));
   return adjustments;
 }
 

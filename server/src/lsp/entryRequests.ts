@@ -10,7 +10,8 @@ import { schemaVerdict } from '../registry/crossEntryRules';
 import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
 import { isKasmEntry } from '../service/entryDetection';
 import { EntrySummary } from '../service/features/entrySummary';
-import { addKasmVersion, addableVersion, versionsToAdd } from '../service/features/addVersion';
+import { AddVersionOutcome, addKasmVersion, addableVersion, adjustmentFor, versionsToAdd } from '../service/features/addVersion';
+import { ImageFactsSource } from '../service/imageFacts';
 import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion, minorReleases } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
@@ -39,7 +40,13 @@ export interface EntryRequestContext {
   fileSystem: () => WorkspaceFileSystem;
   settings: (uri: string) => Promise<DocumentSettings>;
   host: ServerHost;
+  /** The registries' answers, where the host can ask them (the desktop server); asked only when the user opted in. */
+  images?: () => Pick<ImageFactsSource, 'image'> & { settled(): Promise<void> } | undefined;
 }
+
+interface Planned { uri: string; document: TextDocument; schema: SchemaVersion; outcome: AddVersionOutcome }
+/** How long Add Kasm Version waits for registries before it says which images it could not confirm. */
+const CONFIRM_MS = 30_000;
 
 export function registerEntryRequests(context: EntryRequestContext): void {
   const { connection, documents, host } = context;
@@ -113,21 +120,39 @@ export function registerEntryRequests(context: EntryRequestContext): void {
     if (!addableVersion(version, known)) {
       return { versions, entries: [], refused: `"${version}" is not a Kasm version (M.m.x or M.m.p of a release, or the next one)` };
     }
-    const entries: AddVersionResult['entries'] = [];
+    const planned: Planned[] = [];
     for (const uri of uris) {
       const found = await settle(() => entryDocument(uri));
       if (!found) continue; // another tool's workspace.json
       const { document } = found;
       const schema = context.service().schemaVersion(document, await context.settings(uri)).version;
       if (!found.open) context.service().forget(uri);
-      const outcome = addKasmVersion(document.getText(), schema, version);
-      entries.push(outcome.kind === 'skipped' ? { uri, skipped: outcome.reason } : {
-        uri, image: outcome.image,
-        edits: outcome.edits.map((e) => ({ range: rangeOf(document, e.offset, e.length), newText: e.content })),
-      });
+      planned.push({ uri, document, schema, outcome: addKasmVersion(document.getText(), schema, version) });
     }
-    return { versions, entries };
+    await confirmImages(planned, version);
+    return {
+      versions,
+      entries: planned.map(({ uri, document, outcome }) => (outcome.kind === 'skipped' ? { uri, skipped: outcome.reason } : {
+        uri, image: outcome.image, edits: outcome.edits.map((e) => ({ range: rangeOf(document, e.offset, e.length), newText: e.content })),
+      })),
+    };
   });
+
+  /**
+   * With kasm.images.online on, each new image is asked of its registry, as `add-version --online` does: the size
+   * estimated, the nearest tag of the release taken, or the entry left alone and said (#29.3).
+   */
+  async function confirmImages(planned: Planned[], version: string): Promise<void> {
+    const images = context.images?.();
+    if (!images || !planned.length || !(await context.settings(planned[0].uri)).onlineImages) return;
+    const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ entry: p, image: p.outcome.image }] : []));
+    for (const { entry, image } of asked) images.image(image, entry.uri);
+    await Promise.race([images.settled(), new Promise((resolve) => setTimeout(resolve, CONFIRM_MS))]);
+    for (const { entry, image } of asked) {
+      const adjust = adjustmentFor(image, version, images.image(image, entry.uri));
+      entry.outcome = typeof adjust === 'string' ? { kind: 'skipped', reason: adjust } : addKasmVersion(entry.document.getText(), entry.schema, version, adjust);
+    }
+  }
 
   connection.onRequest(REGISTRY_VIEW_REQUEST, async (params: RegistryViewParams): Promise<RegistryViewResult> => {
     const root = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;

@@ -26,6 +26,7 @@ import { RegistryFolder, RegistryWorkspace } from './registryWorkspace';
 import { checkedSync } from './checkedSync';
 import { registerRequests } from './requests';
 import { registerEntryRequests } from './entryRequests';
+import type { OnlineImages } from '../online/onlineImages';
 import { SettingsStore } from './settingsStore';
 import { serverCapabilities } from './capabilities';
 
@@ -61,6 +62,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let workspaceFolders: string[] = [];
   let registries: RegistryWorkspace | undefined;
+  let onlineImages: OnlineImages | undefined;
   const settle = <T>(compute: () => T) => settled(host, compute);
   const logError = (error: Error) => connection.console.error(`kasm: ${error.stack ?? error.message}`);
 
@@ -85,7 +87,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     // VS Code's Restricted Mode: nothing is asked of registries, and configs only raise severities (#27.10).
     settings.untrusted = initializationOptions?.workspaceTrusted === false;
     lintConfigs = new LintConfigs(fileSystem, false, settings.untrusted);
-    const images = startOnlineImages(connection, host, {
+    const images = onlineImages = startOnlineImages(connection, host, {
       cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
       // kasm.images.allowHosts is a user setting (application scope): no workspace can allow a host (#27.1).
       allowedHosts: () => stringList(settings.latest.images?.allowHosts) ?? [],
@@ -317,6 +319,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   });
   registerEntryRequests({
     connection, documents, openDocument, service: () => service, fileSystem: () => fileSystem, settings: documentSettings, host,
+    images: () => onlineImages,
   });
 
   documents.listen(checkedSync(connection));

@@ -8,6 +8,7 @@
 import { Edit, Node, applyEdits, getNodeValue, modify, parseTree } from 'jsonc-parser';
 import { propertyValue } from '../document';
 import { formatImageReference, parseImageReference } from '../kasm/imageReference';
+import { ImageFacts, estimatedUncompressedMb } from '../imageFacts';
 import { SchemaVersion, judgeCompatibilityVersion, kasmReleaseTag, minorReleases, schemaForKasm } from '../kasm/knowledge';
 
 export type AddVersionOutcome =
@@ -108,4 +109,21 @@ function newestElement(objects: Node[]): Node | undefined {
 function formattingOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
   const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  ';
   return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/**
+ * What a registry's answer on a new image means for the added version (--online, kasm.images.online): found → its
+ * size estimated from the compressed layers; tag missing → the nearest tag of the new release; anything else → why
+ * the entry is left alone (nothing unconfirmed is added when the user asked for confirmation).
+ */
+export function adjustmentFor(image: string, version: string, facts: ImageFacts | undefined): ImageAdjustment | string {
+  if (facts?.kind === 'found') {
+    return { image, uncompressedSizeMb: facts.compressedBytes ? estimatedUncompressedMb(facts.compressedBytes) : undefined };
+  }
+  const release = releaseFor(version);
+  if (facts?.kind === 'tag-missing') {
+    const nearest = facts.closestTags.find((tag) => tag.startsWith(release.replace(/\.0$/, '.')));
+    return nearest ? { image: formatImageReference({ ...parseImageReference(image), tag: nearest }) } : `"${image}" is not in its registry, and no tag of ${release} is`;
+  }
+  return `"${image}" could not be confirmed (${facts?.kind === 'unknown' ? facts.detail : facts?.kind ?? 'no answer'})`;
 }
