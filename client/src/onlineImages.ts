@@ -11,15 +11,16 @@ const SETTING = 'images.online';
 /** globalState key: the user answered "Never" to the offer. */
 const NEVER_OFFER = 'kasm.images.neverOffer';
 
-export function registerOnlineImages(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+export function registerOnlineImages(context: vscode.ExtensionContext, client: BaseLanguageClient, hasNetwork: () => boolean): void {
   const item = vscode.languages.createLanguageStatusItem('kasm.images', { language: LANGUAGE_ID });
   item.name = 'Kasm image checks';
   let status: ImageStatus | undefined;
   const enabled = () => vscode.workspace.getConfiguration('kasm').get<boolean>(SETTING) === true;
   const show = () => {
     if (!enabled()) {
-      item.text = 'Images not checked online';
-      item.detail = undefined;
+      // Said here, once, instead of an offer that could not work (#29.7).
+      item.text = hasNetwork() ? 'Images not checked online' : 'Images not checked online (offline)';
+      item.detail = hasNetwork() ? undefined : 'No network: the online checks are offered when there is one.';
       item.severity = vscode.LanguageStatusSeverity.Information;
       item.busy = false;
       item.command = { title: 'Enable', command: 'workbench.action.openSettings', arguments: [`kasm.${SETTING}`] };
@@ -36,6 +37,8 @@ export function registerOnlineImages(context: vscode.ExtensionContext, client: B
     if (offered || document?.languageId !== LANGUAGE_ID || context.globalState.get(NEVER_OFFER) === true) return;
     const inspected = vscode.workspace.getConfiguration('kasm').inspect<boolean>(SETTING);
     if (inspected?.globalValue !== undefined) return;
+    show();
+    if (!hasNetwork()) return;
     offered = true;
     void offerOnlineChecks(context);
   };
