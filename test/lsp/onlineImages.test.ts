@@ -92,14 +92,10 @@ describe('online image checks in the language server (real registry, token auth)
     }
   });
 
-  describe('opted in', () => {
-    let client: TestClient;
-    before(async () => {
-      client = await startTestClient({ settings: ONLINE, initializationOptions: { imageCacheFolder: cacheFolder } });
-    });
-    after(async () => { await client.stop(); });
-
-    it('confirms the images Add Kasm Version adds: the size estimated, or the entry left alone with why (#29.3)', async () => {
+  it('confirms the images Add Kasm Version adds: the size estimated, or the entry left alone with why (#29.3)', async () => {
+    // A client of its own: the missing image it asks about must not count in another test's status.
+    const client = await startTestClient({ settings: ONLINE, initializationOptions: { imageCacheFolder: path.join(cacheFolder, 'add-version') } });
+    try {
       await registry.push('acme/up', '1.19.0', { architectures: ['amd64'], layerBytes: 4_000_000 });
       await registry.push('acme/gone', '1.18.0', { architectures: ['amd64'] });
       const at = (name: string, image: string) => {
@@ -117,7 +113,17 @@ describe('online image checks in the language server (real registry, token auth)
       assert.match(added.edits.map((e) => e.newText).join(''), /"uncompressed_size_mb": 10\b/, '4 MB of layers × 2.5');
       assert.ok('skipped' in left);
       assert.match(left.skipped, /acme\/gone:1\.19\.0" is not in its registry, and no tag of 1\.19\.0 is/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  describe('opted in', () => {
+    let client: TestClient;
+    before(async () => {
+      client = await startTestClient({ settings: ONLINE, initializationOptions: { imageCacheFolder: cacheFolder } });
     });
+    after(async () => { await client.stop(); });
 
     it('reports a missing tag when the registry answers, at the image, with the closest tags as fixes', async () => {
       const text = entry(`${registry.host}/acme/lab:1.2`);
