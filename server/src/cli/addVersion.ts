@@ -6,11 +6,10 @@
  * image's compressed layers.
  */
 import { createTwoFilesPatch } from 'diff';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { nodeFileSystem } from '../node/nodeFileSystem';
+import { nodeFileSystem, writeFileWhole } from '../node/nodeFileSystem';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { CHECK_LIMITS, fileUri } from '../service/document';
@@ -74,7 +73,8 @@ export async function runAddVersion(args: string[], cwd: string, out: (s: string
   }
   const added = planned.flatMap((p) => (p.outcome.kind === 'added' ? [{ ...p, after: p.outcome.text }] : []));
   for (const { file, name, before, after } of added) {
-    if (values.write) writeWhole(file, after);
+    // Through a temporary file: a failed write leaves the entry as it was.
+    if (values.write) await writeFileWhole(file, after);
     else out(createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 }));
   }
   for (const { name, outcome } of planned) if (outcome.kind === 'skipped') err(`kasm-registry-lint: ${escapeControl(name)}: left alone: ${escapeControl(outcome.reason)}\n`);
@@ -86,18 +86,6 @@ export async function runAddVersion(args: string[], cwd: string, out: (s: string
 function matches(root: string, file: string, name: string): boolean {
   const folder = relativeFile(root, path.dirname(file));
   return folder === name.replace(/\/+$/, '') || path.basename(path.dirname(file)) === name || relativeFile(root, file) === name;
-}
-
-/** Writes through a temporary file beside it, so that a failed write leaves the entry as it was. */
-function writeWhole(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
 import * as path from 'node:path';
 import { WorkspaceFileSystem } from '../service/fileSystem';
 
@@ -60,3 +61,18 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     }
   },
 };
+
+/**
+ * Writes a whole file through a temporary one beside it, removed when the write fails: a crash or a full disk never
+ * leaves half of it (the image cache, entries written by add-version).
+ */
+export async function writeFileWhole(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await fsPromises.writeFile(temporary, text);
+    await fsPromises.rename(temporary, file);
+  } catch (error) {
+    await fsPromises.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Fetch } from '../online/registryClient';
 import { ImageCacheStore, MAX_CACHE_BYTES } from '../online/imageCache';
-import { nodeFileSystem } from './nodeFileSystem';
+import { nodeFileSystem, writeFileWhole } from './nodeFileSystem';
 import { OnlineImages, OnlineImagesOptions } from '../online/onlineImages';
 import { HOST_REFUSED, addressRefusal, isAllowedHost } from '../online/hostPolicy';
 
@@ -64,14 +64,7 @@ export function fileCacheStore(folder: string): ImageCacheStore {
     },
     async save(text) {
       await fs.mkdir(folder, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        await fs.writeFile(temporary, text);
-        await fs.rename(temporary, file);
-      } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw error;
-      }
+      await writeFileWhole(file, text);
     },
   };
 }
