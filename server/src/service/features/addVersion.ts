@@ -62,11 +62,11 @@ export function addKasmVersion(text: string, schema: SchemaVersion, version: str
     return { text: applyEdits(text, edits), edits };
   };
   if (schema === '1.0') return { kind: 'added', ...insert(version), version };
-  const source = newestElement(elements.filter((e) => e.type === 'object'));
+  const source = newestCompatibility(elements.filter((e) => e.type === 'object'));
   if (!source) return { kind: 'skipped', reason: 'no compatibility object to copy' };
   const copy = getNodeValue(source) as Record<string, unknown>;
   const sourceVersion = String(copy.version);
-  const line = sourceVersion.split('.').slice(0, 2).join('.');
+  const line = lineOfVersion(sourceVersion);
   const release = releaseFor(version);
   const added: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(copy)) {
@@ -91,8 +91,11 @@ export function retag(image: string, line: string, release: string): string {
   return tag === reference.tag ? image : formatImageReference({ ...reference, tag });
 }
 
+/** The `M.m` a compatibility version names (`1.19.x`, `1.19.0` → `1.19`): the line its image tag may follow. */
+export const lineOfVersion = (version: string): string => version.split('.').slice(0, 2).join('.');
+
 /** The object naming the newest Kasm version (an `M.m.x` before an exact release of the same line). */
-function newestElement(objects: Node[]): Node | undefined {
+export function newestCompatibility(objects: Node[]): Node | undefined {
   const rank = (node: Node) => {
     const value: unknown = propertyValue(node, 'version')?.value;
     const [major, minor, patch] = typeof value === 'string' ? value.split('.') : [];

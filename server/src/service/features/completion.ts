@@ -3,7 +3,7 @@ import { Node, findNodeAtOffset, getLocation, getNodeValue } from 'jsonc-parser'
 import {
   CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Range, TextEdit,
 } from 'vscode-languageserver-types';
-import { JsonPath, KasmDocument, nodeAt, pathOf, positionAt, propertiesOf, rangeOf } from '../document';
+import { JsonPath, KasmDocument, nodeAt, pathOf, positionAt, propertiesOf, propertyValue, rangeOf } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { iconFilesIn } from '../icon';
 import {
@@ -12,7 +12,7 @@ import {
 import { ImageFactsSource } from '../imageFacts';
 import { imageTagCompletion } from './imageTags';
 import { compatibilityEntrySnippet, entrySnippet, valueSnippet } from './snippets';
-import { releaseFor, retag } from './addVersion';
+import { lineOfVersion, newestCompatibility, releaseFor, retag } from './addVersion';
 
 export interface CompletionOptions {
   /** Whether the client understands snippet syntax (`${1:placeholder}`); otherwise plain text is inserted. */
@@ -251,12 +251,12 @@ function contextualValueSnippet(doc: KasmDocument, objectPath: JsonPath, propert
 /** The entry's own image and size for a new compatibility version: its newest object's, the tag moved to the release. */
 function ownImage(doc: KasmDocument, version: string): { image?: string; size?: number } | undefined {
   const list = nodeAt(doc, ['compatibility']);
-  const objects = (list?.type === 'array' ? list.children ?? [] : []).filter((node) => node.type === 'object');
-  const newest = objects.map((node) => getNodeValue(node) as { version?: unknown; image?: unknown; uncompressed_size_mb?: unknown })
-    .filter((c) => typeof c.version === 'string' && typeof c.image === 'string')
-    .sort((a, b) => String(b.version).localeCompare(String(a.version), 'en', { numeric: true }))[0];
+  const givesImage = (node: Node) => node.type === 'object'
+    && propertyValue(node, 'version')?.type === 'string' && propertyValue(node, 'image')?.type === 'string';
+  // The object add-version copies, among those that give a version and an image.
+  const newest = newestCompatibility((list?.type === 'array' ? list.children ?? [] : []).filter(givesImage));
   if (!newest) return undefined;
-  const line = String(newest.version).split('.').slice(0, 2).join('.');
-  const size = typeof newest.uncompressed_size_mb === 'number' ? newest.uncompressed_size_mb : undefined;
-  return { image: retag(String(newest.image), line, releaseFor(version)), size };
+  type Given = { version: string; image: string; uncompressed_size_mb?: unknown };
+  const { version: from, image, uncompressed_size_mb: size } = getNodeValue(newest) as Given;
+  return { image: retag(image, lineOfVersion(from), releaseFor(version)), size: typeof size === 'number' ? size : undefined };
 }
