@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { hostAccess } from '../service/kasm/hostAccess';
-import { CHECK_LIMITS } from '../service/document';
+import { CHECK_LIMITS, jsonValue } from '../service/document';
 import { readText } from '../service/fileSystem';
 import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
@@ -183,12 +183,7 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
 /** What an entry asks of the host (#29.5), read again for the json format only; nothing for a file that is not JSON. */
 function hostAccessOf(file: string): string[] {
   const text = readText(nodeFileSystem, file, CHECK_LIMITS.maxBytes);
-  if (typeof text !== 'string') return [];
-  try {
-    return hostAccess(JSON.parse(text)).map((ask) => ask.label);
-  } catch {
-    return [];
-  }
+  return typeof text === 'string' ? hostAccess(jsonValue(text)).map((ask) => ask.label) : [];
 }
 
 /** A file's path from `from`, with forward slashes: how every output names files, on any system. */

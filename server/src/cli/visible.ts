@@ -10,7 +10,7 @@ import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { ciBranch, registryAt } from '../registry/context';
 import { schemaVerdict } from '../registry/crossEntryRules';
 import { EntryView, Visibility, isExactKasmVersion, visibleEntries } from '../registry/visibility';
-import { CHECK_LIMITS, fileUri } from '../service/document';
+import { CHECK_LIMITS, fileUri, jsonValue } from '../service/document';
 import { readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion } from '../service/kasm/knowledge';
 import { createLanguageService } from '../service/languageService';
@@ -47,9 +47,7 @@ export function runVisible(args: string[], cwd: string, out: (s: string) => void
   const entries: EntryView[] = files.map((file) => {
     const text = readText(nodeFileSystem, file, CHECK_LIMITS.maxBytes);
     const document = TextDocument.create(fileUri(file), 'json', 1, typeof text === 'string' ? text : '');
-    let value: unknown;
-    try { value = JSON.parse(document.getText()); } catch { value = undefined; }
-    return { entry: relativeFile(root, file), value, schema: service.schemaVersion(document).version };
+    return { entry: relativeFile(root, file), value: jsonValue(document.getText()), schema: service.schemaVersion(document).version };
   });
   const count = (schema: SchemaVersion) => entries.filter((e) => e.value !== undefined && e.schema === schema).length;
   const counts = new Map<SchemaVersion, number>(SCHEMA_VERSIONS.map((schema) => [schema, count(schema)]));

@@ -7,7 +7,7 @@ import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ciBranch, registryAt } from '../registry/context';
 import { schemaVerdict } from '../registry/crossEntryRules';
-import { CHECK_LIMITS, filePathOf, fileUri } from '../service/document';
+import { CHECK_LIMITS, filePathOf, fileUri, jsonValue } from '../service/document';
 import { isKasmEntry } from '../service/entryDetection';
 import { EntrySummary } from '../service/features/entrySummary';
 import { AddVersionOutcome, addKasmVersion, addableVersion, adjustmentFor, versionsToAdd } from '../service/features/addVersion';
@@ -26,7 +26,6 @@ import {
 
 const rangeOf = (document: TextDocument, offset: number, length: number) =>
   ({ start: document.positionAt(offset), end: document.positionAt(offset + length) });
-const parsedOrUndefined = (text: string): unknown => { try { return JSON.parse(text); } catch { return undefined; } };
 
 /** More entries than any registry has; a larger request is answered for these only. */
 const MAX_SUMMARIES = 50_000;
@@ -93,7 +92,7 @@ export function registerEntryRequests(context: EntryRequestContext): void {
       const schema = context.service().schemaVersion(found.document, await context.settings(uri)).version;
       counts.set(schema, (counts.get(schema) ?? 0) + 1);
       if (!found.open) context.service().forget(uri);
-      entries.push({ entry: path.relative(root, file).split(path.sep).join('/'), value: parsedOrUndefined(found.document.getText()), schema });
+      entries.push({ entry: path.relative(root, file).split(path.sep).join('/'), value: jsonValue(found.document.getText()), schema });
     }
     // The schema the cross-entry rules expect of the registry: its branch, its build scripts, a clear majority.
     const registry = await settle(() => registryAt(root, context.fileSystem(), { ciBranch: ciBranch(host.environment) }));

@@ -53,6 +53,11 @@ export function parseKasmDocument(textDocument: TextDocument): KasmDocument {
   return { ...base, root, value: valueOf(text, root, syntaxErrors), syntaxErrors };
 }
 
+/** JSON.parse's value of the text, as the registry build reads it, or undefined when it is not JSON. */
+export function jsonValue(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
 /** JSON.parse's value of valid text; for text being typed, the value of what could be parsed. */
 function valueOf(text: string, root: Node | undefined, syntaxErrors: ParseError[]): unknown {
   if (!root) return undefined;
