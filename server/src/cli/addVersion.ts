@@ -13,7 +13,7 @@ import { nodeFileSystem, writeFileWhole } from '../node/nodeFileSystem';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { CHECK_LIMITS, fileUri } from '../service/document';
-import { AddVersionOutcome, ImageAdjustment, addKasmVersion, addableVersion, adjustmentFor } from '../service/features/addVersion';
+import { AddVersionOutcome, ImageAdjustment, addKasmVersion, addableVersion, confirmNewImages } from '../service/features/addVersion';
 import { readText } from '../service/fileSystem';
 import { createLanguageService } from '../service/languageService';
 import { LintConfigs } from '../service/lintConfig';
@@ -98,12 +98,9 @@ async function confirmImages(
   const images = createNodeOnlineImages({
     onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => online.allowHosts,
   }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
-  const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ file: p.file, image: p.outcome.image }] : []));
-  for (const { file, image } of asked) images.image(image, file);
-  await images.settled();
+  const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ requester: p.file, image: p.outcome.image }] : []));
+  const adjustments = await confirmNewImages(images, asked, version);
   await images.save();
-  const adjustments = new Map<string, ImageAdjustment | string>();
-  for (const { file, image } of asked) adjustments.set(file, adjustmentFor(image, version, images.image(image, file)));
   return adjustments;
 }
 

@@ -10,8 +10,7 @@ import { schemaVerdict } from '../registry/crossEntryRules';
 import { CHECK_LIMITS, filePathOf, fileUri, jsonValue } from '../service/document';
 import { isKasmEntry } from '../service/entryDetection';
 import { EntrySummary } from '../service/features/entrySummary';
-import { AddVersionOutcome, addKasmVersion, addableVersion, adjustmentFor, versionsToAdd } from '../service/features/addVersion';
-import { ImageFactsSource } from '../service/imageFacts';
+import { AddVersionOutcome, ImageQuestions, addKasmVersion, addableVersion, confirmNewImages, versionsToAdd } from '../service/features/addVersion';
 import { WorkspaceFileSystem, readText } from '../service/fileSystem';
 import { NEWEST_SCHEMA, SCHEMA_VERSIONS, SchemaVersion, minorReleases } from '../service/kasm/knowledge';
 import { KasmLanguageService } from '../service/languageService';
@@ -40,7 +39,7 @@ export interface EntryRequestContext {
   settings: (uri: string) => Promise<DocumentSettings>;
   host: ServerHost;
   /** The registries' answers, where the host can ask them (the desktop server); asked only when the user opted in. */
-  images?: () => Pick<ImageFactsSource, 'image'> & { settled(): Promise<void> } | undefined;
+  images?: () => ImageQuestions | undefined;
 }
 
 interface Planned { uri: string; document: TextDocument; schema: SchemaVersion; outcome: AddVersionOutcome }
@@ -144,11 +143,11 @@ export function registerEntryRequests(context: EntryRequestContext): void {
   async function confirmImages(planned: Planned[], version: string): Promise<void> {
     const images = context.images?.();
     if (!images || !planned.length || !(await context.settings(planned[0].uri)).onlineImages) return;
-    const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ entry: p, image: p.outcome.image }] : []));
-    for (const { entry, image } of asked) images.image(image, entry.uri);
-    await Promise.race([images.settled(), new Promise((resolve) => setTimeout(resolve, CONFIRM_MS))]);
-    for (const { entry, image } of asked) {
-      const adjust = adjustmentFor(image, version, images.image(image, entry.uri));
+    const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ requester: p.uri, image: p.outcome.image }] : []));
+    const adjustments = await confirmNewImages(images, asked, version, CONFIRM_MS);
+    for (const entry of planned) {
+      const adjust = adjustments.get(entry.uri);
+      if (adjust === undefined) continue;
       entry.outcome = typeof adjust === 'string' ? { kind: 'skipped', reason: adjust } : addKasmVersion(entry.document.getText(), entry.schema, version, adjust);
     }
   }

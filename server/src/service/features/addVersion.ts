@@ -130,3 +130,21 @@ export function adjustmentFor(image: string, version: string, facts: ImageFacts 
   }
   return `"${image}" could not be confirmed (${facts?.kind === 'unknown' ? facts.detail : facts?.kind ?? 'no answer'})`;
 }
+
+/** The registries' answers as confirming new images uses them: ask (answered later), and wait for the answers. */
+export interface ImageQuestions { image(reference: string, requester: string): ImageFacts | undefined; settled(): Promise<void> }
+
+/**
+ * Asks about each new image and waits for the answers (at most `waitMs` when given), then says per requester what
+ * each answer means for the added version (adjustmentFor). The CLI and the editor's command confirm the same way.
+ */
+export async function confirmNewImages(
+  images: ImageQuestions, asked: readonly { requester: string; image: string }[], version: string, waitMs?: number,
+): Promise<Map<string, ImageAdjustment | string>> {
+  for (const { requester, image } of asked) images.image(image, requester);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = waitMs === undefined ? [] : [new Promise<void>((resolve) => { timer = setTimeout(resolve, waitMs); })];
+  await Promise.race([images.settled(), ...limit]);
+  clearTimeout(timer);
+  return new Map(asked.map(({ requester, image }) => [requester, adjustmentFor(image, version, images.image(image, requester))]));
+}
