@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ADD_VERSION_REQUEST, AddVersionParams, AddVersionResult } from '../../server/src/clientApi';
+import { findEntryFiles } from './registryGallery';
 
 export interface AddVersionSummary { added: vscode.Uri[]; skipped: { uri: vscode.Uri; reason: string }[] }
 
@@ -19,7 +20,7 @@ export class AddKasmVersion {
   async run(version?: string, entries?: readonly vscode.Uri[]): Promise<AddVersionSummary | undefined> {
     const chosenVersion = version ?? await this.pickVersion();
     if (!chosenVersion) return undefined;
-    const files = entries ?? await vscode.workspace.findFiles('**/workspace.json', '**/{node_modules,.git}/**');
+    const files = entries ?? await findEntryFiles();
     const plan = await this.ask({ version: chosenVersion, uris: files.map((f) => f.toString()) });
     if (plan.refused) {
       void vscode.window.showErrorMessage(`Kasm: ${plan.refused}.`);

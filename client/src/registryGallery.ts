@@ -6,6 +6,14 @@ import { LiveWebview } from './liveWebview';
 import { newNonce } from './html';
 
 /**
+ * Every workspace.json of the open folders, by the editor's own search: it skips what files.exclude and
+ * search.exclude skip (node_modules, .git), without blocking.
+ */
+export function findEntryFiles(): Thenable<vscode.Uri[]> {
+  return vscode.workspace.findFiles('**/workspace.json', '**/{node_modules,.git}/**');
+}
+
+/**
  * "Kasm: Preview Registry": the workspace folders' registries as their users browse them. One panel,
  * refreshed when entries, icons or problems change; a card opens its workspace.json.
  */
@@ -82,8 +90,7 @@ export class RegistryGallery implements vscode.Disposable {
   private async render(): Promise<void> {
     const { panel, live } = this;
     if (!panel || !live) return;
-    // The editor's own search: it skips what files.exclude and search.exclude skip (node_modules, .git), without blocking.
-    const found = await vscode.workspace.findFiles('**/workspace.json', '**/{node_modules,.git}/**');
+    const found = await findEntryFiles();
     const files = found.flatMap((file) => {
       const folder = vscode.workspace.getWorkspaceFolder(file);
       return folder ? [{ folder, file }] : [];
