@@ -20,11 +20,13 @@ export function checkCompatibility(ctx: RuleContext): void {
     const verdict = node?.type === 'string' ? judgeCompatibilityVersion(String(node.value)) : undefined;
     return verdict?.kind === 'known' && verdict.schema !== ctx.schema;
   });
-  const tagsFollowRelease = elements.some((element) => releaseOfTag(element)?.sameLine);
+  // Each object's tag against its version, read once: whether any follows its release decides for the others.
+  const releases = elements.map(releaseOfTag);
+  const tagsFollowRelease = releases.some((release) => release?.sameLine);
   elements.forEach((element, i) => {
     const versionNode = versionNodes[i];
     if (versionNode?.type === 'string') checkVersion(ctx, versionNode, seen, listedNowhere);
-    if (ctx.schema === '1.1' && element.type === 'object') checkEntry(ctx, element, tagsFollowRelease);
+    if (ctx.schema === '1.1' && element.type === 'object') checkEntry(ctx, element, releases[i], tagsFollowRelease);
   });
 }
 
@@ -72,13 +74,12 @@ function checkVersion(ctx: RuleContext, node: Node, seen: Set<string>, listedNow
   }
 }
 
-function checkEntry(ctx: RuleContext, entry: Node, tagsFollowRelease: boolean): void {
+function checkEntry(ctx: RuleContext, entry: Node, release: ReleaseOfTag | undefined, tagsFollowRelease: boolean): void {
   const size = propertyValue(entry, 'uncompressed_size_mb');
   if (size?.type === 'number') checkSize(ctx, size);
   const image = propertyValue(entry, 'image');
   const tags = propertyValue(entry, 'available_tags');
   if (tags?.type === 'array') checkTags(ctx, tags);
-  const release = releaseOfTag(entry);
   if (release?.older && image && (tagsFollowRelease || isKasmImage(release.reference))) reportOlderRelease(ctx, image, release);
   if (image?.type !== 'string' || tags?.type !== 'array') return;
   const tag = parseImageReference(String(image.value)).tag;
