@@ -1,7 +1,14 @@
-import { nodeAtPath } from '../document';
+import { Node } from 'jsonc-parser';
+import { JsonPath, nodeAtPath } from '../document';
 import { treeOf } from './edits';
 import { Fix, QuickFixProvider } from './fix';
 import { parentPath, removeProperty } from './properties';
+
+/** The array holding the item at `path`, and the item starting at `offset` (where the diagnostic is). */
+function itemAt(root: Node | undefined, path: JsonPath, offset: number): { array?: Node; item?: Node } {
+  const array = nodeAtPath(root, parentPath(path));
+  return array?.type === 'array' ? { array, item: array.children?.find((element) => element.offset === offset) } : {};
+}
 
 /**
  * A value listed twice in an array (an architecture, a category), or another name for a value listed (`x86` beside
@@ -17,8 +24,7 @@ export const removeDuplicate: QuickFixProvider = {
       preferred: true,
       safe: true,
       apply(text) {
-        const array = nodeAtPath(treeOf(text), parentPath(diagnostic.data.path));
-        const item = array?.type === 'array' ? array.children?.find((element) => element.offset === offset) : undefined;
+        const { array, item } = itemAt(treeOf(text), diagnostic.data.path, offset);
         // Still a copy of a value listed elsewhere (or another name for one: the suggestion names it).
         const repeated: unknown = diagnostic.data.suggestions?.[0] ?? item?.value;
         if (!item || !array?.children?.some((element) => element !== item && element.value === repeated)) return [];
@@ -38,16 +44,14 @@ export const removeUnknownItem: QuickFixProvider = {
     const path = diagnostic.data.path;
     if (typeof path.at(-1) !== 'number') return [];
     const offset = doc.textDocument.offsetAt(diagnostic.range.start);
-    const array = nodeAtPath(doc.root, parentPath(path));
-    const item = array?.type === 'array' ? array.children?.find((element) => element.offset === offset) : undefined;
+    const { array, item } = itemAt(doc.root, path, offset);
     if (!item || (array?.children?.length ?? 0) < 2) return [];
     return [{
       title: `Remove ${JSON.stringify(item.value)}`,
       safe: false,
       apply(text) {
-        const current = nodeAtPath(treeOf(text), parentPath(path));
-        const found = current?.type === 'array' ? current.children?.find((element) => element.offset === offset && element.value === item.value) : undefined;
-        return found ? [removeProperty(found)] : [];
+        const found = itemAt(treeOf(text), path, offset).item;
+        return found && found.value === item.value ? [removeProperty(found)] : [];
       },
     }];
   },
