@@ -5,6 +5,7 @@
  * (§10.9). Channels are inferred from the template README (§4): an entry is in a channel when its matched
  * compatibility lists the channel in `available_tags`, and the channel is the tag pulled.
  */
+import { objectOf } from '../service/document';
 import { SchemaVersion } from '../service/kasm/knowledge';
 import { schemaForKasm } from '../service/kasm/versions';
 import { formatImageReference, parseImageReference } from '../service/kasm/imageReference';
@@ -38,7 +39,7 @@ export function visibleEntries(
   const readsSchema = schemaForKasm(Number(major), Number(minor));
   const result: Visibility = { kasmVersion, channel: channel ?? null, schema: registrySchema, visible: [], hidden: [] };
   for (const { entry, value, schema } of [...entries].sort((a, b) => a.entry.localeCompare(b.entry))) {
-    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    const record = objectOf(value);
     const friendlyName = typeof record?.friendly_name === 'string' ? record.friendly_name : '';
     const hide = (reason: string) => result.hidden.push({ entry, friendly_name: friendlyName, reason });
     if (!record) { hide('not a JSON object: the registry build fails on it'); continue; }

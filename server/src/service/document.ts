@@ -58,6 +58,13 @@ export function jsonValue(text: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }
 }
 
+/** A parsed value as an object, or undefined when it is none (null and arrays are none). */
+export const objectOf = (value: unknown): Record<string, unknown> | undefined =>
+  (typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined);
+
+/** The strings of a parsed list; none when it is not a list. */
+export const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
 /** JSON.parse's value of valid text; for text being typed, the value of what could be parsed. */
 function valueOf(text: string, root: Node | undefined, syntaxErrors: ParseError[]): unknown {
   if (!root) return undefined;

@@ -1,3 +1,4 @@
+import { objectOf, stringsOf } from './document';
 import { Severity } from './kasm/knowledge';
 import { RegistrySchemaSetting } from './schemaVersion';
 
@@ -33,14 +34,14 @@ export interface DocumentSettings extends RuleSettings {
 export const DEFAULT_SETTINGS: DocumentSettings = { registrySchema: 'auto' };
 
 /** The strings of a list from a settings value (what is not a string is left out), or undefined for no list. */
-export const stringList = (list: unknown): string[] | undefined =>
-  (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : undefined);
+export const stringList = (list: unknown): string[] | undefined => (Array.isArray(list) ? stringsOf(list) : undefined);
 
 /** Rule settings from anywhere (a config file, a settings value): only what has the right shape is kept. */
 export function ruleSettingsFrom(value: unknown): RuleSettings {
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
-  const rules = typeof record.rules === 'object' && record.rules !== null && !Array.isArray(record.rules)
-    ? Object.fromEntries(Object.entries(record.rules as Record<string, unknown>)
+  const record = objectOf(value) ?? {};
+  const ruleSeverities = objectOf(record.rules);
+  const rules = ruleSeverities
+    ? Object.fromEntries(Object.entries(ruleSeverities)
       .filter((entry): entry is [string, RuleSeverity] => RULE_SEVERITIES.includes(entry[1] as RuleSeverity)))
     : undefined;
   return { rules, categories: stringList(record.categories), versions: stringList(record.versions), agent: agentFrom(record.agent) };
@@ -48,7 +49,7 @@ export function ruleSettingsFrom(value: unknown): RuleSettings {
 
 /** An agent size from a settings value: its non-negative numbers, or undefined when it says none. */
 function agentFrom(value: unknown): AgentSize | undefined {
-  const record = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
+  const record = objectOf(value) ?? {};
   const sizes = AGENT_KEYS.flatMap((key) => {
     const size = record[key];
     return typeof size === 'number' && Number.isFinite(size) && size >= 0 ? [[key, size] as const] : [];

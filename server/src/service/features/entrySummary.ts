@@ -4,7 +4,7 @@
  * (kasm/entrySummaries) instead of reading and judging entries itself (#16.8).
  */
 import { iconProblems } from '../diagnostics/icon';
-import { KasmDocument, fileUri } from '../document';
+import { KasmDocument, fileUri, objectOf, stringsOf } from '../document';
 import { WorkspaceFileSystem } from '../fileSystem';
 import { iconDescription, inspectIcon } from '../icon';
 import { SchemaVersion } from '../kasm/knowledge';
@@ -30,9 +30,7 @@ export interface EntrySummary {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const record = (value: unknown): Record<string, unknown> =>
-  (typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {});
+const record = (value: unknown): Record<string, unknown> => objectOf(value) ?? {};
 
 export function entrySummary(doc: KasmDocument, schema: SchemaVersion, fileSystem: WorkspaceFileSystem | undefined): EntrySummary {
   const entry = record(doc.value);
@@ -44,7 +42,7 @@ export function entrySummary(doc: KasmDocument, schema: SchemaVersion, fileSyste
   const stamp = icon.kind === 'image' ? fileSystem?.changeStamp(icon.file) : undefined;
   return {
     friendlyName: text(entry.friendly_name), description: text(entry.description),
-    categories: texts(entry.categories), architectures: texts(entry.architecture),
+    categories: stringsOf(entry.categories), architectures: stringsOf(entry.architecture),
     versions, images: [...new Set(images)], schema,
     icon: icon.kind === 'image' && stamp !== undefined
       ? { file: icon.file, uri: fileUri(icon.file), stamp, detail: `${name}: ${iconDescription(icon)}` } : undefined,
