@@ -86,7 +86,12 @@ export class RegistryClient {
       throw new HostUnavailable(`${url.host} failed or answered slowly ${STRIKES_TO_TRIP} times in a row; it is not asked for ${TRIPPED_MS / 60_000} minutes`);
     }
     const started = Date.now();
-    const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopped.signal]);
+    // A timer of our own, not AbortSignal.timeout: Node 20 holds that signal weakly inside AbortSignal.any, so a
+    // garbage collection during a request to a registry that never answers lost the timeout and the check hung.
+    // Unref'd, it keeps bounding the body read after the headers without keeping the CLI alive once it is done.
+    const timeout = new AbortController();
+    setTimeout(() => timeout.abort(new DOMException(`${url.host} did not answer in time`, 'TimeoutError')), this.timeoutMs).unref();
+    const signal = AbortSignal.any([timeout.signal, this.stopped.signal]);
     try {
       const response = await this.fetch(url.href, { ...init, signal });
       this.strike(url.host, Date.now() - started > this.timeoutMs / 2);
