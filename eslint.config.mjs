@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'action/**', 'node_modules/**', '.vscode-test/**', 'server/src/service/generated/**', 'packages/**', '.scratch/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['dist/**', 'out/**', 'action/**', 'node_modules/**', '.vscode-test/**', 'server/src/service/generated/**', 'packages/**', '.scratch/**', '.stryker-tmp/**', 'reports/**', '**/*.test.cjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
