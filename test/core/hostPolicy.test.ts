@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addressRefusal, isAllowedHost, urlRefusal } from '../../server/src/online/hostPolicy';
 import { Fetch, RegistryClient } from '../../server/src/online/registryClient';
-import { registryLocation } from '../../server/src/online/registryLocation';
+import { isLoopback, registryLocation } from '../../server/src/online/registryLocation';
 
 describe('the host policy', () => {
   it('refuses every address that is not public, however it is written', () => {
@@ -44,6 +44,39 @@ describe('the host policy', () => {
     assert.equal(addressRefusal('not an address'), undefined);
     assert.equal(addressRefusal('10.0.0.1'), '10.0.0.1 is a private address');
     assert.equal(addressRefusal('::ffff:10.0.0.1'), '::ffff:10.0.0.1 is a private address');
+    for (const [address, words] of [
+      ['127.0.0.1', 'a loopback address (this machine)'], ['169.254.1.1', 'a link-local address'], ['fd12::1', 'a unique-local address'],
+      ['0.0.0.0', 'the unspecified address'], ['239.1.1.1', 'a multicast address'], ['255.255.255.255', 'the broadcast address'],
+      ['100.64.0.1', 'a carrier-grade NAT address'], ['240.0.0.1', 'a reserved address'],
+      ['169.254.169.254', 'a cloud metadata address'], ['fd00:ec2::254', 'a cloud metadata address'], ['100.100.100.200', 'a cloud metadata address'],
+      ['2002::1', 'an address of the 6to4 range'],
+    ]) {
+      assert.equal(addressRefusal(address), `${address} is ${words}`);
+    }
+    assert.equal(urlRefusal(new URL('https://[fd00::1]/'), []), 'fd00::1 is a unique-local address', 'named without its brackets');
+  });
+
+  it('asks Docker Hub under each of its names, and plain HTTP only of this machine, as docker pull does', () => {
+    for (const host of ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'Docker.IO']) {
+      assert.deepEqual(registryLocation(`${host}/acme/app:1`), {
+        registry: 'docker.io', base: 'https://registry-1.docker.io', repository: 'acme/app', reference: '1', written: `${host}/acme/app:1`,
+      });
+    }
+    assert.equal(registryLocation('docker.io/ubuntu')?.repository, 'library/ubuntu');
+    assert.equal(registryLocation('ghcr.io/ubuntu')?.repository, 'ubuntu', 'library/ is Docker Hub\'s only');
+    assert.equal(registryLocation('acme/app@sha256:' + 'a'.repeat(64))?.reference, 'sha256:' + 'a'.repeat(64));
+    for (const host of ['localhost', 'localhost:5000', 'LOCALHOST:5000', '127.0.0.1', '127.0.0.10:5000', '127.255.255.255:1', '[::1]:5000']) {
+      assert.ok(isLoopback(host), host);
+    }
+    for (const host of ['mylocalhost:5000', 'localhost.example.com', '127.0.0.1000', '127.0.0:5000', 'localhost:', 'localhost:50a', '10.0.0.1:5000']) {
+      assert.ok(!isLoopback(host), host);
+    }
+  });
+
+  it('reads the user\'s allowed hosts without regard to case or spaces around them', () => {
+    assert.ok(isAllowedHost(new URL('http://registry.lan:5000/'), ['  Registry.LAN:5000 ']));
+    assert.ok(isAllowedHost(new URL('http://registry.lan:5000/'), ['REGISTRY.lan']));
+    assert.equal(urlRefusal(new URL('http://10.0.0.5:5000/'), [' 10.0.0.5 ']), undefined);
   });
 });
 
