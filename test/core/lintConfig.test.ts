@@ -21,6 +21,21 @@ describe('.kasm-lint.json', () => {
     assert.deepEqual(config.rules.map((r) => [r.code, r.severity, r.range.start.line]), [['size-zero', 'off', 2], ['memory-in-gb', 'error', 2]]);
   });
 
+  it('says what is wrong with an agent size, on the value', () => {
+    /** Each problem as "the text it is on: message". */
+    const problems = (agent: string) => {
+      const text = `{ "agent": ${agent} }`;
+      const lines = read(text).problems;
+      return lines.map((p) => `${text.slice(p.range.start.character, p.range.end.character)}: ${p.message}`);
+    };
+    assert.deepEqual(problems('{ "gpus": 1.5 }'), ['1.5: The agent\'s "gpus" must be a whole number.']);
+    assert.deepEqual(problems('{ "cores": -1 }'), ['-1: The agent\'s "cores" must be a number, 0 or more.']);
+    assert.deepEqual(problems('{ "memory": "8 GB" }'), ['"8 GB": The agent\'s "memory" must be a number, 0 or more.']);
+    assert.deepEqual(problems('{ "disks": 2 }'), ['"disks": Unknown agent size "disks"; an agent has "cores", "memory" (MB) and "gpus".']);
+    assert.deepEqual(problems('[8]'), ['[8]: "agent" must be an object: the largest agent\'s { "cores": 8, "memory": 16384, "gpus": 0 } (memory in MB).']);
+    assert.deepEqual(problems('{ "cores": 0, "memory": 0.5, "gpus": 0 }'), []);
+  });
+
   it('nests up to 16 levels and no deeper', () => {
     const nested = (depth: number) => `{ "categories": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)} }`;
     assert.match(read(nested(16)).problems.map((p) => p.message).join(), /^("categories" holds strings only\.)?$/);
@@ -51,6 +66,8 @@ describe('.kasm-lint.json', () => {
     for (const text of [
       '{ "rules": { "size-zero": "off" } }', '{ "rules": { "size-zero": "of" } }', '{ "rules": { "no-such-rule": "off" } }',
       '{ "categories": ["A"], "versions": ["1.20.x"] }', '{ "categories": [1] }', '{ "colours": [] }', '[]', '{ "$schema": "x" }',
+      '{ "agent": { "cores": 0, "memory": 0, "gpus": 0 } }', '{ "agent": { "cores": -1 } }', '{ "agent": { "memory": -1 } }',
+      '{ "agent": { "gpus": 1.5 } }', '{ "agent": { "gpus": -1 } }', '{ "agent": { "disks": 2 } }', '{ "versions": [1] }',
     ]) {
       assert.equal(validate(parse(text)), read(text).problems.length === 0, text);
     }

@@ -8,14 +8,17 @@ import { workspaceJsonSchema } from '../../server/src/service/kasm/jsonSchema';
 import { SCHEMA_VERSIONS } from '../../server/src/service/kasm/knowledge';
 import { detectSchemaVersion } from '../../server/src/service/schemaVersion';
 import { rulesMarkdown } from '../../server/src/service/diagnostics/rulesDoc';
+import { lintConfigJsonSchema } from '../../server/src/service/lintConfig';
 import { REPO_ROOT } from '../helpers/core';
 import { corpusEntries } from '../helpers/corpus';
 
 describe('schemas/workspace-*.schema.json', () => {
   const shipped = (version: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `workspace-${version}.schema.json`), 'utf8'));
 
-  it('are up to date with the knowledge module, and so is docs/rules.md', () => {
+  it('are up to date with the knowledge module, and so are docs/rules.md and the .kasm-lint.json schema', () => {
     for (const version of SCHEMA_VERSIONS) assert.deepEqual(shipped(version), workspaceJsonSchema(version));
+    const lintSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'kasm-lint.schema.json'), 'utf8')) as object;
+    assert.deepEqual(lintSchema, lintConfigJsonSchema(), 'schemas/kasm-lint.schema.json: run npm run generate');
     assert.equal(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8'), rulesMarkdown());
   });
 

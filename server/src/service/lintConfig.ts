@@ -151,6 +151,8 @@ function readAgent(node: Node, report: Report): AgentSize {
     const size = AGENT_KEYS.find((k) => k === name);
     if (!size) report(key, `Unknown agent size "${name}"; an agent has "cores", "memory" (MB) and "gpus".`);
     else if (value.type !== 'number' || (value.value as number) < 0) report(value, `The agent's "${name}" must be a number, 0 or more.`);
+    // As the schema says: an agent has whole GPUs (an entry's gpu_count is rounded by Kasm; the agent's is counted).
+    else if (size === 'gpus' && !Number.isInteger(value.value)) report(value, 'The agent\'s "gpus" must be a whole number.');
     else agent[size] = value.value as number;
   }
   return agent;
