@@ -38,7 +38,7 @@ const builds = [
   // The GitHub Action runs a committed file (action.yml): built the same way in every mode, so that a stale copy shows
   // as a change in git (test/cli/action.test.ts).
   {
-    ...common, minify: true, sourcemap: false, entryPoints: ['server/src/cli/action.ts'], outfile: 'action/index.js',
+    ...common, minify: true, sourcemap: false, entryPoints: ['server/src/cli/actionMain.ts'], outfile: 'action/index.js',
     define: { KASM_VERSION: JSON.stringify(pkg.version) }, legalComments: 'none',
   },
 ];

@@ -103,11 +103,3 @@ function loweredRules(configs: readonly LintConfig[], workspace: string): string
       `${severity === 'off' ? 'Turns off' : `Lowers to ${severity}`} the rule "${code}" (usually ${RULES[code].severity}) for this registry: `
       + 'its problems are not reported. Set ignore-config: true to check with the default severities.'))).join('');
 }
-
-if (require.main === module) {
-  runAction(process.env, (s) => process.stdout.write(s)).then((code) => { process.exitCode = code; }, (error: Error) => {
-    // A bug of ours: said as an annotation (escaped as every other), with the stack in the log after it.
-    process.stdout.write(`${workflowCommand('error', { title: 'kasm-registry-lint' }, `internal error: ${error.message}`)}${error.stack ?? ''}\n`);
-    process.exitCode = 2;
-  });
-}
