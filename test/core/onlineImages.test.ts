@@ -167,8 +167,10 @@ describe('OnlineImages', () => {
       void registry.fetch(url, init).then(resolve);
     });
     const { images } = online({ fetch: hanging, budgetMs: 50 });
+    // The budget's timer does not keep a process alive (unref'd); a real request's socket does, this stands in for it.
+    const socket = setInterval(() => undefined, 1000);
     images.image('registry.example.com/acme/slow:1', 'file:///a');
-    await images.settled();
+    await images.settled().finally(() => clearInterval(socket));
     assert.equal(images.budgetEnded, true);
     images.image(APP, 'file:///a');
     assert.equal(images.busy, false, 'no question after the budget');
