@@ -1,0 +1,89 @@
+// What each rule says, case by case, pinned in test/golden/messages.json (#31): code, severity, the text it is on,
+// the message and its fixes, for entries on both sides of each rule's lines. A message is what an author reads to
+// decide what to do; a changed one must be a decision (UPDATE_GOLDEN=1 rewrites the file, and the diff shows it).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT, service, textDocument } from '../helpers/core';
+
+const GOLDEN = path.join(REPO_ROOT, 'test', 'golden', 'messages.json');
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+const c11 = (element: object) => ({ compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000, ...element }] });
+const v10 = (extra: object) => ({ name: 'a/b:1', compatibility: ['1.15.x'], uncompressed_size_mb: 2000, ...extra });
+const form = (fields: object[]) => ({ launch_config: { launch_form: fields } });
+
+/** Rule family → its cases: [schema, entry]. */
+const CASES: Record<string, ['1.0' | '1.1', object][]> = {
+  compatibility: [
+    ['1.1', { compatibility: [] }], ['1.0', v10({ compatibility: ['1.15.x', '1.15.x'] })], ['1.0', v10({ compatibility: ['1.15.2'] })],
+    ['1.1', c11({ version: '1.21.x' })], ['1.1', c11({ version: '2.0.x' })], ['1.1', c11({ version: '1.18.9' })], ['1.1', c11({ version: '1.20.x' })],
+    ['1.0', v10({ compatibility: ['1.12.x'] })], ['1.1', c11({ version: '1.15.x' })],
+    ['1.1', { compatibility: [{ version: '1.15.x', image: 'a:1', uncompressed_size_mb: 2000 }, { version: '1.18.x', image: 'a:1', uncompressed_size_mb: 2000 }] }],
+    ['1.1', c11({ image: 'a/b:1.18.0', available_tags: ['develop'] })], ['1.1', c11({ image: 'a/b:1.18.0', available_tags: [] })],
+    ['1.1', c11({ image: 'a/b:1.18.0', available_tags: ['1.18.0', ' ', '1.18.0'] })],
+    ['1.1', c11({ version: '1.19.x', image: 'kasmweb/chrome:1.18.0' })], ['1.1', c11({ version: '1.19.0', image: 'kasmweb/chrome:1.18.1-rolling' })],
+    ['1.1', c11({ image: 'kasmweb/chrome:1.18.0' })], ['1.1', c11({ image: 'kasmweb/chrome:1.19.0' })],
+    ...[0, -5, 3, 49, 50, 100_000, 100_001, 1_000_000, 2460.5].map((mb): ['1.1', object] => ['1.1', c11({ uncompressed_size_mb: mb })]),
+    ['1.0', v10({ uncompressed_size_mb: 0 })],
+  ],
+  launchForm: [
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text' }, { key: 'a', label: 'B', input_type: 'text' }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'select' }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'select', options: [] }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text', options: [{ value: 'x', label: 'X' }] }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text', display_if: [{ key: 'b', value: 'x' }] }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text', validator_regex: '([a-z' }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text', validator_regex: '^[a-z]+$' }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text' }, { key: 'b', label: 'B', input_type: 'text', display_if: [{ key: 'a', value_regex: '^on.*$' }] }])],
+    ['1.1', form([{ key: 'a', label: 'A', input_type: 'text' }, { key: 'b', label: 'B', input_type: 'text', display_if: [{ key: 'a', value_regex: 'on' }] }])],
+    ['1.1', form([{ key: 'b', label: 'B', input_type: 'text', display_if: [{ key: 'z', value: 'x' }] }, ...['c', 'd', 'e', 'f', 'g', 'h'].map((key) => ({ key, label: key, input_type: 'text' }))])],
+  ],
+  runConfig: [
+    ['1.1', { run_config: { name: 'x', detach: true, environment: { A: '1' } } }], ['1.1', { run_config: { shm_size: '1 GB' } }],
+    ['1.1', { run_config: { shm_size: '1g', mem_limit: '2g' } }], ['1.1', { run_config: { cap_add: ['NET_ADMIN', 'SYS_FOO'] } }],
+    ['1.1', { run_config: { environment: ['A=1', 'B'] } }], ['1.1', { run_config: { network_mode: 'host' } }],
+    ['1.1', { run_config: { volumes: { '/srv': { bind: '/srv', mode: 'rw' } } } }], ['1.1', { run_config: { ports: { '80/tcp': 8080 } } }],
+  ],
+  values: [
+    ['1.1', { architecture: [] }], ['1.1', { friendly_name: 'Café' }], ['1.1', { friendly_name: 'Chrome 🚀' }],
+    ['1.1', { exec_config: { go: { cmd: ' ' } } }], ['1.1', { notes: '' }], ['1.1', { notes: 'Needs libseccomp.' }],
+    ['1.1', { categories: ['Desktop', 'Office', 'Games', 'Chat'] }], ['1.1', { categories: ['Developement'] }], ['1.1', { categories: ['desktop'] }],
+    ['1.1', { categories: ['Robotics'] }], ['1.1', { categories: ['Desktop', 'Desktop'] }], ['1.1', { architecture: ['amd64', 'amd64', 'x86_64'] }],
+  ],
+  images: [
+    ['1.1', c11({ image: 'Bad Image' })], ['1.1', c11({ image: 'acme/app' })], ['1.1', c11({ image: 'acme/app:latest' })],
+    ['1.1', c11({ image: 'ghcr.io/acme/app:1' })], ['1.1', { docker_registry: 'https://index.docker.io/v1.1/' }],
+    ['1.1', { docker_registry: 'https://hub.docker.com/r/acme/app' }], ['1.1', { docker_registry: 'https://github.com/acme' }],
+    ['1.1', { docker_registry: 'not a url' }], ['1.1', { docker_registry: 'https://ghcr.io' }], ['1.1', { docker_registry: 'https://ghcr.io/', ...c11({ image: 'acme/app:1' }) }],
+  ],
+  review: [
+    ['1.1', { run_config: { privileged: true, network_mode: 'host', volumes: { '/var/run/docker.sock': {} } } }],
+    ['1.1', { exec_config: { first_launch: { cmd: 'x', user: 'root' } } }], ['1.1', { volume_mappings: { '/srv': {} } }], ['1.1', { run_config: { hostname: 'kasm' } }],
+  ],
+};
+
+function said(schema: '1.0' | '1.1', entry: object): string[] {
+  const text = JSON.stringify(entry);
+  const doc = textDocument(text);
+  return service.validate(doc, { registrySchema: schema })
+    // Every case lacks the fields it is not about: those problems are other families'.
+    .filter((d) => !['missing-required', 'icon-missing', 'unknown-key', 'wrong-type', 'registry-misses-newest'].includes(String(d.code)) || /cmd/.test(d.message))
+    .map((d) => {
+      const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
+      return `${String(d.code)}/${SEVERITY[d.severity ?? 0]} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
+    });
+}
+
+describe('what each rule says', () => {
+  const actual = Object.fromEntries(Object.entries(CASES).map(([family, cases]) =>
+    [family, cases.map(([schema, entry]) => ({ schema, entry: JSON.stringify(entry), said: said(schema, entry) }))]));
+  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+  const golden = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as typeof actual;
+  for (const family of Object.keys(CASES)) {
+    it(`${family}: as in test/golden/messages.json`, () => {
+      for (const [i, expected] of golden[family].entries()) assert.deepEqual(actual[family][i], expected, `${family} case ${i}: ${expected.entry}`);
+      assert.equal(actual[family].length, golden[family].length);
+    });
+  }
+});
