@@ -5,13 +5,28 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, service, textDocument } from '../helpers/core';
+import { REPO_ROOT, entryFolder, service, textDocument } from '../helpers/core';
+import { encodePng } from '../helpers/png';
 
 const GOLDEN = path.join(REPO_ROOT, 'test', 'golden', 'messages.json');
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 const c11 = (element: object) => ({ compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000, ...element }] });
 const v10 = (extra: object) => ({ name: 'a/b:1', compatibility: ['1.15.x'], uncompressed_size_mb: 2000, ...extra });
 const form = (fields: object[]) => ({ launch_config: { launch_form: fields } });
+
+/** A GIF or ICO header of a size: enough for the sniffing. */
+const gif = (width: number, height: number) => Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.from([width, 0, height, 0]), Buffer.alloc(16), Buffer.from([0x3b])]);
+const ico = () => Buffer.concat([Buffer.from([0, 0, 1, 0, 1, 0, 64, 64]), Buffer.alloc(30)]);
+/** Icon cases: the entry's image_src and the files beside it. */
+const ICONS: [string, Record<string, Buffer | string>][] = [
+  ['icon.png', {}], ['../icon.png', {}], ['icons/icon.png', {}], ['icon.png', { 'icon.png': 'not an image' }],
+  ['icon.png', { 'icon.png': encodePng(64, 64, [1, 2, 3]) }], ['icon.png', { 'icon.png': encodePng(20, 20, [1, 2, 3]) }],
+  ['icon.png', { 'icon.png': encodePng(100, 50, [1, 2, 3]) }], ['icon.png', { 'icon.png': encodePng(40, 30, [1, 2, 3]) }],
+  ['icon.png', { 'icon.png': encodePng(48, 48, [1, 2, 3]) }], ['icon.png', { 'icon.png': encodePng(47, 47, [1, 2, 3]) }],
+  ['icon.png', { 'icon.png': encodePng(50, 50, [1, 2, 3]) }], ['icon.png', { 'icon.png': gif(64, 64) }], ['icon.png', { 'icon.png': ico() }],
+  ['icon.gif', { 'icon.gif': gif(64, 64) }], ['icon.svg', { 'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"/>' }],
+  ['icon', { icon: encodePng(64, 64, [1, 2, 3]) }],
+];
 
 /** Rule family → its cases: [schema, entry]. */
 const CASES: Record<string, ['1.0' | '1.1', object][]> = {
@@ -70,12 +85,12 @@ const CASES: Record<string, ['1.0' | '1.1', object][]> = {
   ],
 };
 
-function said(schema: '1.0' | '1.1', entry: object): string[] {
+function said(schema: '1.0' | '1.1', entry: object, file?: string, others = ['missing-required', 'icon-missing', 'registry-misses-newest']): string[] {
   const text = JSON.stringify(entry);
-  const doc = textDocument(text);
+  const doc = textDocument(text, file);
   return service.validate(doc, { registrySchema: schema })
     // Every case lacks the fields it is not about: those problems are other families'.
-    .filter((d) => !['missing-required', 'icon-missing', 'registry-misses-newest'].includes(String(d.code)) || /cmd/.test(d.message))
+    .filter((d) => !others.includes(String(d.code)) || /cmd/.test(d.message))
     .map((d) => {
       const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
       return `${String(d.code)}/${SEVERITY[d.severity ?? 0]} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
@@ -85,9 +100,13 @@ function said(schema: '1.0' | '1.1', entry: object): string[] {
 describe('what each rule says', () => {
   const actual = Object.fromEntries(Object.entries(CASES).map(([family, cases]) =>
     [family, cases.map(([schema, entry]) => ({ schema, entry: JSON.stringify(entry), said: said(schema, entry) }))]));
+  actual.icon = ICONS.map(([imageSrc, files]) => ({
+    schema: '1.1' as const, entry: `${imageSrc} beside ${Object.keys(files).join(', ') || 'nothing'}`,
+    said: said('1.1', { image_src: imageSrc }, entryFolder(files), []).filter((line) => line.startsWith('icon')),
+  }));
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
   const golden = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as typeof actual;
-  for (const family of Object.keys(CASES)) {
+  for (const family of [...Object.keys(CASES), 'icon']) {
     it(`${family}: as in test/golden/messages.json`, () => {
       for (const [i, expected] of golden[family].entries()) assert.deepEqual(actual[family][i], expected, `${family} case ${i}: ${expected.entry}`);
       assert.equal(actual[family].length, golden[family].length);
