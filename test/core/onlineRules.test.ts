@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { textDocument } from '../helpers/core';
 
 const ONLINE = new Set(['image-tag-missing', 'image-host-refused', 'image-repository-missing', 'image-arch-missing', 'image-arch-unlisted', 'image-size-far', 'available-tag-missing']);
-const found = (architectures: string[], compressedBytes?: number): ImageFacts => ({
+const found = (architectures: string[], compressedBytes?: number): Extract<ImageFacts, { kind: 'found' }> => ({
   kind: 'found', digest: 'sha256:x', platforms: architectures.map((architecture) => ({ architecture, os: 'linux' })), compressedBytes,
 });
 
