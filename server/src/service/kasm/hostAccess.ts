@@ -18,10 +18,10 @@ const LISTED = 5;
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
 const ROOT_USERS: readonly unknown[] = ['root', 0, '0', '0:0', 'root:root'];
 
-
 /** The host paths a `volumes` value mounts: an object's keys, or a list's `host:container` strings. */
 function hostPaths(volumes: unknown): string[] {
-  return objectOf(volumes) ? Object.keys(objectOf(volumes)!) : stringsOf(volumes).map((v) => v.split(':')[0]);
+  const mounts = objectOf(volumes);
+  return mounts ? Object.keys(mounts) : stringsOf(volumes).map((v) => v.split(':')[0]);
 }
 
 export function hostAccess(entry: unknown): HostAccess[] {
