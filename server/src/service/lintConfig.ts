@@ -14,7 +14,7 @@ import { RULES, RuleCode } from './diagnostics/rules';
 import { WorkspaceFileSystem, TOO_LARGE, readText } from './fileSystem';
 import { propertiesOf, treeDepth } from './document';
 import * as path from './paths';
-import { AGENT_KEYS, AgentSize, RULE_SEVERITIES, RuleSettings, RuleSeverity } from './settings';
+import { AGENT_KEYS, AGENT_SIZES, AgentSize, RULE_SEVERITIES, RuleSettings, RuleSeverity } from './settings';
 
 export const LINT_CONFIG_FILE = '.kasm-lint.json';
 /** A rule file is a few hundred bytes; a larger one is not read. */
@@ -64,11 +64,10 @@ export function lintConfigJsonSchema(): object {
       agent: {
         type: 'object', additionalProperties: false,
         description: 'The largest agent your users run sessions on: an entry asking more cores, memory or GPUs gets a warning.',
-        properties: {
-          cores: { type: 'number', minimum: 0, description: 'CPU cores of the largest agent.' },
-          memory: { type: 'number', minimum: 0, description: 'Memory of the largest agent, in MB (as an entry\'s memory).' },
-          gpus: { type: 'integer', minimum: 0, description: 'GPUs of the largest agent.' },
-        },
+        properties: Object.fromEntries(AGENT_KEYS.map((key) => {
+          const { type, description } = AGENT_SIZES[key];
+          return [key, { type, minimum: 0, description }];
+        })),
       },
     },
   };
@@ -151,8 +150,7 @@ function readAgent(node: Node, report: Report): AgentSize {
     const size = AGENT_KEYS.find((k) => k === name);
     if (!size) report(key, `Unknown agent size "${name}"; an agent has "cores", "memory" (MB) and "gpus".`);
     else if (value.type !== 'number' || (value.value as number) < 0) report(value, `The agent's "${name}" must be a number, 0 or more.`);
-    // As the schema says: an agent has whole GPUs (an entry's gpu_count is rounded by Kasm; the agent's is counted).
-    else if (size === 'gpus' && !Number.isInteger(value.value)) report(value, 'The agent\'s "gpus" must be a whole number.');
+    else if (AGENT_SIZES[size].type === 'integer' && !Number.isInteger(value.value)) report(value, `The agent's "${name}" must be a whole number.`);
     else agent[size] = value.value as number;
   }
   return agent;

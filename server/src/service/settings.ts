@@ -22,7 +22,16 @@ export interface RuleSettings {
 
 /** An agent's size: cores, memory in MB (as an entry's `memory`), GPUs. What is not said is not checked. */
 export interface AgentSize { cores?: number; memory?: number; gpus?: number }
-export const AGENT_KEYS: readonly (keyof AgentSize)[] = ['cores', 'memory', 'gpus'];
+/**
+ * Each size an agent has, as `.kasm-lint.json`'s reader and its JSON Schema both take it: one table, so that the two
+ * cannot disagree (the reader once took 1.5 GPUs that the schema refused). GPUs are counted whole.
+ */
+export const AGENT_SIZES: Readonly<Record<keyof AgentSize, { type: 'number' | 'integer'; description: string }>> = {
+  cores: { type: 'number', description: 'CPU cores of the largest agent.' },
+  memory: { type: 'number', description: 'Memory of the largest agent, in MB (as an entry\'s memory).' },
+  gpus: { type: 'integer', description: 'GPUs of the largest agent.' },
+};
+export const AGENT_KEYS = Object.keys(AGENT_SIZES) as readonly (keyof AgentSize)[];
 
 /** The settings that change what the language service reports for a document. */
 export interface DocumentSettings extends RuleSettings {
