@@ -5,11 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, entryFolder, service, textDocument } from '../helpers/core';
+import { REPO_ROOT, entryFolder, service, spoken, textDocument } from '../helpers/core';
 import { encodePng } from '../helpers/png';
 
 const GOLDEN = path.join(REPO_ROOT, 'test', 'golden', 'messages.json');
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 const c11 = (element: object) => ({ compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000, ...element }] });
 const v10 = (extra: object) => ({ name: 'a/b:1', compatibility: ['1.15.x'], uncompressed_size_mb: 2000, ...extra });
 const form = (fields: object[]) => ({ launch_config: { launch_form: fields } });
@@ -91,10 +90,7 @@ function said(schema: '1.0' | '1.1', entry: object, file?: string, others = ['mi
   return service.validate(doc, { registrySchema: schema })
     // Every case lacks the fields it is not about: those problems are other families'.
     .filter((d) => !others.includes(String(d.code)) || /cmd/.test(d.message))
-    .map((d) => {
-      const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
-      return `${String(d.code)}/${SEVERITY[d.severity ?? 0]} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
-    });
+    .map((d) => spoken(doc, d));
 }
 
 describe('what each rule says', () => {

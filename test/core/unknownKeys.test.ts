@@ -2,19 +2,15 @@
 // each kind of key, its code, severity, range and message, written out, on both sides of each distinction.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { service, textDocument } from '../helpers/core';
+import { service, spoken, textDocument } from '../helpers/core';
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 /** The key problems of an entry, as "code/severity at «text»: message [fixes]". */
 function keyProblems(entry: object, schema: '1.0' | '1.1' = '1.1'): string[] {
   const text = JSON.stringify(entry);
   const doc = textDocument(text);
   return service.validate(doc, { registrySchema: schema })
     .filter((d) => ['build-output-key', 'ignored-field', 'unknown-key', 'misspelled-key', 'exec-hook-unknown'].includes(String(d.code)))
-    .map((d) => {
-      const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
-      return `${String(d.code)}/${SEVERITY[d.severity ?? 0]} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
-    });
+    .map((d) => spoken(doc, d));
 }
 const v10 = (extra: object) => ({ name: 'a:1', compatibility: ['1.15.x'], ...extra });
 

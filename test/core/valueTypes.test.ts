@@ -3,16 +3,12 @@
 // back as one; a Docker boolean written as a string is an error (§12); a stray "1.15" beside good versions is info.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { service, textDocument } from '../helpers/core';
+import { service, spoken, textDocument } from '../helpers/core';
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 function typeProblems(entry: object): string[] {
   const text = JSON.stringify(entry);
   const doc = textDocument(text);
-  return service.validate(doc).filter((d) => ['wrong-type', 'version-format', 'compatibility-shape'].includes(String(d.code))).map((d) => {
-    const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
-    return `${String(d.code)}/${SEVERITY[d.severity ?? 0]} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
-  });
+  return service.validate(doc).filter((d) => ['wrong-type', 'version-format', 'compatibility-shape'].includes(String(d.code))).map((d) => spoken(doc, d));
 }
 
 describe('values of the wrong type', () => {

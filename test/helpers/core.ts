@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
+import { KasmDiagnostic } from '../../server/src/service/diagnostics/context';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { encodePng } from './png';
 
@@ -113,3 +114,11 @@ export const entryText = (extra: object = {}) => JSON.stringify({
   friendly_name: 'Lab', description: 'x', image_src: 'icon.png', architecture: ['amd64'],
   compatibility: [{ version: '1.18.x', image: 'a/b:1', uncompressed_size_mb: 2000 }], ...extra,
 });
+
+const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'];
+/** A diagnostic of `doc` as an author reads it: "code/severity at «the text it is on»: message [fixes]". */
+export function spoken(doc: TextDocument, d: KasmDiagnostic): string {
+  const fixes = d.data.suggestions;
+  const on = doc.getText().slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+  return `${String(d.code)}/${SEVERITY_NAMES[d.severity ?? 0]} at ${on}: ${d.message}${fixes ? ` ${JSON.stringify(fixes)}` : ''}`;
+}
