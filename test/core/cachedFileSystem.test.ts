@@ -15,12 +15,12 @@ function editorFiles(files: Record<string, string>) {
     return Object.keys(files).some((file) => file.startsWith(`${path}/`)) ? { type: 'directory', mtime: 3, size: 0 } : undefined;
   };
   const source: AsyncFileSystem = {
-    stat: async (path) => { asked.push(`stat ${path}`); return facts(path); },
-    readFile: async (path) => { asked.push(`read ${path}`); return path in files ? bytes(files[path]) : undefined; },
-    listFiles: async (folder) => {
+    stat: (path) => { asked.push(`stat ${path}`); return Promise.resolve(facts(path)); },
+    readFile: (path) => { asked.push(`read ${path}`); return Promise.resolve(path in files ? bytes(files[path]) : undefined); },
+    listFiles: (folder) => {
       asked.push(`list ${folder}`);
-      return Object.keys(files).filter((file) => file.startsWith(`${folder}/`) && !file.slice(folder.length + 1).includes('/'))
-        .map((file) => file.slice(folder.length + 1));
+      return Promise.resolve(Object.keys(files).filter((file) => file.startsWith(`${folder}/`) && !file.slice(folder.length + 1).includes('/'))
+        .map((file) => file.slice(folder.length + 1)));
     },
   };
   return { source, asked };

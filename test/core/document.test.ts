@@ -41,7 +41,9 @@ describe('JSON syntax errors, each in its own words on its own text', () => {
   });
 
   it('every parse error code has words of its own, and an unknown code its name', () => {
-    const codes = Object.values(ParseErrorCode).filter((code): code is ParseErrorCode => typeof code === 'number');
+    // jsonc-parser's codes run from InvalidSymbol (1) to InvalidCharacter (16).
+    const codes = Array.from({ length: 16 }, (_, i) => (i + 1) as ParseErrorCode);
+    assert.equal(codes.at(-1), ParseErrorCode.InvalidCharacter);
     const messages = new Set(codes.map((code) => syntaxErrorMessage(code)));
     assert.equal(messages.size, codes.length);
     assert.ok(codes.every((code) => syntaxErrorMessage(code).length > 10));

@@ -28,9 +28,11 @@ function png(width: number, height: number, chunks: (parts: Buffer[]) => Buffer[
   return Buffer.concat([real.subarray(0, 8), ...chunks([chunk('IHDR', header), idat, chunk('IEND')])]);
 }
 const jpeg = (...segments: number[][]) => bytes([0xff, 0xd8], ...segments, [0xff, 0xd9]);
-const sof = (marker: number, width: number, height: number) => [0xff, marker, ...u16be(17), 8, ...u16be(height), ...u16be(width), 3, ...new Array(9).fill(0)];
+const sof = (marker: number, width: number, height: number) =>
+  [0xff, marker, ...u16be(17), 8, ...u16be(height), ...u16be(width), 3, ...new Array(9).fill(0)];
 const riff = (chunkName: string, ...rest: (number[] | string)[]) => bytes('RIFF', u32le(100), 'WEBP', chunkName, ...rest);
-const ico = (count: number, ...frames: [number, number][]) => bytes([0, 0, 1, 0], u16le(count), ...frames.map(([w, h]) => [w, h, ...new Array(14).fill(0)]));
+const ico = (count: number, ...frames: [number, number][]) =>
+  bytes([0, 0, 1, 0], u16le(count), ...frames.map(([w, h]) => [w, h, ...new Array(14).fill(0)]));
 const svg = (text: string) => sniffImage(Buffer.from(text));
 
 describe('PNG', () => {
