@@ -20,7 +20,7 @@ import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { findWorkspaceFiles } from '../server/src/node/workspaceFiles';
 import { detectSchemaVersion } from '../server/src/service/schemaVersion';
 import { seeded } from '../test/fuzz/mutate';
-import { startTestClient } from '../test/helpers/lspClient';
+import { serverProcessOf, startTestClient } from '../test/helpers/lspClient';
 import { REPO_ROOT } from '../test/helpers/core';
 import { CORPUS } from '../test/helpers/corpus';
 import { generateRegistry } from './registries';
@@ -138,7 +138,7 @@ async function registryInServer(root: string, entries: number, nodeFlags: readon
     });
   });
   const ms = performance.now() - t0;
-  const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  const status = fs.readFileSync(`/proc/${serverProcessOf(client).pid}/status`, 'utf8');
   const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   await client.stop();
   return { ms, rssMb, entries };
@@ -153,7 +153,7 @@ async function hugeDocumentInServer() {
   client.open(file, `{ "notes": "${'x'.repeat(20_000_000)}" }`);
   await wait;
   const ms = performance.now() - t0;
-  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${serverProcessOf(client).pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   await client.stop();
   return { ms, rssMb };
 }

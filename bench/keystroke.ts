@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { findWorkspaceFiles } from '../server/src/node/workspaceFiles';
-import { startTestClient } from '../test/helpers/lspClient';
+import { serverProcessOf, startTestClient } from '../test/helpers/lspClient';
 
 /** Longer than the server's pause before it compares the registry's entries again (CROSS_ENTRY_DELAY_MS, 150 ms). */
 const SETTLE_MS = 250;
@@ -38,7 +38,7 @@ export async function keystrokeInRegistry(root: string): Promise<KeystrokeResult
   const t0 = performance.now();
   const client = await startTestClient({ workspaceFolders: [root], nodeFlags: SERVER_NODE_FLAGS });
   try {
-    const pid = client.process.pid!;
+    const pid = serverProcessOf(client).pid!;
     const deadline = Date.now() + 600_000;
     for (let seen = 0; waiting.size > 0; await sleep(20)) {
       if (Date.now() > deadline) throw new Error(`the server published ${files.length - waiting.size} of ${files.length} entries in 10 minutes`);

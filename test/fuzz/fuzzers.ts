@@ -14,7 +14,7 @@ import { corpusEntries } from '../helpers/corpus';
 
 /** The longest message: the wording, five named keys, values quoted at 80 characters (diagnostics/context.ts). */
 const MESSAGE_BOUND = 1001;
-import { startTestClient } from '../helpers/lspClient';
+import { serverProcessOf, startTestClient } from '../helpers/lspClient';
 import { mutatedDocuments, seeded } from './mutate';
 
 export interface FuzzReport {
@@ -130,7 +130,7 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport & { s
   const settled = client.diagnostics(uri, (p) => p.version === lastVersion, 10_000);
   client.change(uri, lastVersion, [{ text: last }]);
   const final = await settled.then(() => true, () => false);
-  const serverAlive = client.process.exitCode === null;
+  const serverAlive = serverProcessOf(client).exitCode === null;
   await client.stop().catch(() => undefined);
   fs.rmSync(folder, { recursive: true, force: true });
   report.seconds = (Date.now() - start) / 1000;

@@ -1,5 +1,6 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationToken, MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection,
@@ -13,9 +14,17 @@ import { REPO_ROOT } from './core';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
+/**
+ * Where the server runs: its own process (`node dist/server.js --stdio`, as editors start it), or, for the mutation
+ * run (#31; scripts/mutation-build.mjs sets this), in the test's process on the same sources, over in-memory
+ * streams, so that a mutant of `server/src/lsp` is what answers.
+ */
+const IN_PROCESS = process.env.KASM_TEST_SERVER === 'in-process';
+
 export interface TestClient {
   connection: MessageConnection;
-  process: ChildProcessWithoutNullStreams;
+  /** The server's process; none when it runs in the test's own (IN_PROCESS). */
+  process?: ChildProcessWithoutNullStreams;
   /** Settings the fake editor answers workspace/configuration with; change them, then notify. */
   settings: ServerSettings;
   notifications: { method: string; params: unknown }[];
@@ -47,11 +56,9 @@ export async function startTestClient(options: {
   initializationOptions?: InitializationOptions;
   env?: NodeJS.ProcessEnv;
 } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'],
-    { stdio: 'pipe', env: options.env ?? process.env });
+  const { child, connection } = IN_PROCESS ? await serverInProcess(options) : serverProcess(options);
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  child?.stderr.on('data', (chunk) => { stderr += chunk; });
   const published: PublishDiagnosticsParams[] = [];
   const listeners = new Set<() => void>();
   const client: Partial<TestClient> = { settings: options.settings ?? {}, notifications: [] };
@@ -70,7 +77,8 @@ export async function startTestClient(options: {
   });
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // In process, no watchdog: it would poll this very process for ever.
+    processId: child ? process.pid : null,
     rootUri: null,
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
@@ -133,6 +141,12 @@ export async function startTestClient(options: {
     stderr: () => stderr,
     published: () => [...published],
     async stop() {
+      if (!child) {
+        // `exit` would end this process: in process, a shutdown answered is the clean end, and 0 says so.
+        await connection.sendRequest('shutdown');
+        connection.dispose();
+        return 0;
+      }
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -141,6 +155,31 @@ export async function startTestClient(options: {
       return code;
     },
   }) as TestClient;
+}
+
+/** The server's own process, for what only a process shows (its memory, whether it is alive). */
+export function serverProcessOf(client: TestClient): ChildProcessWithoutNullStreams {
+  if (!client.process) throw new Error('this needs the server in a process of its own, not in process');
+  return client.process;
+}
+
+type StartOptions = Parameters<typeof startTestClient>[0] & object;
+
+function serverProcess(options: StartOptions): { child: ChildProcessWithoutNullStreams; connection: MessageConnection } {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'],
+    { stdio: 'pipe', env: options.env ?? process.env });
+  return { child, connection: createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)) };
+}
+
+async function serverInProcess(options: StartOptions): Promise<{ child: undefined; connection: MessageConnection }> {
+  if (options.preload || options.nodeFlags || options.env) throw new Error('this test needs the server in a process of its own');
+  const [{ createConnection, ProposedFeatures }, { startServer }, { nodeHost }] = await Promise.all([
+    import('vscode-languageserver/node'), import('../../server/src/lsp/server'), import('../../server/src/node/serverHost'),
+  ]);
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), nodeHost);
+  return { child: undefined, connection: createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)) };
 }
 
 /** A diagnostic's message as text (LSP 3.18 allows Markdown; ours are plain). */
