@@ -42,6 +42,9 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
 }
 
+/** A text option the editor sent (a folder, a proxy URL), or undefined when it sent none or no text. */
+export const optionText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
 /** The editor's settings for a document, on top of the rule settings of its registry (its `.kasm-lint.json`). */
 export function toDocumentSettings(settings: ServerSettings, registry: RuleSettings = {}): DocumentSettings {
   const allowed: readonly string[] = ['auto', ...SCHEMA_VERSIONS];

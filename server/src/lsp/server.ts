@@ -5,7 +5,7 @@
  */
 import {
   Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  InitializeResult, TextDocuments, WatchKind,
+  InitializeResult, TextDocuments,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,11 +14,10 @@ import { KasmLanguageService, createLanguageService } from '../service/languageS
 import { RememberingFileSystem } from '../service/fileSystem';
 import { inWorkspacesFolder, isKasmValue } from '../service/entryDetection';
 import { LINT_CONFIG_FILE, LintConfigs } from '../service/lintConfig';
-import { DiagnosticSink } from '../service/diagnostics/context';
 import { DocumentSettings, RuleSettings, stringList } from '../service/settings';
 import { ServerHost, settled } from './host';
 import {
-  CHECK_REGISTRY_REQUEST, InitializationOptions, LINT_CONFIG_STATUS_NOTIFICATION, LintConfigStatus, OTHER_LANGUAGE_NOTIFICATION,
+  CHECK_REGISTRY_REQUEST, InitializationOptions, OTHER_LANGUAGE_NOTIFICATION, optionText,
   OtherLanguageParams, RegistryCheckResult, SCHEMA_VERSION_NOTIFICATION, SchemaVersionChange, ServerSettings, toDocumentSettings,
 } from './protocol';
 import { startOnlineImages } from './onlineImages';
@@ -28,7 +27,8 @@ import { registerRequests } from './requests';
 import { registerEntryRequests } from './entryRequests';
 import type { OnlineImages } from '../online/onlineImages';
 import { SettingsStore } from './settingsStore';
-import { serverCapabilities } from './capabilities';
+import { WATCHED_FILES, serverCapabilities } from './capabilities';
+import { LintConfigStatusPublisher } from './lintConfigStatus';
 
 /**
  * A document is checked as soon as the event loop is free after a change (changes that arrive together are checked
@@ -43,8 +43,6 @@ export interface RunningServer {
   filesChanged(files: readonly string[]): void;
 }
 
-const stringOrUndefined = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
 export function startServer(connection: Connection, host: ServerHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let fileSystem: RememberingFileSystem = host.createFileSystem(false);
@@ -55,8 +53,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     const file = filePathOf(uri);
     return file ? lintConfigs.rulesFor(file) : {};
   };
-  /** `.kasm-lint.json` files published with problems: cleared when they are fixed. */
-  let invalidConfigs = new Set<string>();
+  const lintConfigStatus = new LintConfigStatusPublisher(connection);
   const settings = new SettingsStore(connection, rulesFor);
   let followWorkspaceFolders = false;
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
@@ -88,7 +85,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     settings.untrusted = initializationOptions?.workspaceTrusted === false;
     lintConfigs = new LintConfigs(fileSystem, false, settings.untrusted);
     const images = onlineImages = startOnlineImages(connection, host, {
-      cacheFolder: stringOrUndefined(initializationOptions?.imageCacheFolder), proxy: stringOrUndefined(initializationOptions?.proxy),
+      cacheFolder: optionText(initializationOptions?.imageCacheFolder), proxy: optionText(initializationOptions?.proxy),
       // kasm.images.allowHosts is a user setting (application scope): no workspace can allow a host (#27.1).
       allowedHosts: () => stringList(settings.latest.images?.allowHosts) ?? [],
     }, imagesAnswered);
@@ -125,16 +122,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
         void scanRegistries();
       });
     }
-    // Icons appearing or vanishing change diagnostics of the entries next to them.
-    // Entries changed outside the editor change the registry's diagnostics.
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [
-        { globPattern: '**/*.{png,svg,PNG,SVG,jpg,jpeg,gif,webp,ico}' }, { globPattern: '**/workspace.json' }, { globPattern: '**/site/next.config.js' },
-        { globPattern: `**/${LINT_CONFIG_FILE}` },
-        // Folders deleted whole: the editor reports the folder, not each workspace.json in it.
-        { globPattern: '**/*', kind: WatchKind.Delete },
-      ],
-    }).catch(() => undefined);
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES }).catch(() => undefined);
     if (settings.pull) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kasm' }).catch(() => undefined);
     void scanRegistries();
   });
@@ -171,26 +159,8 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       else progress.report(Math.floor((done / total) * 100), `Checking ${entries(total)}… ${done.toLocaleString('en-US')} done`);
     }).catch(logError);
     progress.done();
-    publishLintConfigProblems();
+    lintConfigStatus.publish(lintConfigs.read());
     for (const document of documents.all()) scheduleValidation(document, 0);
-  }
-
-  /**
-   * A `.kasm-lint.json` that is not valid is ignored (entries are checked with the defaults); its problems are shown
-   * in the file itself, so that the user sees why their severities do not apply (#27.2).
-   */
-  function publishLintConfigProblems(): void {
-    const now = new Set<string>();
-    for (const config of lintConfigs.read().filter((c) => c.problems.length)) {
-      const sink = new DiagnosticSink();
-      for (const { range, message } of config.problems) sink.report('lint-config', range, `${message} The file is ignored: entries are checked with the default severities.`);
-      now.add(config.file);
-      void connection.sendDiagnostics({ uri: fileUri(config.file), diagnostics: sink.diagnostics });
-    }
-    for (const file of invalidConfigs) if (!now.has(file)) void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: [] });
-    invalidConfigs = now;
-    // For the editor's status item: which configs do not apply.
-    void connection.sendNotification(LINT_CONFIG_STATUS_NOTIFICATION, { ignored: [...now].map(fileUri) } satisfies LintConfigStatus);
   }
 
   // Kasm: Check Whole Registry: every entry now, as at start; answered with what the Problems panel then shows.
