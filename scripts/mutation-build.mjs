@@ -19,7 +19,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node18',
   packages: 'external',
-  // The LSP tests start the language server in this process, on the mutated sources (test/helpers/lspClient.ts).
-  define: { 'process.env.KASM_TEST_SERVER': '"in-process"' },
+  // The CLI and LSP tests run the command and the server in this process, on the mutated sources (test/helpers/cliRun.ts).
+  define: { 'process.env.KASM_TEST_IN_PROCESS': '"1"' },
   logLevel: 'warning',
 });

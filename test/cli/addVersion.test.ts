@@ -2,16 +2,14 @@
 // nothing is written without --write, formatting and key order are kept, entries that have the version or are of the
 // other schema are left alone and said, the result lints clean, and --online confirms tags against a real registry.
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/core';
+import { runCli } from '../helpers/cliRun';
 import { LocalRegistry, startRegistry } from '../helpers/dockerRegistry';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 const object = (version: string, image: string, extra: object = {}) => ({ version, image, uncompressed_size_mb: 2461, ...extra });
 const entry = (name: string, compatibility: object[]) => ({
@@ -27,9 +25,9 @@ function registryOf(entries: Record<string, string>): string {
   return root;
 }
 
-const run = (root: string, args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8' });
+const run = (root: string, args: string[]) => runCli(args, root);
 const read = (root: string, name: string) => fs.readFileSync(path.join(root, 'workspaces', name, 'workspace.json'), 'utf8');
-const codes = (root: string) => (JSON.parse(run(root, ['--format', 'json', '.']).stdout) as { file: string; diagnostics: { code: string }[] }[])
+const codes = async (root: string) => (JSON.parse((await run(root, ['--format', 'json', '.'])).stdout) as { file: string; diagnostics: { code: string }[] }[])
   .flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.code}`)).filter((line) => !line.endsWith('icon-missing')).sort();
 
 describe('kasm-registry-lint add-version', () => {
@@ -40,9 +38,9 @@ describe('kasm-registry-lint add-version', () => {
   const done = `${JSON.stringify(entry('Done', [object('1.19.x', 'kasmweb/done:1.19.0')]), null, 2)}\n`;
   const old = `${JSON.stringify({ ...entry('Old', []), name: 'kasmweb/old:1.15.0', uncompressed_size_mb: 1, compatibility: ['1.14.x'] }, null, 2)}\n`;
 
-  it('prints a diff git applies, and writes nothing', () => {
+  it('prints a diff git applies, and writes nothing', async () => {
     const root = registryOf({ Chrome: chrome, Tabbed: tabbed, Done: done });
-    const result = run(root, ['add-version', '1.19.x']);
+    const result = await run(root, ['add-version', '1.19.x']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual([read(root, 'Chrome'), read(root, 'Tabbed'), read(root, 'Done')], [chrome, tabbed, done], 'nothing written');
     assert.match(result.stderr, /workspaces\/Done\/workspace\.json: left alone: already has 1\.19\.x/);
@@ -52,10 +50,10 @@ describe('kasm-registry-lint add-version', () => {
     assert.equal(applied.status, 0, applied.stderr);
   });
 
-  it('--write adds the object copied from the newest one, tags moved to the release, the rest of the text kept', () => {
+  it('--write adds the object copied from the newest one, tags moved to the release, the rest of the text kept', async () => {
     const root = registryOf({ Chrome: chrome, Tabbed: tabbed });
-    const before = codes(root);
-    assert.equal(run(root, ['add-version', '1.19.x', '--write']).status, 0);
+    const before = await codes(root);
+    assert.equal((await run(root, ['add-version', '1.19.x', '--write'])).status, 0);
     const written = JSON.parse(read(root, 'Chrome')) as { compatibility: object[] };
     assert.deepEqual(written.compatibility.at(-1), object('1.19.x', 'kasmweb/chrome:1.19.0-rolling-daily', { available_tags: ['develop', '1.19.0', '1.19.0-rolling-daily'] }));
     // Only the insertion changed: what was before the end of the list is byte for byte the same.
@@ -67,26 +65,26 @@ describe('kasm-registry-lint add-version', () => {
     assert.deepEqual(Object.keys((JSON.parse(tab) as { compatibility: object[] }).compatibility[1]), ['image', 'version', 'uncompressed_size_mb', 'available_tags'], 'key order kept');
     assert.equal((JSON.parse(tab) as { compatibility: { image: string }[] }).compatibility[1].image, 'acme/tabbed:3.2.1', 'a tag that is not a Kasm release stays');
     // Clean under the linter: the registry now serves 1.19, and nothing new is reported.
-    const afterwards = codes(root);
+    const afterwards = await codes(root);
     assert.ok(before.some((line) => line.endsWith('registry-misses-newest')));
     assert.deepEqual(afterwards, before.filter((line) => !line.endsWith('registry-misses-newest')));
-    assert.match(run(root, ['add-version', '1.19.x']).stderr, /would be added to 0 of 2 entries/);
+    assert.match((await run(root, ['add-version', '1.19.x'])).stderr, /would be added to 0 of 2 entries/);
   });
 
-  it('leaves an entry of the other schema alone and says why; adds a 1.0 version as a string; refuses unknown versions', () => {
+  it('leaves an entry of the other schema alone and says why; adds a 1.0 version as a string; refuses unknown versions', async () => {
     const root = registryOf({ Old: old, Chrome: chrome });
-    const result = run(root, ['add-version', '1.19.x', '--entry', 'Old', '--write']);
+    const result = await run(root, ['add-version', '1.19.x', '--entry', 'Old', '--write']);
     assert.match(result.stderr, /Old\/workspace\.json: left alone: a schema 1\.0 entry: Kasm 1\.19\.x reads schema 1\.1/);
     assert.equal(read(root, 'Old'), old);
-    assert.equal(run(root, ['add-version', '1.15.x', '--entry', 'workspaces/Old', '--write']).status, 0);
+    assert.equal((await run(root, ['add-version', '1.15.x', '--entry', 'workspaces/Old', '--write'])).status, 0);
     assert.deepEqual((JSON.parse(read(root, 'Old')) as { compatibility: string[] }).compatibility, ['1.14.x', '1.15.x']);
     assert.equal(read(root, 'Chrome'), chrome, '--entry picks one');
     for (const version of ['1.25.x', '1.19', 'latest']) {
-      const refused = run(root, ['add-version', version]);
+      const refused = await run(root, ['add-version', version]);
       assert.equal(refused.status, 2, version);
       assert.match(refused.stderr, /is not a Kasm version this tool knows/);
     }
-    assert.match(run(root, ['add-version', '1.19.x', '--entry', 'Nope']).stderr, /no entry named Nope/);
+    assert.match((await run(root, ['add-version', '1.19.x', '--entry', 'Nope'])).stderr, /no entry named Nope/);
   });
 
   describe('--online, against a registry', () => {
@@ -102,9 +100,7 @@ describe('kasm-registry-lint add-version', () => {
     it('confirms the tag and estimates the size, takes the nearest tag of the release, or leaves the entry alone', async () => {
       const of = (name: string) => `${JSON.stringify(entry(name, [object('1.18.x', `${registry.host}/acme/${name.toLowerCase()}:1.18.0`)]), null, 2)}\n`;
       const root = registryOf({ Found: of('Found'), Nearest: of('Nearest'), None: of('None') });
-      const args = [CLI, 'add-version', '1.19.x', '--write', '--online', '--allow-host', '127.0.0.1', '--cache-dir', path.join(root, '.cache')];
-      // Not spawnSync: the token server answers from this process.
-      const result = await promisify(execFile)(process.execPath, args, { cwd: root });
+      const result = await run(root, ['add-version', '1.19.x', '--write', '--online', '--allow-host', '127.0.0.1', '--cache-dir', path.join(root, '.cache')]);
       type Written = { compatibility: { image: string; uncompressed_size_mb: number }[] };
       const added = (name: string) => (JSON.parse(read(root, name)) as Written).compatibility[1];
       assert.equal(added('Found').image, `${registry.host}/acme/found:1.19.0`);

@@ -1,15 +1,12 @@
 // Will it fit on the agent (#29.4): a registry's .kasm-lint.json and the editor's kasm.agent name the largest agent;
 // an entry asking more gets a warning on the value, each limit tested on both sides, through the CLI and the server.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/core';
+import { runCli } from '../helpers/cliRun';
 import { messageText, startTestClient } from '../helpers/lspClient';
-
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 interface Message { code: string; severity: string; line: number; column: number; message: string }
 
@@ -28,8 +25,8 @@ function registry(config: unknown, sizes: Record<string, number>): string {
   return root;
 }
 
-function lint(root: string): { status: number | null; messages: Message[]; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: root, encoding: 'utf8' });
+async function lint(root: string): Promise<{ status: number | null; messages: Message[]; stderr: string }> {
+  const result = await runCli(['--format', 'json', '.'], root);
   const messages = result.stdout ? (JSON.parse(result.stdout) as { diagnostics: Message[] }[]).flatMap((r) => r.diagnostics) : [];
   return { status: result.status, messages, stderr: result.stderr };
 }
@@ -39,14 +36,14 @@ const agentProblems = (messages: Message[]) => messages.filter((m) => m.code ===
 describe('the largest agent a registry targets (.kasm-lint.json "agent")', () => {
   const agent = { cores: 4, memory: 8192, gpus: 1 };
 
-  it('passes an entry asking exactly what the agent has', () => {
-    const { status, messages } = lint(registry({ agent }, { cores: 4, memory: 8192, gpu_count: 1, require_gpu: true } as never));
+  it('passes an entry asking exactly what the agent has', async () => {
+    const { status, messages } = await lint(registry({ agent }, { cores: 4, memory: 8192, gpu_count: 1, require_gpu: true } as never));
     assert.equal(status, 0);
     assert.deepEqual(agentProblems(messages), []);
   });
 
-  it('warns on each value one step over, at the value, naming both sizes', () => {
-    const { messages } = lint(registry({ agent }, { cores: 4.5, memory: 8193, gpu_count: 2 }));
+  it('warns on each value one step over, at the value, naming both sizes', async () => {
+    const { messages } = await lint(registry({ agent }, { cores: 4.5, memory: 8193, gpu_count: 2 }));
     const found = agentProblems(messages).sort((a, b) => a.line - b.line);
     assert.deepEqual(found.map((m) => [m.severity, m.line]), [['warning', 18], ['warning', 19], ['warning', 20]]);
     assert.match(found[0].message, /asks 4\.5 cores; the largest agent it targets has 4 cores/);
@@ -55,21 +52,21 @@ describe('the largest agent a registry targets (.kasm-lint.json "agent")', () =>
     assert.match(found[2].message, /"No resources are available"/);
   });
 
-  it('checks only the sizes the config names, and nothing without one', () => {
-    assert.deepEqual(agentProblems(lint(registry({ agent: { memory: 4096 } }, { cores: 64, memory: 4000 })).messages), []);
-    assert.deepEqual(agentProblems(lint(registry(undefined, { cores: 64, memory: 100_000, gpu_count: 8 })).messages), []);
+  it('checks only the sizes the config names, and nothing without one', async () => {
+    assert.deepEqual(agentProblems((await lint(registry({ agent: { memory: 4096 } }, { cores: 64, memory: 4000 }))).messages), []);
+    assert.deepEqual(agentProblems((await lint(registry(undefined, { cores: 64, memory: 100_000, gpu_count: 8 }))).messages), []);
   });
 
-  it('reports memory written in bytes as bytes, not as an agent that is too small', () => {
-    const { messages } = lint(registry({ agent }, { memory: 8_589_934_592 }));
+  it('reports memory written in bytes as bytes, not as an agent that is too small', async () => {
+    const { messages } = await lint(registry({ agent }, { memory: 8_589_934_592 }));
     assert.deepEqual(agentProblems(messages), []);
     const bytes = messages.find((m) => m.code === 'memory-too-large');
     assert.match(bytes?.message ?? '', /memory looks written in bytes: 8589934592 bytes is 8192 MB/);
   });
 
-  it('refuses an agent that is not one, at its place, and checks with the defaults', () => {
+  it('refuses an agent that is not one, at its place, and checks with the defaults', async () => {
     const root = registry({ agent: { cores: -1, ram: 8 } }, { cores: 64 });
-    const { status, stderr } = lint(root);
+    const { status, stderr } = await lint(root);
     assert.equal(status, 2);
     assert.match(stderr, /\.kasm-lint\.json:1:19: The agent's "cores" must be a number, 0 or more\./);
     assert.match(stderr, /\.kasm-lint\.json:1:22: Unknown agent size "ram"/);

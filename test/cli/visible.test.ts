@@ -1,15 +1,13 @@
 // kasm-registry-lint visible (#29.1): the registry as an admin on one Kasm version sees it, from the bundled CLI.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/core';
+import { runCli } from '../helpers/cliRun';
 import { CORPUS } from '../helpers/corpus';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
-const run = (args: string[], cwd = REPO_ROOT) => spawnSync(process.execPath, [CLI, 'visible', ...args], { cwd, encoding: 'utf8' });
+const run = (args: string[]) => runCli(['visible', ...args]);
 const compat = (version: string, image: string, tags?: string[]) =>
   ({ version, image, uncompressed_size_mb: 1000, ...(tags ? { available_tags: tags } : {}) });
 const entry11 = (name: string, ...compatibility: object[]) => ({
@@ -34,8 +32,8 @@ describe('kasm-registry-lint visible', () => {
     Legacy: { name: 'acme/l:1.15.0', friendly_name: 'Legacy', description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: ['1.15.x'] },
     Broken: '{ "friendly_name": ',
   });
-  const json = (args: string[]) => {
-    const result = run([...args, '--format', 'json', root]);
+  const json = async (args: string[]) => {
+    const result = await run([...args, '--format', 'json', root]);
     assert.equal(result.status, 0, result.stderr);
     type View = {
       kasmVersion: string; channel: string | null; schema: string;
@@ -44,8 +42,8 @@ describe('kasm-registry-lint visible', () => {
     return JSON.parse(result.stdout) as View;
   };
 
-  it('lists what Kasm 1.18.1 lists: the exact version first, then 1.18.x; hides the rest, saying why', () => {
-    const view = json(['--kasm-version', '1.18.1']);
+  it('lists what Kasm 1.18.1 lists: the exact version first, then 1.18.x; hides the rest, saying why', async () => {
+    const view = await json(['--kasm-version', '1.18.1']);
     assert.equal(view.schema, '1.1');
     assert.deepEqual(view.visible.map((v) => [v.entry, v.image]), [
       ['workspaces/ExactFirst/workspace.json', 'acme/f:exact'], ['workspaces/Wildcard/workspace.json', 'acme/w:1.18.0'],
@@ -58,24 +56,24 @@ describe('kasm-registry-lint visible', () => {
     });
   });
 
-  it('in a channel, lists the entries that offer it, with the channel\'s tag', () => {
-    const view = json(['--kasm-version', '1.18.0', '--channel', 'develop']);
+  it('in a channel, lists the entries that offer it, with the channel\'s tag', async () => {
+    const view = await json(['--kasm-version', '1.18.0', '--channel', 'develop']);
     assert.equal(view.channel, 'develop');
     assert.deepEqual(view.visible.map((v) => v.image), ['acme/w:develop']);
     assert.ok(view.hidden.some((h) => h.entry.includes('Exact/') && h.reason === 'not offered in the channel "develop"'));
   });
 
-  it('on a Kasm that reads the other schema, hides everything and says so; refuses a version that is no release', () => {
-    const view = json(['--kasm-version', '1.15.0']);
+  it('on a Kasm that reads the other schema, hides everything and says so; refuses a version that is no release', async () => {
+    const view = await json(['--kasm-version', '1.15.0']);
     assert.equal(view.visible.length, 0);
     assert.ok(view.hidden.every((h) => h.reason === 'Kasm 1.15 reads registry schema 1.0; this registry publishes 1.1' || h.reason.startsWith('not a JSON')));
-    const bad = run(['--kasm-version', '1.18.x', root]);
+    const bad = await run(['--kasm-version', '1.18.x', root]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /visible needs --kasm-version as a Kasm release such as 1\.19\.0, not "1\.18\.x"/);
   });
 
-  it('shows Kasm\'s own registry on 1.19.0: the images it installs, and the retired entries it no longer offers', () => {
-    const result = run(['--kasm-version', '1.19.0', path.join(CORPUS, 'kasm-official-registry@1.1')]);
+  it('shows Kasm\'s own registry on 1.19.0: the images it installs, and the retired entries it no longer offers', async () => {
+    const result = await run(['--kasm-version', '1.19.0', path.join(CORPUS, 'kasm-official-registry@1.1')]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^Kasm 1\.19\.0, registry schema 1\.1: 71 listed, 14 hidden\n/);
     assert.match(result.stdout, /^ {2}hidden {2}Alpine 3\.19 {2}\(Alpine 3\.19\/workspace\.json\): no compatibility for 1\.19\.0 or 1\.19\.x$/m);

@@ -11,15 +11,10 @@ import {
 import { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { InitializationOptions, ServerSettings } from '../../server/src/lsp/protocol';
 import { REPO_ROOT } from './core';
+import { IN_PROCESS } from './cliRun';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
-/**
- * Where the server runs: its own process (`node dist/server.js --stdio`, as editors start it), or, for the mutation
- * run (#31; scripts/mutation-build.mjs sets this), in the test's process on the same sources, over in-memory
- * streams, so that a mutant of `server/src/lsp` is what answers.
- */
-const IN_PROCESS = process.env.KASM_TEST_SERVER === 'in-process';
 
 export interface TestClient {
   connection: MessageConnection;
@@ -56,6 +51,7 @@ export async function startTestClient(options: {
   initializationOptions?: InitializationOptions;
   env?: NodeJS.ProcessEnv;
 } = {}): Promise<TestClient> {
+  // In the mutation run, in this process over in-memory streams (IN_PROCESS), so that mutants of server/src/lsp answer.
   const { child, connection } = IN_PROCESS ? await serverInProcess(options) : serverProcess(options);
   let stderr = '';
   child?.stderr.on('data', (chunk) => { stderr += chunk; });
