@@ -1,6 +1,6 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationToken, MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection,
@@ -169,13 +169,27 @@ function serverProcess(options: StartOptions): { child: ChildProcessWithoutNullS
 
 async function serverInProcess(options: StartOptions): Promise<{ child: undefined; connection: MessageConnection }> {
   if (options.preload || options.nodeFlags || options.env) throw new Error('this test needs the server in a process of its own');
+  const { input, output } = await serverStreams();
+  return { child: undefined, connection: createMessageConnection(new StreamMessageReader(output), new StreamMessageWriter(input)) };
+}
+
+/**
+ * A language server's standard input and output, for tests that write LSP frames themselves: `node dist/server.js
+ * --stdio`, or, in the mutation run, one in this process over in-memory streams. `stop` ends it.
+ */
+export async function serverStreams(): Promise<{ input: Writable; output: Readable; stop(): void }> {
+  if (!IN_PROCESS) {
+    const server = spawn(process.execPath, [SERVER_JS, '--stdio']);
+    return { input: server.stdin, output: server.stdout, stop: () => server.kill() };
+  }
   const [{ createConnection, ProposedFeatures }, { startServer }, { nodeHost }] = await Promise.all([
     import('vscode-languageserver/node'), import('../../server/src/lsp/server'), import('../../server/src/node/serverHost'),
   ]);
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), nodeHost);
-  return { child: undefined, connection: createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)) };
+  const input = new PassThrough();
+  const output = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output)), nodeHost);
+  // Left idle, not ended: `exit` would end this process, and disposing the connection fails the server's own sends.
+  return { input, output, stop: () => output.removeAllListeners('data') };
 }
 
 /** A diagnostic's message as text (LSP 3.18 allows Markdown; ours are plain). */

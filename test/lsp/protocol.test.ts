@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { HOSTILE_MARKDOWN_ENTRY, VALID_1_1, entryFolder, hasEntryLink, squareIcon } from '../helpers/core';
-import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
+import { TestClient, messageText, serverStreams, startTestClient } from '../helpers/lspClient';
+import { IN_PROCESS } from '../helpers/cliRun';
 
 const BAD_ENTRY = `{
   "friendly_name": "Broken",
@@ -211,15 +212,13 @@ describe('cancellation', () => {
   it('answers a request cancelled right after it was sent with RequestCancelled', async () => {
     // One write holds the whole exchange, so the cancellation is queued behind the request, as when an
     // editor cancels a completion the user typed past.
-    const { spawn } = await import('node:child_process');
-    const { SERVER_JS } = await import('../helpers/lspClient');
-    const server = spawn(process.execPath, [SERVER_JS, '--stdio']);
+    const server = await serverStreams();
     const uri = 'file:///nowhere/Example/workspace.json';
     const frame = (message: object) => {
       const body = JSON.stringify({ jsonrpc: '2.0', ...message });
       return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     };
-    server.stdin.write([
+    server.input.write([
       frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
       frame({ method: 'initialized', params: {} }),
       frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'json', version: 1, text: '{ "architecture": [""] }' } } }),
@@ -231,7 +230,7 @@ describe('cancellation', () => {
     let buffer = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answers to requests 2 and 3; got ${buffer}`)), 10000);
-      server.stdout.on('data', (chunk: Buffer) => {
+      server.output.on('data', (chunk: Buffer) => {
         buffer += chunk.toString('utf8');
         for (const match of buffer.matchAll(/Content-Length: (\d+)\r\n\r\n/g)) {
           const body = buffer.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + Number(match[1]));
@@ -240,14 +239,14 @@ describe('cancellation', () => {
         if (responses.has(2) && responses.has(3)) { clearTimeout(timer); resolve(); }
       });
     });
-    server.kill();
+    server.stop();
     assert.equal(responses.get(2)?.error?.code, -32800, 'the cancelled request is answered with RequestCancelled');
     assert.deepEqual(responses.get(3)?.result?.items.map((i) => i.label), ['amd64', 'arm64'], 'the next request is answered normally');
   });
 });
 
 describe('language server started with a bad command line', () => {
-  it('prints its usage and exits with 2 instead of hanging', async () => {
+  it('prints its usage and exits with 2 instead of hanging', { skip: IN_PROCESS && 'the command line needs a process of its own' }, async () => {
     const { spawnSync } = await import('node:child_process');
     const { SERVER_JS } = await import('../helpers/lspClient');
     const result = spawnSync(process.execPath, [SERVER_JS], { encoding: 'utf8', timeout: 10000 });
