@@ -2,25 +2,20 @@
 // nothing is sent without the flag; with it, missing tags, private repositories, architectures and channels are
 // reported, answers are kept in --cache-dir, and HTTPS_PROXY is followed.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '../helpers/core';
+import { IN_PROCESS, runCli } from '../helpers/cliRun';
 import { LocalRegistry, freePort, startRegistry } from '../helpers/dockerRegistry';
 import { startConnectProxy } from '../helpers/connectProxy';
-
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 interface Result { file: string; diagnostics: { code: string; severity: string; line: number; message: string }[] }
 
 /** Runs the CLI without blocking this process: the token server of the registry lives here. */
-async function lint(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; results: Result[]; stderr: string }> {
-  const run = await promisify(execFile)(process.execPath, [CLI, '--format', 'json', ...args], { env: { ...process.env, ...env } })
-    .then((r) => ({ ...r, code: 0 }), (error: { stdout: string; stderr: string; code: number }) => error);
-  return { code: run.code, results: JSON.parse(run.stdout) as Result[], stderr: run.stderr };
+async function lint(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; results: Result[]; stderr: string }> {
+  const run = await runCli(['--format', 'json', ...args], process.cwd(), env);
+  return { code: run.status, results: JSON.parse(run.stdout) as Result[], stderr: run.stderr };
 }
 
 const onlineCodes = (result: Result | undefined) =>
@@ -89,7 +84,7 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
     assert.equal(registry.requests().length, asked, 'the second run asks nothing: every answer is in the cache');
   });
 
-  it('goes through HTTPS_PROXY / HTTP_PROXY when they are set', async () => {
+  it('goes through HTTPS_PROXY / HTTP_PROXY when they are set', { skip: IN_PROCESS && 'the proxy is read from the process environment' }, async () => {
     const proxy = await startConnectProxy();
     try {
       const { results } = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', path.join(root, '.cache-proxy'), path.join(root, 'workspaces', 'Typo')],

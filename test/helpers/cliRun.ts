@@ -15,11 +15,12 @@ export const IN_PROCESS = process.env.KASM_TEST_IN_PROCESS === '1';
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
 /**
- * Runs kasm-registry-lint with `args` in `cwd`. Asynchronous, not spawnSync: a test's own servers (a token server,
- * a registry proxy) answer from this process while the command runs.
+ * Runs kasm-registry-lint with `args` in `cwd`, `env` added to its environment. Asynchronous, not spawnSync: a
+ * test's own servers (a token server, a registry proxy) answer from this process while the command runs.
  */
-export async function runCli(args: string[], cwd: string = REPO_ROOT): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   if (IN_PROCESS) {
+    if (Object.keys(env).length) throw new Error('this test sets the command\'s environment: it needs a process of its own');
     const { main } = await import('../../server/src/cli/lint');
     let stdout = '';
     let stderr = '';
@@ -27,7 +28,7 @@ export async function runCli(args: string[], cwd: string = REPO_ROOT): Promise<C
     return { status, stdout, stderr };
   }
   type Failed = Error & { code?: number | string; stdout?: string; stderr?: string };
-  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '' } }).then(
+  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '', ...env } }).then(
     ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
     (error: Failed) => ({ status: typeof error.code === 'number' ? error.code : null, stdout: error.stdout ?? '', stderr: error.stderr ?? error.message }),
   );
