@@ -15,6 +15,8 @@ describe('rule settings', () => {
     }
     assert.deepEqual(ruleSettingsFrom({ rules: ['off'], agent: { memory: 0 } }), { ...none, agent: { memory: 0 } });
     assert.equal(ruleSettingsFrom({ agent: {} }).agent, undefined, 'an agent that says no size checks nothing');
+    assert.deepEqual(ruleSettingsFrom({ agent: { cores: 1.5, memory: 512.5, gpus: 1.5 } }).agent, { cores: 1.5, memory: 512.5 }, 'GPUs are whole, as in .kasm-lint.json');
+    assert.deepEqual(ruleSettingsFrom({ agent: { gpus: 2 } }).agent, { gpus: 2 });
     assert.deepEqual(stringList(['a', 1, 'b']), ['a', 'b']);
     assert.equal(stringList('a'), undefined);
   });

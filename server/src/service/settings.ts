@@ -56,12 +56,13 @@ export function ruleSettingsFrom(value: unknown): RuleSettings {
   return { rules, categories: stringList(record.categories), versions: stringList(record.versions), agent: agentFrom(record.agent) };
 }
 
-/** An agent size from a settings value: its non-negative numbers, or undefined when it says none. */
+/** An agent size from a settings value: its non-negative numbers (GPUs whole), or undefined when it says none. */
 function agentFrom(value: unknown): AgentSize | undefined {
   const record = objectOf(value) ?? {};
   const sizes = AGENT_KEYS.flatMap((key) => {
     const size = record[key];
-    return typeof size === 'number' && Number.isFinite(size) && size >= 0 ? [[key, size] as const] : [];
+    const fits = typeof size === 'number' && Number.isFinite(size) && size >= 0 && (AGENT_SIZES[key].type === 'number' || Number.isInteger(size));
+    return fits ? [[key, size] as const] : [];
   });
   return sizes.length ? Object.fromEntries(sizes) : undefined;
 }
