@@ -175,7 +175,8 @@ async function serverInProcess(options: StartOptions): Promise<{ child: undefine
 
 /**
  * A language server's standard input and output, for tests that write LSP frames themselves: `node dist/server.js
- * --stdio`, or, in the mutation run, one in this process over in-memory streams. `stop` ends it.
+ * --stdio`, or, in the mutation run, one in this process over in-memory streams. `stop` ends the process, or stops
+ * listening to the one in this process.
  */
 export async function serverStreams(): Promise<{ input: Writable; output: Readable; stop(): void }> {
   if (!IN_PROCESS) {
