@@ -23,7 +23,7 @@ const row = (name, mutants) => {
   const { detected, valid, text } = score(mutants);
   const survived = mutants.filter((m) => m.status === 'Survived').length;
   const uncovered = mutants.filter((m) => m.status === 'NoCoverage').length;
-  // Ignored: static mutants of a run with --ignoreStatic (the knowledge tables run every test file): not yet run.
+  // Ignored: equivalent mutants marked with a Stryker disable comment (and static ones, were a run to skip them).
   const ignored = mutants.filter((m) => m.status === 'Ignored').length;
   return `| ${name} | ${text} | ${detected} / ${valid} | ${survived} | ${uncovered} | ${ignored} |`;
 };
@@ -35,7 +35,7 @@ const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} over ${files.length} files (${all.length} mutants).`,
   unmeasured.length ? `Not in the report (not run yet, or without mutants): ${unmeasured.length} of the files \`stryker.config.json\` mutates (${[...new Set(unmeasured.map((f) => path.dirname(f)))]
     .map((folder) => `\`${folder}\``).join(', ')}).` : 'Every file `stryker.config.json` mutates is measured.', '',
-  '| scope | score | detected / valid | survived | no coverage | not run (static) |', '| --- | --- | --- | --- | --- | --- |',
+  '| scope | score | detected / valid | survived | no coverage | ignored (marked equivalent) |', '| --- | --- | --- | --- | --- | --- |',
   row('all measured', all),
   ...folders.map((folder) => row(`\`${folder}\``, files.filter(([file]) => folderOf(file) === folder).flatMap(([, f]) => f.mutants))),
   ...files.map(([file, f]) => row(`\`${file}\``, f.mutants)),
