@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/core';
+import { CLI } from '../helpers/cliRun';
 import { CORPUS, corpusEntries } from '../helpers/corpus';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry');
 const GOLDEN = path.join(REPO_ROOT, 'test', 'golden');
 

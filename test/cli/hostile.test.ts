@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT, entryText, registryFolder } from '../helpers/core';
+import { entryText, registryFolder } from '../helpers/core';
+import { CLI } from '../helpers/cliRun';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 function lint(root: string, args: string[] = []) {
   // A hang fails the test instead of blocking the suite.

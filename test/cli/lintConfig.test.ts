@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/core';
+import { CLI } from '../helpers/cliRun';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const ACTION = path.join(REPO_ROOT, 'action', 'index.js');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lint-registry');
 

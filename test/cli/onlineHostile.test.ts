@@ -10,9 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../helpers/core';
+import { CLI } from '../helpers/cliRun';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 interface Result { file: string; diagnostics: { code: string; message: string }[] }
 

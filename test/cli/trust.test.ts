@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/core';
+import { CLI } from '../helpers/cliRun';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 interface Result { file: string; hostAccess: string[]; diagnostics: { code: string; line: number; column: number; message: string }[] }
 

@@ -15,7 +15,6 @@ import { IN_PROCESS } from './cliRun';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
-
 export interface TestClient {
   connection: MessageConnection;
   /** The server's process; none when it runs in the test's own (IN_PROCESS). */
@@ -161,9 +160,14 @@ export function serverProcessOf(client: TestClient): ChildProcessWithoutNullStre
 
 type StartOptions = Parameters<typeof startTestClient>[0] & object;
 
-function serverProcess(options: StartOptions): { child: ChildProcessWithoutNullStreams; connection: MessageConnection } {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'],
+/** `node dist/server.js --stdio`, as an editor starts it, with the test's node flags, preload and environment. */
+function spawnServer(options: StartOptions = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...(options.nodeFlags ?? []), ...(options.preload ? ['-r', options.preload] : []), SERVER_JS, '--stdio'],
     { stdio: 'pipe', env: options.env ?? process.env });
+}
+
+function serverProcess(options: StartOptions): { child: ChildProcessWithoutNullStreams; connection: MessageConnection } {
+  const child = spawnServer(options);
   return { child, connection: createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)) };
 }
 
@@ -180,7 +184,7 @@ async function serverInProcess(options: StartOptions): Promise<{ child: undefine
  */
 export async function serverStreams(): Promise<{ input: Writable; output: Readable; stop(): void }> {
   if (!IN_PROCESS) {
-    const server = spawn(process.execPath, [SERVER_JS, '--stdio']);
+    const server = spawnServer();
     return { input: server.stdin, output: server.stdout, stop: () => server.kill() };
   }
   const [{ createConnection, ProposedFeatures }, { startServer }, { nodeHost }] = await Promise.all([
