@@ -3,26 +3,17 @@
 // and where a new one belongs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LintConfigs, lintConfigFileFor, lowersRule, readLintConfig } from '../../server/src/service/lintConfig';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { folderWith } from '../helpers/core';
 
-/** A registry folder with `files` (relative path → text), and its path. */
-function registry(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-lint-config-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
 const entry = (root: string, name = 'A') => path.join(root, 'workspaces', name, 'workspace.json');
 
 describe('the .kasm-lint.json in force', () => {
   it('is the nearest one in the entry folder or above it', () => {
-    const root = registry({
+    const root = folderWith({
       '.kasm-lint.json': '{"rules": {"icon-missing": "off"}}',
       'workspaces/B/.kasm-lint.json': '{"rules": {"icon-missing": "error"}}',
       'workspaces/A/workspace.json': '{}',
@@ -36,15 +27,15 @@ describe('the .kasm-lint.json in force', () => {
   });
 
   it('is none when there is none, and none when configs are ignored (--ignore-config)', () => {
-    const root = registry({ 'workspaces/A/workspace.json': '{}' });
+    const root = folderWith({ 'workspaces/A/workspace.json': '{}' });
     assert.deepEqual(new LintConfigs(nodeFileSystem).rulesFor(entry(root)), {});
-    const withConfig = registry({ '.kasm-lint.json': '{"rules": {"icon-missing": "off"}}' });
+    const withConfig = folderWith({ '.kasm-lint.json': '{"rules": {"icon-missing": "off"}}' });
     assert.deepEqual(new LintConfigs(nodeFileSystem, true).rulesFor(entry(withConfig)), {});
     assert.equal(new LintConfigs(nodeFileSystem, true).forFolder(path.join(withConfig, 'workspaces')), undefined);
   });
 
   it('of an untrusted workspace makes rules louder, never quieter, and accepts no category or version', () => {
-    const root = registry({
+    const root = folderWith({
       '.kasm-lint.json': JSON.stringify({
         rules: { 'icon-missing': 'off', 'category-near-miss': 'error', 'icon-size': 'warning' }, categories: ['Robots'], versions: ['1.19.x'],
         agent: { cores: 4, memory: 8192, gpus: 0 },
@@ -59,7 +50,7 @@ describe('the .kasm-lint.json in force', () => {
   });
 
   it('a folder or FIFO named .kasm-lint.json is a problem of the file, not read', () => {
-    const root = registry({});
+    const root = folderWith({});
     fs.mkdirSync(path.join(root, '.kasm-lint.json'));
     const config = new LintConfigs(nodeFileSystem).forFolder(path.join(root, 'workspaces', 'A'));
     assert.deepEqual(config?.problems.map((p) => p.message), ['.kasm-lint.json is not a regular file that can be read: it is ignored.']);
@@ -69,7 +60,7 @@ describe('the .kasm-lint.json in force', () => {
 
   it('reads 256 KB, and not one byte more', () => {
     const padded = (bytes: number) => { const head = '{"rules": {}, "$schema": "'; return `${head}${'x'.repeat(bytes - head.length - 2)}"}`; };
-    const root = registry({ 'at/.kasm-lint.json': padded(256 * 1024), 'over/.kasm-lint.json': padded(256 * 1024 + 1) });
+    const root = folderWith({ 'at/.kasm-lint.json': padded(256 * 1024), 'over/.kasm-lint.json': padded(256 * 1024 + 1) });
     assert.deepEqual(readLintConfig(nodeFileSystem, path.join(root, 'at', '.kasm-lint.json')).problems, []);
     assert.deepEqual(readLintConfig(nodeFileSystem, path.join(root, 'over', '.kasm-lint.json')).problems.map((p) => p.message),
       ['.kasm-lint.json is larger than 256 KB: it is ignored.']);
@@ -78,11 +69,11 @@ describe('the .kasm-lint.json in force', () => {
 
 describe('where a new .kasm-lint.json belongs', () => {
   it('the one in force, else the registry root, else the entry folder', () => {
-    const withConfig = registry({ 'workspaces/.kasm-lint.json': '{}' });
+    const withConfig = folderWith({ 'workspaces/.kasm-lint.json': '{}' });
     assert.equal(lintConfigFileFor(nodeFileSystem, entry(withConfig)), path.join(withConfig, 'workspaces', '.kasm-lint.json'));
-    const plain = registry({});
+    const plain = folderWith({});
     assert.equal(lintConfigFileFor(nodeFileSystem, entry(plain)), path.join(plain, '.kasm-lint.json'));
-    const loose = registry({});
+    const loose = folderWith({});
     assert.equal(lintConfigFileFor(nodeFileSystem, path.join(loose, 'apps', 'A', 'workspace.json')), path.join(loose, 'apps', 'A', '.kasm-lint.json'));
   });
 });

@@ -99,14 +99,19 @@ export function hasEntryLink(markdown: string): boolean {
   return /attacker\.example/.test(markdown);
 }
 
-/** A registry in a new temporary folder: `workspaces/<folder>/workspace.json` with each text. */
-export function registryFolder(entries: Record<string, string>): string {
+/** A new temporary folder with `files` (path relative to it → content) written, their folders made. */
+export function folderWith(files: Record<string, string | Buffer>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
-  for (const [folder, text] of Object.entries(entries)) {
-    fs.mkdirSync(path.join(root, 'workspaces', folder), { recursive: true });
-    fs.writeFileSync(path.join(root, 'workspaces', folder, 'workspace.json'), text);
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), content);
   }
   return root;
+}
+
+/** A registry in a new temporary folder: `workspaces/<folder>/workspace.json` with each text. */
+export function registryFolder(entries: Record<string, string>): string {
+  return folderWith(Object.fromEntries(Object.entries(entries).map(([folder, text]) => [path.join('workspaces', folder, 'workspace.json'), text])));
 }
 
 /** A valid schema 1.1 entry (as JSON text), with `extra` fields. */
