@@ -61,15 +61,16 @@ export class StampedCache<T> {
     if (fileSystem.answersKnown?.() === false) return;
     let kept = this.byFileSystem.get(fileSystem);
     if (!kept) this.byFileSystem.set(fileSystem, kept = { answers: new Map(), count: 0 });
+    let byName = kept.answers.get(path);
     // A new answer past the limit starts over; a newer stamp for a kept one replaces it.
-    if (!kept.answers.get(path)?.has(name)) {
+    if (!byName?.has(name)) {
       if (kept.count >= this.limit) {
         kept.answers.clear();
         kept.count = 0;
+        byName = undefined;
       }
       kept.count++;
     }
-    let byName = kept.answers.get(path);
     if (!byName) kept.answers.set(path, byName = new Map<string, { stamp: string; value: T }>());
     byName.set(name, { stamp, value });
   }
