@@ -6,7 +6,8 @@ import {
   CancellationToken, MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection,
 } from 'vscode-jsonrpc/node';
 import {
-  PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkDoneProgress, WorkDoneProgressCreateParams,
+  InitializeResult, PublishDiagnosticsParams, RegistrationParams, TextDocumentContentChangeEvent, WorkDoneProgress,
+  WorkDoneProgressCreateParams,
 } from 'vscode-languageserver-protocol';
 import { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { InitializationOptions, ServerSettings } from '../../server/src/lsp/protocol';
@@ -17,6 +18,8 @@ export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
 export interface TestClient {
   connection: MessageConnection;
+  /** What the server answered `initialize` with: its capabilities and name. */
+  initializeResult: InitializeResult;
   /** The server's process; none when it runs in the test's own (IN_PROCESS). */
   process?: ChildProcessWithoutNullStreams;
   /** Settings the fake editor answers workspace/configuration with; change them, then notify. */
@@ -63,7 +66,10 @@ export async function startTestClient(options: {
   });
   connection.onNotification((method, params) => { client.notifications?.push({ method, params }); });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+    client.notifications?.push({ method: 'client/registerCapability', params });
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', (params: WorkDoneProgressCreateParams) => {
     client.notifications?.push({ method: 'window/workDoneProgress/create', params });
     // jsonrpc hands $/progress only to a handler of its token.
@@ -71,7 +77,7 @@ export async function startTestClient(options: {
     return null;
   });
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     // In process, no watchdog: it would poll this very process for ever.
     processId: child ? process.pid : null,
     rootUri: null,
@@ -91,6 +97,7 @@ export async function startTestClient(options: {
 
   return Object.assign(client, {
     connection,
+    initializeResult,
     process: child,
     open(file: string, text: string) {
       const uri = pathToFileURL(file).href;
