@@ -6,7 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import type { EntrySummariesResult, RegistrySchemaResult, RegistryViewResult } from '../../server/src/clientApi';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextEdit } from 'vscode-languageserver-types';
+import type { AddVersionResult, EntrySummariesResult, RegistrySchemaResult, RegistryViewResult } from '../../server/src/clientApi';
+import { versionsToAdd } from '../../server/src/service/features/addVersion';
 import { encodePng } from '../helpers/png';
 import { TestClient, startTestClient } from '../helpers/lspClient';
 
@@ -97,7 +100,51 @@ describe('requests the extension makes about entries', () => {
     // A tie tells nothing (the rules call it a mix): the newest schema.
     // Every entry's icon name, for New Kasm Workspace…'s check that a new one is not taken (#29.6).
     assert.deepEqual(await schema(root), { schema: '1.1', entries: 2, icons: ['icon.png', 'icon.png'] });
+    // A release must be exact (M.m.p) for the admin's view: 1.18 alone is no release.
+    const view = await client.connection.sendRequest<RegistryViewResult>('kasm/registryView', { uri: uri(root), kasmVersion: '1.18' });
+    assert.equal(view.view, undefined);
+    assert.ok(view.releases.includes('1.18.0'), JSON.stringify(view.releases));
     write(root, { '.git/HEAD': 'ref: refs/heads/1.0\n' });
     assert.deepEqual((await schema(root)).schema, '1.0');
+  });
+
+  it('plans Kasm: Add Kasm Version to Entries: edits per entry, an entry that has it left alone, another tool\'s file left out', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-add-version-'));
+    const pretty = (name: string, version: string) => `${JSON.stringify({ ...JSON.parse(entry11(name)), image_src: './icon.png',
+      compatibility: [{ version, image: 'a/b:1.18.0', uncompressed_size_mb: 1 }] }, null, 2)}\n`;
+    write(root, {
+      'workspaces/A/workspace.json': pretty('A', '1.18.x'), 'workspaces/B/workspace.json': pretty('B', '1.19.x'),
+      'apps/web/workspace.json': JSON.stringify({ version: 2, projects: {} }),
+    });
+    const [a, b, nx] = ['workspaces/A', 'workspaces/B', 'apps/web'].map((folder) => uri(path.join(root, folder, 'workspace.json')));
+    const addVersion = (params: object) => client.connection.sendRequest<AddVersionResult>('kasm/addVersion', params);
+    // The choices, newest schema's first: what the command's picker shows.
+    const versions = [...versionsToAdd('1.1'), ...versionsToAdd('1.0')];
+    assert.deepEqual(await addVersion({}), { versions, entries: [] });
+    assert.deepEqual(await addVersion({ version: '1.99.x', uris: [a] }),
+      { versions, entries: [], refused: '"1.99.x" is not a Kasm version (M.m.x or M.m.p of a release, or the next one)' });
+    const planned = await addVersion({ version: '1.19.x', uris: [a, b, nx, 5] });
+    assert.deepEqual(planned.entries.map((e) => e.uri), [a, b], 'another tool\'s workspace.json and a non-string are left out');
+    assert.deepEqual(planned.entries[1], { uri: b, skipped: 'already has 1.19.x' });
+    const added = planned.entries[0] as { edits: TextEdit[]; image?: string };
+    assert.equal(added.image, 'a/b:1.19.0', 'the image tag follows the version');
+    const text = TextDocument.applyEdits(TextDocument.create(a, 'json', 0, pretty('A', '1.18.x')), added.edits);
+    assert.deepEqual(JSON.parse(text).compatibility, [
+      { version: '1.18.x', image: 'a/b:1.18.0', uncompressed_size_mb: 1 }, { version: '1.19.x', image: 'a/b:1.19.0', uncompressed_size_mb: 1 },
+    ]);
+    // The icons a new entry's must differ from, without the leading ./ the build ignores.
+    assert.deepEqual(await schema(root), { schema: '1.1', entries: 2, icons: ['icon.png', 'icon.png'] });
+    // A release must be exact (M.m.p) for the admin's view: 1.18 alone is no release.
+    const view = await client.connection.sendRequest<RegistryViewResult>('kasm/registryView', { uri: uri(root), kasmVersion: '1.18' });
+    assert.equal(view.view, undefined);
+    assert.ok(view.releases.includes('1.18.0'), JSON.stringify(view.releases));
+  });
+
+  it('answers requests without a registry folder with empty results, not errors', async () => {
+    assert.deepEqual(await client.connection.sendRequest('kasm/registrySchema', { uri: 'untitled:Untitled-1' }), { schema: '1.1', entries: 0, icons: [] });
+    assert.deepEqual(await client.connection.sendRequest('kasm/registrySchema', {}), { schema: '1.1', entries: 0, icons: [] });
+    assert.deepEqual(await client.connection.sendRequest('kasm/registryView', { uri: 'untitled:Untitled-1' }), { schema: '1.1', releases: [], channels: [] });
+    assert.deepEqual(await client.connection.sendRequest('kasm/entrySummaries', { uris: 'not a list' }), []);
+    assert.deepEqual(await client.connection.sendRequest('kasm/entrySummaries', { uris: [42] }), [null]);
   });
 });
