@@ -1,6 +1,5 @@
 // The server over stdio as VS Code drives it: URIs in VS Code's own encoding, and clients that send nonsense.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +7,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
-import { SERVER_JS, startTestClient } from '../helpers/lspClient';
+import { serverStreams, startTestClient } from '../helpers/lspClient';
 import { waitFor } from '../helpers/waitFor';
 
 describe('one identity per document, in VS Code\'s URI encoding', () => {
@@ -46,27 +45,46 @@ describe('one identity per document, in VS Code\'s URI encoding', () => {
 });
 
 describe('a client that sends nonsense', () => {
-  it('answers requests before initialize with ServerNotInitialized, drops malformed notifications, and keeps running', { timeout: 20_000 }, async () => {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  it('answers requests before initialize with ServerNotInitialized, drops malformed notifications, says so, and keeps running', { timeout: 20_000 }, async () => {
+    const server = await serverStreams();
+    const connection = createMessageConnection(new StreamMessageReader(server.output), new StreamMessageWriter(server.input));
+    const logged: string[] = [];
+    connection.onNotification('window/logMessage', (params: { message: string }) => { logged.push(params.message); });
     connection.listen();
+    const hover = (uri: string) => connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     try {
-      await assert.rejects(connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x/workspace.json' }, position: { line: 0, character: 0 } }),
-        (error: { code?: number }) => error.code === -32002);
+      await assert.rejects(hover('file:///x/workspace.json'), { code: -32002, message: 'The server has not been initialized' });
       await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await connection.sendNotification('initialized', {});
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 42, languageId: 'json', version: 1, text: '{}' } });
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///x/workspace.json' } });
-      await connection.sendNotification('textDocument/didOpen', {});
+      const uri = 'file:///x/workspace.json';
+      // Each is one field away from a well-formed notification.
+      const malformed: [string, object][] = [
+        ['textDocument/didOpen', { textDocument: { uri: 42, languageId: 'json', version: 1, text: '{}' } }],
+        ['textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1 } }],
+        ['textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: '1', text: '{}' } }],
+        ['textDocument/didOpen', { textDocument: null }],
+        ['textDocument/didOpen', {}],
+        ['textDocument/didChange', { textDocument: { uri } }],
+        ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '{}' }, { range: {} }] }],
+        ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [null] }],
+        ['textDocument/didChange', { textDocument: { version: 2 }, contentChanges: [] }],
+        ['textDocument/didClose', { textDocument: { uri: null } }],
+        ['textDocument/didClose', null as unknown as object],
+      ];
+      for (const [method, params] of malformed) await connection.sendNotification(method, params);
       // Answered after the malformed notifications, so the server has handled them by then.
-      const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere/workspace.json' }, position: { line: 0, character: 0 } });
-      assert.equal(hover, null, 'still answering');
-      assert.equal(child.exitCode, null, `the server died: ${stderr}`);
+      assert.equal(await hover('file:///nowhere/workspace.json'), null, 'still answering');
+      assert.deepEqual(logged.filter((m) => m.includes('malformed')), malformed.map(([method]) => `kasm: ignored a malformed ${method} notification`));
+      // Well-formed ones still count.
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: '{ "friendly_name": 1 }' } });
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '{ "friendly_name": "Lab" }' }] });
+      const symbols = await connection.sendRequest<{ name: string; detail?: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.detail]), [['friendly_name', 'Lab']], 'the text after the change');
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      assert.deepEqual(await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), [], 'closed');
     } finally {
-      child.kill();
       connection.dispose();
+      server.stop();
     }
   });
 });

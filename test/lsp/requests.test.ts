@@ -4,13 +4,12 @@
 // that drops a request's handler, a capability or a fallback changes what the editor shows.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionList, Diagnostic, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { VALID_1_1, entryFolder, entryText, registryFolder, squareIcon } from '../helpers/core';
-import { TestClient, serverStreams, startTestClient } from '../helpers/lspClient';
+import { TestClient, startTestClient } from '../helpers/lspClient';
 import { IN_PROCESS } from '../helpers/cliRun';
 import { waitFor } from '../helpers/waitFor';
 import { version as PACKAGE_VERSION } from '../../package.json';
@@ -183,21 +182,6 @@ describe('language server: completion without snippets', () => {
     };
     assert.deepEqual([...await formats(false)], [InsertTextFormat.PlainText]);
     assert.ok((await formats(true)).has(InsertTextFormat.Snippet));
-  });
-});
-
-describe('language server: before initialize', () => {
-  it('answers a request that comes before initialize with ServerNotInitialized', async () => {
-    const server = await serverStreams();
-    const connection = createMessageConnection(new StreamMessageReader(server.output), new StreamMessageWriter(server.input));
-    connection.listen();
-    try {
-      await assert.rejects(connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere/workspace.json' } }),
-        { code: -32002, message: 'The server has not been initialized' });
-    } finally {
-      connection.dispose();
-      server.stop();
-    }
   });
 });
 
