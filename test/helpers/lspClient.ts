@@ -50,6 +50,10 @@ export async function startTestClient(options: {
   watchesFiles?: boolean;
   /** Whether the editor shows progress the server reports (window/workDoneProgress; default false). */
   showsProgress?: boolean;
+  /** Whether the editor answers workspace/configuration (default true); if not, it pushes its settings. */
+  pullsSettings?: boolean;
+  /** Whether the editor applies edits that create files (workspaceEdit resourceOperations; default false). */
+  createsFiles?: boolean;
   initializationOptions?: InitializationOptions;
   env?: NodeJS.ProcessEnv;
 } = {}): Promise<TestClient> {
@@ -84,7 +88,8 @@ export async function startTestClient(options: {
     workspaceFolders: (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
     capabilities: {
       workspace: {
-        configuration: true, workspaceFolders: true,
+        configuration: options.pullsSettings ?? true, workspaceFolders: true,
+        ...(options.createsFiles ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
         didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, didChangeConfiguration: { dynamicRegistration: true },
       },
       textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport ?? true } }, hover: { contentFormat: ['markdown'] } },
