@@ -3,6 +3,7 @@
 // End to end against a real registry: test/cli/online.test.ts and test/lsp.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ImageFacts, ImageFactsSource } from '../../server/src/service/imageFacts';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -94,6 +95,30 @@ describe('the online image rules', () => {
     assert.deepEqual(archs(['amd64', 'i386', 7], ['amd64']), [], 'an architecture Kasm does not offer is the offline rules\' business');
     assert.deepEqual(archs(['arm64'], []), [], 'an image of unknown platforms says nothing');
     assert.deepEqual(check(entry('acme/lab:1', { architecture: 'amd64' }), { 'acme/lab:1': found(['arm64']) }).problems, []);
+  });
+
+  it('architectures: the fix sets architecture to what the image has, and is the preferred one', () => {
+    const text = JSON.stringify(entry('acme/lab:1', { architecture: ['amd64', 'arm64'] }), null, 2);
+    const source: ImageFactsSource = { image: () => found(['amd64', 's390x']), tags: () => null };
+    const service = createLanguageService({ images: source });
+    const doc = textDocument(text);
+    const settings = { ...DEFAULT_SETTINGS, onlineImages: true };
+    const diagnostics = service.validate(doc, settings).filter((d) => d.code === 'image-arch-missing');
+    assert.equal(diagnostics.length, 1);
+    const actions = service.codeActions(doc, diagnostics[0].range, { diagnostics }, settings);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set architecture to what the image has: amd64', true]]);
+    const fixed = JSON.parse(TextDocument.applyEdits(doc, actions[0].edit?.changes?.[doc.uri] ?? []));
+    assert.deepEqual(fixed.architecture, ['amd64']);
+    assert.deepEqual(service.validate(textDocument(JSON.stringify(fixed)), settings).filter((d) => ONLINE.has(String(d.code))), [], 'nothing left to fix');
+    // Unlisted: the image runs on more than the entry says.
+    const narrow = textDocument(JSON.stringify(entry('acme/lab:1'), null, 2));
+    const both = createLanguageService({ images: { image: () => found(['amd64', 'arm64']), tags: () => null } });
+    const unlisted = both.validate(narrow, settings).filter((d) => d.code === 'image-arch-unlisted');
+    assert.deepEqual(both.codeActions(narrow, unlisted[0].range, { diagnostics: unlisted }, settings).map((a) => a.title),
+      ['Set architecture to what the image has: amd64, arm64']);
+    // A diagnostic without architectures in its data (an older editor's copy) gets no fix.
+    assert.deepEqual(service.codeActions(doc, diagnostics[0].range, { diagnostics: [{ ...diagnostics[0], data: { path: ['architecture', 1] } }] }, settings)
+      .filter((a) => a.title.startsWith('Set architecture')), []);
   });
 
   it('architectures over several images: "have", the platforms of the first lacking one, and the ones all share as fixes', () => {
