@@ -6,7 +6,6 @@ import { describe, it } from 'node:test';
 import * as fs from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { sniffImage } from '../../server/src/service/imageFormat';
-import { snippetFile } from '../../server/src/service/features/snippets';
 import { REPO_ROOT } from '../helpers/core';
 
 describe('the packaged extension', () => {
@@ -53,9 +52,7 @@ describe('the packaged extension', () => {
     assert.deepEqual(manifest.contributes.snippets, [{ language: 'kasm-workspace', path: './snippets/kasm-workspace.code-snippets' }]);
     const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'kasm-workspace.code-snippets'), 'utf8')) as Record<string, { prefix?: string; isFileTemplate?: boolean; body: string[] }>;
     for (const [name, snippet] of Object.entries(snippets)) assert.equal(snippet.prefix, undefined, `${name}: a prefix would offer it everywhere`);
-    assert.deepEqual(snippets, snippetFile(), 'the committed file is what completion offers (npm run generate)');
-    assert.deepEqual(Object.entries(snippets).filter(([, s]) => s.isFileTemplate).map(([name]) => name),
-      ['Kasm workspace entry (registry schema 1.1)', 'Kasm workspace entry (registry schema 1.0)']);
+    // That the file is what completion offers, with its file templates: test/core/snippets.test.ts.
   });
 
   it('has what the Marketplace and Open VSX show: repository, issues, homepage, a 128×128 icon, a banner, a changelog', () => {
