@@ -6,6 +6,7 @@ import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { RegistrySchemaSetting } from '../../server/src/service/schemaVersion';
+import { workspaceSpec } from '../../server/src/service/kasm/knowledge';
 import { entryFolder, marked, service, squareIcon, textDocument } from '../helpers/core';
 
 function complete(text: string, options: { file?: string; schema?: RegistrySchemaSetting } = {}) {
@@ -177,5 +178,34 @@ describe('completion', () => {
 describe('completion of a key that already has a value', () => {
   it('replaces only the key', () => {
     assert.equal(complete('{ "friendly|": "My Desktop" }').apply('friendly_name'), '{ "friendly_name": "My Desktop" }');
+  });
+});
+
+describe('completion of keys, described from the Kasm knowledge', () => {
+  it('gives each key not yet present its docs and default, required ones first, then in schema order', () => {
+    for (const schema of ['1.1', '1.0'] as const) {
+      // A 1.0 entry is told by its compatibility strings, which are then present.
+      const text = schema === '1.1' ? '{\n  \n}' : '{\n  "compatibility": ["1.15.x"],\n  \n}';
+      const items = service.complete(textDocument(text), { line: schema === '1.1' ? 1 : 2, character: 2 }).items;
+      const offered = (workspaceSpec(schema).properties ?? []).filter((p) => schema === '1.1' || p.key !== 'compatibility');
+      const shown = items.map((i) => ({
+        label: i.label, sortText: i.sortText, docs: (i.documentation as { value: string }).value, required: i.detail?.endsWith(' (required)'),
+      }));
+      assert.deepEqual(shown,
+        offered.map((p, index) => ({
+          label: p.key, sortText: `${p.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+          docs: [p.description, ...(p.default !== undefined ? [`Default: \`${p.default}\``] : []), `[Documentation](${p.docs})`].join('\n\n'),
+          required: p.required !== undefined,
+        })), schema);
+    }
+  });
+
+  it('names each kind of type the way a reader of the README does', () => {
+    const details = Object.fromEntries(service.complete(textDocument('{\n  \n}'), { line: 1, character: 2 }).items.map((i) => [i.label, i.detail]));
+    const keys = ['friendly_name', 'description', 'architecture', 'compatibility', 'launch_config', 'gpu_graphics_acceleration', 'session_time_limit', 'run_config'];
+    assert.deepEqual(keys.map((key) => details[key]), [
+      'string (required)', 'string | null (required)', 'string[] (required)', 'object[] (required)',
+      '{ "file_mapping", "launch_form" }', 'boolean | string | null', 'integer | null', 'object',
+    ]);
   });
 });
