@@ -165,6 +165,39 @@ describe('quick fixes', () => {
     assert.equal(fix('{ "exec_config": { "go": { "user": "root" } } }', 'Add "cmd"'), `{ "exec_config": { "go": { "user": "root", "cmd": "bash -c 'echo replace me'" } } }`);
   });
 
+  it('adds missing fields of either schema by their kind, the image from a 1.0 name, and "all" only for two or more', () => {
+    const added = (text: string, title: string, schema?: RegistrySchemaSetting) => {
+      const { list, apply } = actions(text, { schema, only: ['quickfix'] });
+      const action = list.find((a) => a.title === title);
+      assert.ok(action, `no "${title}" among ${JSON.stringify(list.map((a) => a.title))}`);
+      return { value: JSON.parse(apply(action)) as Record<string, unknown>, preferred: action.isPreferred === true };
+    };
+    // Schema 1.0, in a folder named Example: the name to be written, a size of 0 (not measured), the newest 1.0 version.
+    assert.deepEqual(added('{ "compatibility": ["1.15.x"] }', 'Add the 6 missing required fields', '1.0'), { preferred: false, value: {
+      compatibility: ['1.15.x'], friendly_name: 'Example', description: 'Example workspace.', image_src: 'icon.png', architecture: ['amd64'],
+      name: 'repository/image:tag', uncompressed_size_mb: 0,
+    } });
+    assert.deepEqual(added('{ "name": "org/x:1" }', 'Add "compatibility"', '1.0'), { preferred: true, value: { name: 'org/x:1', compatibility: ['1.15.x'] } });
+    // Schema 1.1 keeping a 1.0 name: the image comes from it.
+    assert.deepEqual(added('{ "name": "org/x:1" }', 'Add "compatibility"', '1.1').value.compatibility,
+      [{ version: '1.19.x', image: 'org/x:1', uncompressed_size_mb: 0 }]);
+    assert.deepEqual(added('{ "name": "org/x:1", "compatibility": [{ "version": "1.18.x" }] }', 'Add "image"', '1.1').value.compatibility,
+      [{ version: '1.18.x', image: 'org/x:1' }]);
+    assert.deepEqual(added('{ "compatibility": [{ "image": "org/x:1" }] }', 'Add "version"', '1.1').value.compatibility,
+      [{ image: 'org/x:1', version: '1.19.x' }]);
+    // A launch form field: text empty, flags false, lists empty, an object empty.
+    const form = added('{ "launch_config": { "launch_form": [{ "key": "a" }] } }', 'Add the 17 missing required fields').value.launch_config;
+    assert.deepEqual(form, {
+      launch_form: [{ key: 'a', label: '', value: '', allow_saving: false, required: false, placeholder: '', help: '', input_type: '', options: [],
+        validator_regex: '', validator_regex_description: '', display_if: [] }],
+      file_mapping: {},
+    });
+    const twoMissing = '{ "friendly_name": "F", "description": "d", "image_src": "i.png" }';
+    assert.ok(actions(twoMissing, { only: ['quickfix'] }).titles.includes('Add the 2 missing required fields'));
+    assert.ok(!actions(`${twoMissing.slice(0, -2)}, "architecture": ["amd64"] }`, { only: ['quickfix'] }).titles.some((t) => t.startsWith('Add the ')),
+      'one missing field: its own fix is enough');
+  });
+
   it('converts a GB-looking memory to MB, and coerces numbers written as text', () => {
     assert.equal(fix('{ "memory": 4 }', 'Change to 4000 MB (4 GB)'), '{ "memory": 4000 }');
     assert.equal(fix('{ "memory": "4096" }', 'Change to 4096'), '{ "memory": 4096 }');
