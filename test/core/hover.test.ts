@@ -4,6 +4,7 @@ import { HOSTILE_MARKDOWN_ENTRY, entryFolder, hasEntryLink, marked, service, squ
 import { encodePng } from '../helpers/png';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ImageFactsSource } from '../../server/src/service/imageFacts';
+import { versionsToAdd } from '../../server/src/service/features/addVersion';
 
 function hover(text: string, file?: string) {
   const { doc, cursor, ranges } = marked(text, file);
@@ -54,8 +55,32 @@ describe('hover', () => {
     assert.match(hover('{ "compatibility": [{ "version": "1.18|.x" }] }').value, /1\.18\.0, 1\.18\.1\. Kasm 1\.18 reads registry schema 1\.1\./);
   });
 
+  it('on a version Kasm never had or has not released yet, or no version at all: says which, in its first section', () => {
+    const first = (text: string) => hover(text).value.split('\n\n---\n\n')[0];
+    const next = versionsToAdd('1.1')[0];
+    const newest = versionsToAdd('1.1')[1].replace(/\.x$/, '');
+    assert.equal(first('{ "compatibility": [{ "version": "1.9|9.x" }] }'), `**1\\.99\\.x**: no such Kasm release (newest known: ${newest}).`);
+    assert.equal(first(`{ "compatibility": [{ "version": "${next.slice(0, 2)}|${next.slice(2)}" }] }`),
+      `**${next.replace(/\./g, '\\.')}**: the next Kasm release after ${newest}, not out yet; registries list it ahead with develop tags.`);
+    assert.equal(first('{ "compatibility": [{ "version": "1.1|2.x" }] }'), '**1\\.12\\.x**: Kasm 1.12 has no workspace registries (since 1.13).');
+    assert.equal(first('{ "compatibility": [{ "version": "fo|o" }] }'), '**foo**: not a Kasm version; write `M.m.x` or `M.m.p`.');
+  });
+
+  it('on a key: its facts as a list, in order: required, default, values, schemas', () => {
+    const facts = (text: string) => hover(text).value.split('\n\n').filter((part) => part.startsWith('- '));
+    assert.deepEqual(facts('{ "archi|tecture": ["amd64"] }'), [
+      '- Required (Kasm or the registry build fails without it)\n- Allowed values: `amd64`, `arm64`\n- Registry schema 1.0 and 1.1; this file: 1.1 (newest (nothing in the file tells))',
+    ]);
+    assert.match(facts('{ "compatibility": [{ "vers|ion": "1.18.x" }] }')[0], /^- Required by the registry README\n- Known values: `1\.\d+\.x`/);
+    assert.deepEqual(facts('{ "run_config": { "hostn|ame": "x" } }'), [], 'a nested key: no facts, no schema line');
+    assert.match(hover('{ "run_config": { "hostn|ame": "x" } }').value, /^\*\*hostname\*\* `string`\n\n/);
+    assert.match(hover('{ "archi|tecture": ["amd64"] }').value, /^\*\*architecture\*\* `array<string>`/, 'an array names its items\' type');
+  });
+
   it('on memory: the value in GB and bytes', () => {
     assert.match(hover('{ "memory": 27|68 }').value, /2768 MB\*\* = 2\.77 GB \(2,768,000,000 bytes/);
+    assert.match(hover('{ "memory": 10|00 }').value, /^\*\*1000 MB\*\* = 1\.00 GB \(1,000,000,000 bytes in Kasm\)/, 'from 1,000 MB on, in GB too');
+    assert.match(hover('{ "memory": 99|9 }').value, /^\*\*999 MB\*\* \(999,000,000 bytes in Kasm\)/);
   });
 
   it('on image_src: the icon itself with its pixel size', () => {
