@@ -197,7 +197,9 @@ describe('language server: a registry folder', () => {
     try {
       const progress = () => client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value);
       await waitFor('the end of the first check\'s progress', () => progress().some((p) => p.kind === 'end'), 20000, 20);
-      assert.deepEqual(progress(), [
+      // Up to the first end: a later check (the registration of settings may start one) reports again.
+      const first = progress().slice(0, progress().findIndex((p) => p.kind === 'end') + 1);
+      assert.deepEqual(first, [
         { kind: 'begin', title: 'Kasm registry', percentage: 0, message: `Checking ${ENTRIES} Kasm entries…` },
         { kind: 'report', percentage: 41, message: `Checking ${ENTRIES} Kasm entries… 25 done` },
         { kind: 'report', percentage: 83, message: `Checking ${ENTRIES} Kasm entries… 50 done` },
