@@ -209,6 +209,16 @@ export async function serverStreams(): Promise<{ input: Writable; output: Readab
   return { input, output, stop: () => output.removeAllListeners('data') };
 }
 
+/**
+ * A connection to a language server that nothing has been sent to yet, for tests of clients that initialize in their
+ * own way (or not at all). Add handlers, then `listen()`; `stop` disposes it and stops the server.
+ */
+export async function bareConnection(): Promise<{ connection: MessageConnection; stop: () => void }> {
+  const server = await serverStreams();
+  const connection = createMessageConnection(new StreamMessageReader(server.output), new StreamMessageWriter(server.input));
+  return { connection, stop: () => { connection.dispose(); server.stop(); } };
+}
+
 /** A diagnostic's message as text (LSP 3.18 allows Markdown; ours are plain). */
 export const messageText = (diagnostic: Diagnostic | undefined): string =>
   (diagnostic === undefined ? '' : typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);

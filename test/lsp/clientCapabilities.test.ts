@@ -4,10 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { entryText, registryFolder } from '../helpers/core';
-import { serverStreams, startTestClient } from '../helpers/lspClient';
+import { bareConnection, startTestClient } from '../helpers/lspClient';
 
 const MISSPELT = entryText({ categories: ['Developmnet'], memory: 4 });
 const codesOf = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code)).sort();
@@ -63,8 +62,7 @@ describe('language server: what the editor can do', () => {
 
   it('checks the registry under rootUri for an editor that names no workspace folders', async () => {
     const root = registryFolder({ Lab: MISSPELT });
-    const server = await serverStreams();
-    const connection = createMessageConnection(new StreamMessageReader(server.output), new StreamMessageWriter(server.input));
+    const { connection, stop } = await bareConnection();
     const entryUri = pathToFileURL(path.join(root, 'workspaces', 'Lab', 'workspace.json')).href;
     const shown = new Promise<PublishDiagnosticsParams>((resolve) => {
       connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -78,8 +76,7 @@ describe('language server: what the editor can do', () => {
       // An unopened entry, checked as part of its registry: the cross-entry rules too.
       assert.deepEqual(codesOf(await shown), ['category-near-miss', 'icon-missing', 'memory-in-gb', 'registry-misses-newest']);
     } finally {
-      connection.dispose();
-      server.stop();
+      stop();
     }
   });
 });

@@ -5,9 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
-import { serverStreams, startTestClient } from '../helpers/lspClient';
+import { bareConnection, startTestClient } from '../helpers/lspClient';
 import { waitFor } from '../helpers/waitFor';
 
 describe('one identity per document, in VS Code\'s URI encoding', () => {
@@ -46,8 +45,7 @@ describe('one identity per document, in VS Code\'s URI encoding', () => {
 
 describe('a client that sends nonsense', () => {
   it('answers requests before initialize with ServerNotInitialized, drops malformed notifications, says so, and keeps running', { timeout: 20_000 }, async () => {
-    const server = await serverStreams();
-    const connection = createMessageConnection(new StreamMessageReader(server.output), new StreamMessageWriter(server.input));
+    const { connection, stop } = await bareConnection();
     const logged: string[] = [];
     connection.onNotification('window/logMessage', (params: { message: string }) => { logged.push(params.message); });
     connection.listen();
@@ -83,8 +81,7 @@ describe('a client that sends nonsense', () => {
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       assert.deepEqual(await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), [], 'closed');
     } finally {
-      connection.dispose();
-      server.stop();
+      stop();
     }
   });
 });
