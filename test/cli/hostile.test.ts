@@ -9,7 +9,6 @@ import { describe, it } from 'node:test';
 import { entryText, registryFolder } from '../helpers/core';
 import { CLI } from '../helpers/cliRun';
 
-
 function lint(root: string, args: string[] = []) {
   // A hang fails the test instead of blocking the suite.
   const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args, root], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });

@@ -12,7 +12,6 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { CLI } from '../helpers/cliRun';
 
-
 interface Result { file: string; diagnostics: { code: string; message: string }[] }
 
 /** An HTTP server on 127.0.0.1 that answers with `handle` and counts the requests it gets. */

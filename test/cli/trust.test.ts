@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI } from '../helpers/cliRun';
 
-
 interface Result { file: string; hostAccess: string[]; diagnostics: { code: string; line: number; column: number; message: string }[] }
 
 const entry = (name: string, more: object) => JSON.stringify({
