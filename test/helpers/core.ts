@@ -99,13 +99,18 @@ export function hasEntryLink(markdown: string): boolean {
   return /attacker\.example/.test(markdown);
 }
 
-/** A new temporary folder with `files` (path relative to it → content) written, their folders made. */
-export function folderWith(files: Record<string, string | Buffer>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
+/** Writes `files` (path relative to `root` → content) into `root`, their folders made. */
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), content);
   }
+}
+
+/** A new temporary folder with `files` written into it. */
+export function folderWith(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
+  writeFiles(root, files);
   return root;
 }
 

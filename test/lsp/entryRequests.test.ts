@@ -1,8 +1,6 @@
 // What the extension asks the server instead of reading entries itself (#16.8): entry summaries for the previews,
 // and the registry schema for New Kasm Workspace…, judged by the same rules as the diagnostics.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
@@ -10,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { AddVersionResult, EntrySummariesResult, RegistrySchemaResult, RegistryViewResult } from '../../server/src/clientApi';
 import { versionsToAdd } from '../../server/src/service/features/addVersion';
+import { folderWith, writeFiles } from '../helpers/core';
 import { encodePng } from '../helpers/png';
 import { TestClient, startTestClient } from '../helpers/lspClient';
 
@@ -22,13 +21,6 @@ const entry10 = (name: string) => JSON.stringify({
   categories: ['Development'], compatibility: ['1.15.x'], uncompressed_size_mb: 1,
 });
 
-function write(root: string, files: Record<string, string | Buffer>): void {
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), content);
-  }
-}
-
 describe('requests the extension makes about entries', () => {
   let client: TestClient;
   before(async () => { client = await startTestClient(); });
@@ -39,8 +31,7 @@ describe('requests the extension makes about entries', () => {
   const schema = (root: string) => client.connection.sendRequest<RegistrySchemaResult>('kasm/registrySchema', { uri: uri(root) });
 
   it('summarises entries on disk and open ones as typed; another tool\'s workspace.json gets null', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-summary-'));
-    write(root, {
+    const root = folderWith({
       'workspaces/VS Code & Tools/workspace.json': entry11('VS Code & Tools'),
       'workspaces/VS Code & Tools/icon.png': encodePng(64, 64, [1, 2, 3]),
       'workspaces/Small/workspace.json': entry11('Small', 'small.png'),
@@ -67,9 +58,8 @@ describe('requests the extension makes about entries', () => {
   });
 
   it('shows the registry as an admin on a Kasm release and channel sees it, and what each entry asks of the host (#29.1, #29.5)', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-view-'));
     const lab = (version: string, tags?: string[]) => ({ version, image: `acme/lab:${version.replace('.x', '.0')}`, uncompressed_size_mb: 1, ...(tags ? { available_tags: tags } : {}) });
-    write(root, {
+    const root = folderWith({
       'workspaces/New/workspace.json': JSON.stringify({ ...JSON.parse(entry11('New')), compatibility: [lab('1.19.x', ['develop', '1.19.0'])], run_config: { privileged: true } }),
       'workspaces/Old/workspace.json': entry11('Old'),
       'workspaces/Pinned/workspace.json': JSON.stringify({ ...JSON.parse(entry11('Pinned')), compatibility: [lab('1.19.1')] }),
@@ -92,11 +82,11 @@ describe('requests the extension makes about entries', () => {
   });
 
   it('gives the registry schema as the cross-entry rules judge it: a majority, else the branch, else the newest', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-schema-'));
+    const root = folderWith({});
     assert.deepEqual(await schema(root), { schema: '1.1', entries: 0, icons: [] });
-    write(root, { 'workspaces/A/workspace.json': entry10('A') });
+    writeFiles(root, { 'workspaces/A/workspace.json': entry10('A') });
     assert.deepEqual(await schema(root), { schema: '1.0', entries: 1, icons: ['icon.png'] });
-    write(root, { 'workspaces/B/workspace.json': entry11('B') });
+    writeFiles(root, { 'workspaces/B/workspace.json': entry11('B') });
     // A tie tells nothing (the rules call it a mix): the newest schema.
     // Every entry's icon name, for New Kasm Workspace…'s check that a new one is not taken (#29.6).
     assert.deepEqual(await schema(root), { schema: '1.1', entries: 2, icons: ['icon.png', 'icon.png'] });
@@ -104,15 +94,14 @@ describe('requests the extension makes about entries', () => {
     const view = await client.connection.sendRequest<RegistryViewResult>('kasm/registryView', { uri: uri(root), kasmVersion: '1.18' });
     assert.equal(view.view, undefined);
     assert.ok(view.releases.includes('1.18.0'), JSON.stringify(view.releases));
-    write(root, { '.git/HEAD': 'ref: refs/heads/1.0\n' });
+    writeFiles(root, { '.git/HEAD': 'ref: refs/heads/1.0\n' });
     assert.deepEqual((await schema(root)).schema, '1.0');
   });
 
   it('plans Kasm: Add Kasm Version to Entries: edits per entry, an entry that has it left alone, another tool\'s file left out', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-add-version-'));
     const pretty = (name: string, version: string) => `${JSON.stringify({ ...JSON.parse(entry11(name)), image_src: './icon.png',
       compatibility: [{ version, image: 'a/b:1.18.0', uncompressed_size_mb: 1 }] }, null, 2)}\n`;
-    write(root, {
+    const root = folderWith({
       'workspaces/A/workspace.json': pretty('A', '1.18.x'), 'workspaces/B/workspace.json': pretty('B', '1.19.x'),
       'apps/web/workspace.json': JSON.stringify({ version: 2, projects: {} }),
     });
