@@ -253,6 +253,7 @@ async function main(): Promise<void> {
       offlineMs: round(online.offlineMs, 0), coldMs: round(online.coldMs, 0), warmMs: round(online.warmMs, 0),
       sequentialHeadMs: round(online.sequentialHeadMs, 0), coldVsSequentialHead: round(online.coldMs / online.sequentialHeadMs, 2),
       warmVsOffline: round(online.warmMs / online.offlineMs, 2), requestsCold: online.requestsCold, requestsWarm: online.requestsWarm,
+      tokenRequestsCold: online.tokenRequestsCold,
     },
     squiggleVsJson: {
       oursMedianMs: round(squiggle.oursMs), jsonMedianMs: round(squiggle.jsonMs), ratio: round(squiggle.oursMs / squiggle.jsonMs, 2),
@@ -285,7 +286,9 @@ async function main(): Promise<void> {
     ['squiggle after a keystroke in code-server vs VS Code\'s JSON with our schema (median of 60 edits)',
       `${results.squiggleVsJson.oursMedianMs} vs ${results.squiggleVsJson.jsonMedianMs} ms: ${results.squiggleVsJson.ratio} × (≤ 1.0)`, results.squiggleVsJson.ratio <= 1.0],
     ['CLI --online, 200 distinct images of a local registry (token auth): cold cache vs one HEAD after another',
-      `${results.onlineImages200.coldMs} vs ${results.onlineImages200.sequentialHeadMs} ms: ${results.onlineImages200.coldVsSequentialHead} × (${results.onlineImages200.requestsCold} requests)`, true],
+      `${results.onlineImages200.coldMs} vs ${results.onlineImages200.sequentialHeadMs} ms: ${results.onlineImages200.coldVsSequentialHead} × (≤ 1.0); `
+      + `${results.onlineImages200.requestsCold} requests to the registry (≤ 500) and ${results.onlineImages200.tokenRequestsCold} to its token server`,
+    results.onlineImages200.coldVsSequentialHead <= 1.0 && results.onlineImages200.requestsCold <= 500],
     ['the same, warm cache vs the lint offline', `${results.onlineImages200.warmMs} vs ${results.onlineImages200.offlineMs} ms: ${results.onlineImages200.warmVsOffline} × (${results.onlineImages200.requestsWarm} requests)`,
       results.onlineImages200.requestsWarm === 0],
     ['a 20 MB workspace.json opened in the server (degraded check)', `${results.huge20MbDiagnosticsMs} ms (< 1000), RSS ${results.huge20MbServerRssMb} MB`, results.huge20MbDiagnosticsMs < 1000],

@@ -25,6 +25,8 @@ export interface LocalRegistry {
   push(repository: string, tag: string, image: TestImage): Promise<void>;
   /** The access log so far: one `"METHOD /path HTTP/1.1" status` line per request. */
   requests(): string[];
+  /** The scopes each anonymous request to the token server named, in order (none without a token server). */
+  tokenRequests(): string[][];
   stop(): Promise<void>;
 }
 
@@ -41,13 +43,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a registry; `token`: behind a Bearer token server (RS256 JWT with an x5c header), as Docker Hub is. */
-export async function startRegistry({ token = false }: { token?: boolean } = {}): Promise<LocalRegistry> {
+/**
+ * Starts a registry; `token`: behind a Bearer token server (RS256 JWT with an x5c header), as Docker Hub is, which
+ * grants the first `scopesPerToken` scopes a request names (GitLab's granted one until 2019).
+ */
+export async function startRegistry({ token = false, scopesPerToken = Infinity }: { token?: boolean; scopesPerToken?: number } = {}): Promise<LocalRegistry> {
   const binary = '/usr/bin/docker-registry';
   if (!fs.existsSync(binary)) throw new Error('docker-registry is not installed: apt-get install docker-registry (see README, .ci/run)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
   const port = await freePort();
-  const tokens = token ? await startTokenServer(dir) : undefined;
+  const tokens = token ? await startTokenServer(dir, scopesPerToken) : undefined;
   const auth = tokens
     ? `auth: {token: {realm: "http://127.0.0.1:${tokens.port}/token", service: ${SERVICE}, issuer: ${ISSUER}, rootcertbundle: ${tokens.certificate}}}\n`
     : '';
@@ -66,6 +71,7 @@ ${auth}`);
   return {
     host: `127.0.0.1:${port}`,
     push: (repository, tag, image) => pushImage(pusher, base, repository, tag, image),
+    tokenRequests: () => [...(tokens?.anonymousScopes ?? [])],
     requests: () => log.split('\n').flatMap((line) => /"((?:GET|HEAD|PUT|POST|PATCH) \/v2\/\S* HTTP\/1\.1)" (\d+)/.exec(line)?.slice(1, 3).join(' ') ?? []),
     async stop() {
       child.kill();
@@ -86,7 +92,8 @@ async function waitUntilUp(base: string, child: ChildProcess, log: () => string)
 }
 
 /** A token server like auth.docker.io: pull for everyone, push and private repositories for the pusher only. */
-async function startTokenServer(dir: string): Promise<{ port: number; certificate: string; close(): Promise<void> }> {
+async function startTokenServer(dir: string, scopesPerToken: number): Promise<{ port: number; certificate: string; anonymousScopes: string[][]; close(): Promise<void> }> {
+  const anonymousScopes: string[][] = [];
   const key = path.join(dir, 'token.key');
   const certificate = path.join(dir, 'token.crt');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '2', '-subj', '/CN=test-token-issuer'], { stdio: 'ignore' });
@@ -95,7 +102,9 @@ async function startTokenServer(dir: string): Promise<{ port: number; certificat
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const pusher = request.headers.authorization === 'Basic cHVzaGVyOnNlY3JldA==';
-    const access = url.searchParams.getAll('scope').flatMap((scope) => {
+    const scopes = url.searchParams.getAll('scope');
+    if (!pusher) anonymousScopes.push(scopes);
+    const access = scopes.slice(0, scopesPerToken).flatMap((scope) => {
       const [type, name, actions] = scope.split(':');
       if (type !== 'repository' || (!pusher && name.startsWith(PRIVATE_PREFIX))) return [];
       return [{ type, name, actions: actions.split(',').filter((a) => pusher || a === 'pull') }];
@@ -113,6 +122,7 @@ async function startTokenServer(dir: string): Promise<{ port: number; certificat
   return {
     port: (server.address() as net.AddressInfo).port,
     certificate,
+    anonymousScopes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

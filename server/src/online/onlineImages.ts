@@ -190,6 +190,8 @@ export class OnlineImages implements ImageFactsSource {
         this.client.stop();
       }, this.options.budgetMs));
     }
+    // Said before the queue: the first token asked for on its registry can cover it too (#27.14).
+    const expected = this.client.expect(location);
     const done = this.limit(async () => {
       await this.load();
       if (this.isBlocked(location.registry) || this.budgetEnded) return;
@@ -210,6 +212,7 @@ export class OnlineImages implements ImageFactsSource {
     }).catch((error: unknown) => {
       this.options.log?.(`asking ${location.registry} failed: ${String(error)}`);
     }).finally(() => {
+      expected();
       this.pending.delete(key);
       this.answered(key);
     });

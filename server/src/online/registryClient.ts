@@ -5,10 +5,11 @@
  */
 import { ImageFacts, ONLINE_LIMITS } from '../service/imageFacts';
 import {
-  Manifest, bearerChallenge, closestTags, layerBytes, nextPage, platformOf, readJson, retryAfterMs, sortNewestFirst,
+  Manifest, closestTags, layerBytes, nextPage, platformOf, readJson, retryAfterMs, sortNewestFirst,
 } from './registryResponses';
 import { RegistryLocation } from './registryLocation';
 import { HOST_REFUSED, HostRefused, urlRefusal } from './hostPolicy';
+import { PullTokens } from './pullTokens';
 
 export { bearerChallenge, sortNewestFirst } from './registryResponses';
 
@@ -51,10 +52,7 @@ interface ImageConfig {
 }
 
 export class RegistryClient {
-  /** Pull tokens per registry and repository (being asked for, or known), for the requests after the first. */
-  private readonly tokens = new Map<string, Promise<string | undefined>>();
-  /** The realm and service each registry's challenge named. */
-  private readonly challenges = new Map<string, Record<string, string>>();
+  private readonly pullTokens = new PullTokens((realm) => this.token(realm));
 
   constructor(
     private readonly fetch: Fetch,
@@ -71,6 +69,11 @@ export class RegistryClient {
 
   stop(): void {
     this.stopped.abort();
+  }
+
+  /** The caller will ask about `location` soon: a token asked for another repository of its registry may cover it. */
+  expect(location: RegistryLocation): () => void {
+    return this.pullTokens.expect(new URL(location.base).origin, location.repository);
   }
 
   /**
@@ -214,44 +217,17 @@ export class RegistryClient {
     }
   }
 
-  /** A request to `url` with the pull token its host's challenge asks for (fetched once per host and repository). */
-  private async authorized(url: URL, location: RegistryLocation, accept?: string): Promise<Response> {
-    const key = `${url.origin} ${location.repository}`;
-    const send = (token: string | undefined) => this.send(url, {
+  /** A request to `url` with the pull token its host's challenge asks for. */
+  private authorized(url: URL, location: RegistryLocation, accept?: string): Promise<Response> {
+    return this.pullTokens.authorized(url.origin, location.repository, (token) => this.send(url, {
       method: 'GET',
       redirect: 'manual',
       headers: { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    });
-    // A host that challenged once will again: its token for a new repository is asked for first (a 401 saved).
-    const known = this.challenges.get(url.origin);
-    const response = await send(await (known ? this.tokenFor(key, known, location) : undefined));
-    const challenge = response.status === 401 ? bearerChallenge(response.headers.get('www-authenticate')) : undefined;
-    if (!challenge) return response;
-    await response.body?.cancel();
-    this.challenges.set(url.origin, { realm: challenge.realm, ...(challenge.service ? { service: challenge.service } : {}) });
-    this.tokens.delete(key);
-    const token = await this.tokenFor(key, challenge, location);
-    return token ? send(token) : response;
+    }));
   }
 
-  /** The repository's token, asked for once however many requests want it at the same time. */
-  private tokenFor(key: string, challenge: Record<string, string>, location: RegistryLocation): Promise<string | undefined> {
-    let token = this.tokens.get(key);
-    if (!token) {
-      token = this.token(challenge, location);
-      this.tokens.set(key, token);
-      // A refused or failed token is asked for again next time.
-      token.then((value) => { if (!value) this.tokens.delete(key); }, () => this.tokens.delete(key));
-    }
-    return token;
-  }
-
-  private async token(challenge: Record<string, string>, location: RegistryLocation): Promise<string | undefined> {
-    let realm: URL;
-    try { realm = new URL(challenge.realm); } catch { return undefined; }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') return undefined;
-    if (challenge.service) realm.searchParams.set('service', challenge.service);
-    realm.searchParams.set('scope', challenge.scope ?? `repository:${location.repository}:pull`);
+  /** A pull token from `realm` (its query names the service and scopes). */
+  private async token(realm: URL): Promise<string | undefined> {
     // Anonymous, whatever host the realm is on: no credential of the registry goes with it.
     const response = await this.send(realm, { method: 'GET' });
     if (response.status === 429) throw new RateLimited(retryAfterMs(response.headers.get('retry-after')));
