@@ -21,7 +21,13 @@ describe('which workspace.json is a Kasm entry', () => {
   });
 
   it('elsewhere, a file whose top level shows a key only Kasm entries have', () => {
-    for (const key of ENTRY_SIGNATURE_KEYS) assert.equal(isKasmEntry('/nx/workspace.json', JSON.stringify({ version: 2, [key]: 1 })), true, key);
+    // Written out: a key dropped from the knowledge must fail here.
+    const signatures = [
+      'friendly_name', 'image_src', 'compatibility', 'categories', 'architecture', 'run_config', 'exec_config', 'docker_registry',
+      'uncompressed_size_mb', 'require_gpu', 'gpu_count', 'cores', 'memory',
+    ];
+    assert.deepEqual([...ENTRY_SIGNATURE_KEYS].sort(), [...signatures].sort());
+    for (const key of signatures) assert.equal(isKasmEntry('/nx/workspace.json', JSON.stringify({ version: 2, [key]: 1 })), true, key);
     assert.equal(isKasmEntry('/nx/workspace.json', '{"version": 2, "projects": {}}'), false, "Nx's workspace.json");
     assert.equal(isKasmEntry('/nx/workspace.json', '{"projects": {"friendly_name": 1}}'), false, 'only the top level counts');
     assert.equal(isKasmEntry('/r/workspaces/A/workspace.json', '{"projects": {}}'), true, 'in workspaces/ always');

@@ -44,6 +44,18 @@ describe('unknown keys, where they are', () => {
     assert.deepEqual(keyProblems(v10({ memorry: 1 }), '1.0').map((p) => p.split(' at ')[0]), ['misspelled-key/error'], 'a misspelling breaks what the key breaks');
   });
 
+  it('never fails a 1.0 install on a key the 1.15 dashboard drops first (§10.1), each of them', () => {
+    const dropped = [
+      'sha', 'official', 'author', 'available', 'memory_friendly', 'persistent_profile_settings', 'zones', 'networks',
+      'default_category', 'architecture', 'store', 'compatibility', 'checkRequired',
+    ];
+    for (const key of dropped) {
+      const problems = keyProblems({ ...v10({}), [key]: key === 'compatibility' ? ['1.15.x'] : key === 'architecture' ? ['amd64'] : 'x' }, '1.0');
+      assert.ok(problems.every((p) => !p.includes('/error ')), `${key}: ${problems.join('; ')}`);
+    }
+    assert.ok(keyProblems(v10({ dropped: 1 }), '1.0').some((p) => p.startsWith('unknown-key/error')), 'a key the dashboard keeps fails');
+  });
+
   it('in run_config: every session start fails; Docker\'s CLI names point to docker-py\'s', () => {
     assert.deepEqual(keyProblems({ run_config: { bogus_thing: 1 } }), [
       'unknown-key/error at "bogus_thing": "bogus_thing" is not a key of run_config. docker-py\'s containers.run() has no argument "bogus_thing": every session start fails with a TypeError.',
