@@ -74,9 +74,10 @@ describe('one token request for several repositories (#27.14)', () => {
     assert.deepEqual(tokenRequests, [[scope('lab/alone')]]);
   });
 
-  it('keeps a repository expected twice until both are done', async () => {
+  it('keeps a repository expected twice until both are done (calling one done twice counts once)', async () => {
     const { client, tokenRequests } = registry();
     const twice = [client.expect(at('registry.example.com/lab/twice:1.0')), client.expect(at('registry.example.com/lab/twice:2.0'))];
+    twice[0]();
     twice[0]();
     await client.inspect(at('registry.example.com/lab/first:1.0'));
     twice[1]();
@@ -108,5 +109,40 @@ describe('one token request for several repositories (#27.14)', () => {
     const kinds = await inspectAll(client, names, 1);
     assert.deepEqual(kinds, ['repository-missing', ...names.slice(1).map(() => 'found')]);
     assert.deepEqual(tokenRequests.map((scopes) => scopes.length), [names.length, 1], 'one shared request, then the private one alone');
+  });
+
+  it('asks the next repository\'s token before its first request, from the challenge it remembers', async () => {
+    const { client, tokenRequests, refusedRequests } = registry();
+    await client.inspect(at('registry.example.com/lab/first:1.0'));
+    assert.deepEqual(refusedRequests, ['/v2/lab/first/manifests/1.0']);
+    assert.equal((await client.inspect(at('registry.example.com/lab/second:1.0'))).kind, 'found');
+    assert.deepEqual(refusedRequests, ['/v2/lab/first/manifests/1.0'], 'no 401 for the second repository');
+    assert.deepEqual(tokenRequests, [[scope('lab/first')], [scope('lab/second')]]);
+  });
+
+  it('asks a token of the repository\'s own twice at most when the registry refuses the repository', async () => {
+    const { client, tokenRequests } = registry();
+    await client.inspect(at('registry.example.com/lab/first:1.0'));
+    assert.equal((await client.inspect(at('registry.example.com/private/secret:1.0'))).kind, 'repository-missing');
+    assert.deepEqual(tokenRequests.slice(1), [[scope('private/secret')], [scope('private/secret')]]);
+  });
+
+  it('keeps sharing tokens after the token server refused one of a repository\'s own', async () => {
+    const { client, tokenRequests } = registry((scopes) => (scopes.length === 1 && scopes[0].includes('private/') ? 'refused' : scopes));
+    await client.inspect(at('registry.example.com/lab/first:1.0'));
+    assert.equal((await client.inspect(at('registry.example.com/private/secret:1.0'))).kind, 'repository-missing');
+    const names = Array.from({ length: 4 }, (_, i) => repository(i));
+    assert.deepEqual(await inspectAll(client, names), names.map(() => 'found'));
+    assert.deepEqual(tokenRequests.slice(-1), [names.map(scope)], 'one token for the four: a refused token of one repository is no reason to stop');
+  });
+
+  it('answers a 403 with a challenge as it is: no token is asked', async () => {
+    const tokenRequests: string[] = [];
+    const client = new RegistryClient((url) => {
+      if (url.includes('auth.example.com')) tokenRequests.push(url);
+      return Promise.resolve(new Response(null, { status: 403, headers: { 'www-authenticate': `Bearer realm="${REALM}"` } }));
+    });
+    assert.equal((await client.inspect(at('registry.example.com/lab/app:1.0'))).kind, 'repository-missing');
+    assert.deepEqual(tokenRequests, []);
   });
 });
