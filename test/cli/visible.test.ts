@@ -79,4 +79,42 @@ describe('kasm-registry-lint visible', () => {
     assert.match(result.stdout, /^ {2}hidden {2}Alpine 3\.19 {2}\(Alpine 3\.19\/workspace\.json\): no compatibility for 1\.19\.0 or 1\.19\.x$/m);
     assert.match(result.stdout, /^ {2}listed {2}AlmaLinux 8 {2}kasmweb\/almalinux-8-desktop:\S+$/m);
   });
+
+  it('says what is wrong with its command line, exit 2, and prints its usage on --help', async () => {
+    const usage = [
+      [['--kasm-version', '1.18.1', '--format', 'sarif', root], 'unknown format "sarif" for visible; use stylish or json'],
+      [['--kasm-version', '1.18.1', '--schema', '1.2', root], 'unknown schema "1.2"'],
+      [['--kasm-version', '1.18.1', root, root], 'visible takes one registry folder'],
+      [['--kasm-version', '1.18.1', '--bogus', root], "Unknown option '--bogus'"],
+      [[root], 'visible needs --kasm-version as a Kasm release such as 1.19.0'],
+    ] as const;
+    for (const [args, message] of usage) {
+      const result = await run([...args]);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.ok(result.stderr.includes(message), `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, '');
+    }
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-visible-empty-'));
+    const none = await run(['--kasm-version', '1.18.1', empty]);
+    assert.equal(none.status, 2);
+    assert.ok(none.stderr.includes(`no workspace.json found in "${empty}"`), none.stderr);
+    const help = await run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: kasm-registry-lint visible --kasm-version <M\.m\.p> \[options\] \[path\]/);
+    assert.match(help.stdout, /--schema <version> +1\.0 \| 1\.1: /);
+  });
+
+  it('reads the registry\'s schema from its entries, unless --schema says it; in stylish, one line per entry', async () => {
+    const legacy = registry({
+      A: { name: 'acme/a:1.15.0', friendly_name: 'A', description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: ['1.15.x'] },
+      B: { name: 'acme/b:1.15.0', friendly_name: 'B', description: 'x', image_src: 'icon.png', architecture: ['amd64'], compatibility: ['1.15.x'] },
+      C: entry11('C', compat('1.15.x', 'acme/c:1.15.0')),
+      Broken: '[',
+    });
+    const told = await run(['--kasm-version', '1.15.0', legacy]);
+    assert.equal(told.status, 0, told.stderr);
+    assert.match(told.stdout, /^Kasm 1\.15\.0, registry schema 1\.0: 2 listed, 2 hidden\n\n {2}listed {2}A {2}acme\/a:1\.15\.0\n {2}listed {2}B {2}acme\/b:1\.15\.0\n/);
+    const forced = await run(['--kasm-version', '1.16.0', '--schema', '1.1', '--channel', 'x', legacy]);
+    assert.match(forced.stdout, /^Kasm 1\.16\.0, channel "x", registry schema 1\.1: 0 listed, 4 hidden\n/);
+  });
 });
