@@ -87,6 +87,35 @@ describe('kasm-registry-lint add-version', () => {
     assert.match((await run(root, ['add-version', '1.19.x', '--entry', 'Nope'])).stderr, /no entry named Nope/);
   });
 
+  it('says what is wrong with its command line, prints its usage on --help, and names entries by folder, path or file', async () => {
+    const root = registryOf({ Chrome: chrome, Tabbed: tabbed });
+    for (const [args, message] of [
+      [['add-version'], 'add-version needs a Kasm version, e.g. add-version 1.20.x'],
+      [['add-version', '1.19.x', '.', 'other'], 'add-version takes one registry folder'],
+      [['add-version', '1.19.x', '--bogus'], "Unknown option '--bogus'"],
+    ] as const) {
+      const result = await run(root, [...args]);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.ok(result.stderr.includes(message), `${args.join(' ')}: ${result.stderr}`);
+    }
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-add-version-empty-'));
+    assert.ok((await run(empty, ['add-version', '1.19.x'])).stderr.includes('no workspace.json found in "."'));
+    const help = await run(root, ['add-version', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: kasm-registry-lint add-version <version> \[options\] \[path\]/);
+    // One entry named four ways; two entries named at once; a name that is only part of a folder's picks nothing.
+    for (const name of ['Chrome', 'workspaces/Chrome', 'workspaces/Chrome//', 'workspaces/Chrome/workspace.json']) {
+      assert.match((await run(root, ['add-version', '1.19.x', '--entry', name])).stderr, /would be added to 1 of 1 entries \(--write to write them\)/, name);
+    }
+    assert.match((await run(root, ['add-version', '1.19.x', '--entry', 'Chrome', '--entry', 'Tabbed'])).stderr, /would be added to 2 of 2 entries/);
+    assert.match((await run(root, ['add-version', '1.19.x', '--entry', 'Chr'])).stderr, /no entry named Chr in "\."/);
+    const diff = (await run(root, ['add-version', '1.19.x', '--entry', 'Tabbed'])).stdout;
+    assert.match(diff, /^--- a\/workspaces\/Tabbed\/workspace\.json\n\+\+\+ b\/workspaces\/Tabbed\/workspace\.json\n@@ /m);
+    const written = await run(root, ['add-version', '1.19.x', '--entry', 'Tabbed', '--write']);
+    assert.equal(written.stdout, '');
+    assert.match(written.stderr, /1\.19\.x added to 1 of 1 entries\n$/);
+  });
+
   describe('--online, against a registry', () => {
     let registry: LocalRegistry;
     before(async () => {
