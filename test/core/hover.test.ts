@@ -69,7 +69,7 @@ describe('hover', () => {
   it('on a key: its facts as a list, in order: required, default, values, schemas', () => {
     const facts = (text: string) => hover(text).value.split('\n\n').filter((part) => part.startsWith('- '));
     assert.deepEqual(facts('{ "archi|tecture": ["amd64"] }'), [
-      '- Required (Kasm or the registry build fails without it)\n- Allowed values: `amd64`, `arm64`\n- Registry schema 1.0 and 1.1; this file: 1.1 (newest (nothing in the file tells))',
+      '- Required (Kasm or the registry build fails without it)\n- Allowed values: `amd64`, `arm64`\n- Registry schema 1.0 and 1.1; this file: 1.1 (the newest: nothing in the file tells)',
     ]);
     assert.match(facts('{ "compatibility": [{ "vers|ion": "1.18.x" }] }')[0], /^- Required by the registry README\n- Known values: `1\.\d+\.x`/);
     assert.deepEqual(facts('{ "run_config": { "hostn|ame": "x" } }'), [], 'a nested key: no facts, no schema line');

@@ -17,6 +17,14 @@ describe('registry schema version detection', () => {
     assert.equal(detect({ friendly_name: 'x' }), '1.1');
     assert.equal(detect(undefined), '1.1');
   });
+  it('says why, in words hover puts in parentheses', () => {
+    const reason = (value: unknown) => detectSchemaVersion(value, 'auto').reason;
+    assert.equal(reason({ friendly_name: 'x' }), 'the newest: nothing in the file tells');
+    assert.equal(reason([]), 'the newest: nothing in the file tells');
+    assert.equal(reason({ compatibility: ['1.15.x'] }), 'compatibility lists version strings');
+    assert.equal(reason({ compatibility: ['1.15.x', {}] }), 'compatibility lists objects');
+    assert.equal(reason({ name: 'a:1', uncompressed_size_mb: 1 }), 'has name and uncompressed_size_mb (schema 1.0 only)');
+  });
   it('obeys the kasm.registrySchema setting', () => {
     assert.equal(detect({ compatibility: [{ version: '1.18.x' }] }, '1.0'), '1.0');
     assert.match(detectSchemaVersion({}, '1.1').reason, /kasm\.registrySchema/);

@@ -9,6 +9,9 @@ export interface SchemaDetection {
   reason: string;
 }
 
+/** Said in parentheses after the version (hover: "this file: 1.1 (…)"), so without parentheses of its own. */
+const NOTHING_TELLS = 'the newest: nothing in the file tells';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -18,7 +21,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function detectSchemaVersion(value: unknown, setting: RegistrySchemaSetting): SchemaDetection {
   if (setting !== 'auto') return { version: setting, reason: 'set by kasm.registrySchema' };
-  if (!isObject(value)) return { version: NEWEST_SCHEMA, reason: 'newest (nothing in the file tells)' };
+  if (!isObject(value)) return { version: NEWEST_SCHEMA, reason: NOTHING_TELLS };
   const compatibility = value.compatibility;
   if (Array.isArray(compatibility) && compatibility.length > 0) {
     if (compatibility.some(isObject)) return { version: '1.1', reason: 'compatibility lists objects' };
@@ -26,5 +29,5 @@ export function detectSchemaVersion(value: unknown, setting: RegistrySchemaSetti
   }
   const oldKeys = fieldsOfOtherSchema('1.1').map((f) => f.key).filter((key) => key in value);
   if (oldKeys.length) return { version: '1.0', reason: `has ${oldKeys.join(' and ')} (schema 1.0 only)` };
-  return { version: NEWEST_SCHEMA, reason: 'newest (nothing in the file tells)' };
+  return { version: NEWEST_SCHEMA, reason: NOTHING_TELLS };
 }
