@@ -47,7 +47,9 @@ export async function freePort(): Promise<number> {
  * Starts a registry; `token`: behind a Bearer token server (RS256 JWT with an x5c header), as Docker Hub is, which
  * grants the first `scopesPerToken` scopes a request names (GitLab's granted one until 2019).
  */
-export async function startRegistry({ token = false, scopesPerToken = Infinity }: { token?: boolean; scopesPerToken?: number } = {}): Promise<LocalRegistry> {
+export async function startRegistry(
+  { token = false, scopesPerToken = Infinity }: { token?: boolean; scopesPerToken?: number } = {},
+): Promise<LocalRegistry> {
   const binary = '/usr/bin/docker-registry';
   if (!fs.existsSync(binary)) throw new Error('docker-registry is not installed: apt-get install docker-registry (see README, .ci/run)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kasm-registry-'));
@@ -92,7 +94,9 @@ async function waitUntilUp(base: string, child: ChildProcess, log: () => string)
 }
 
 /** A token server like auth.docker.io: pull for everyone, push and private repositories for the pusher only. */
-async function startTokenServer(dir: string, scopesPerToken: number): Promise<{ port: number; certificate: string; anonymousScopes: string[][]; close(): Promise<void> }> {
+interface TokenServer { port: number; certificate: string; anonymousScopes: string[][]; close(): Promise<void> }
+
+async function startTokenServer(dir: string, scopesPerToken: number): Promise<TokenServer> {
   const anonymousScopes: string[][] = [];
   const key = path.join(dir, 'token.key');
   const certificate = path.join(dir, 'token.crt');
