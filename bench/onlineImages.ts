@@ -1,12 +1,15 @@
 // Online image checks (#17) at registry scale: kasm-registry-lint --online on 200 entries naming 200 distinct images
 // of a real registry behind a token server (Debian's docker-registry, as in the tests), with an empty cache and
 // with the cache the first run wrote; against the same lint offline, and against the simplest script that asks the
-// registry one HEAD after another.
+// registry one HEAD after another (bench/sequentialHeads.mjs), run as a process of its own as the CLI is. That
+// script's time inside this process is printed too: there it starts warm and shares its event loop with the token
+// server, which the CLI, a process of its own, does not.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/core';
 import { startRegistry } from '../test/helpers/dockerRegistry';
@@ -21,6 +24,8 @@ export interface OnlineImagesResult {
   coldMs: number;
   warmMs: number;
   sequentialHeadMs: number;
+  /** The same script's time run inside this process (warm, and the token server on its event loop). */
+  sequentialHeadInProcessMs: number;
   requestsCold: number;
   requestsWarm: number;
   tokenRequestsCold: number;
@@ -43,11 +48,14 @@ export async function onlineImageChecks(): Promise<OnlineImagesResult> {
     const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
     const cache = path.join(root, '.cache');
     // Not spawnSync: the token server answers from this process.
-    const timed = async (args: string[]) => {
+    const timedProcess = async (args: string[]) => {
       const start = performance.now();
-      await promisify(execFile)(process.execPath, [cli, '--format', 'json', ...args, root], { maxBuffer: 64 * 1024 * 1024 }).catch(() => undefined);
+      await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }).catch(() => undefined);
       return performance.now() - start;
     };
+    const timed = (args: string[]) => timedProcess([cli, '--format', 'json', ...args, root]);
+    const peerScript = path.join(REPO_ROOT, 'bench', 'sequentialHeads.mjs');
+    const peer = () => timedProcess([peerScript, registry.host, String(IMAGES)]);
     const requests = () => registry.requests().filter((r) => !/^(PUT|POST|PATCH)/.test(r)).length;
     const offlineMs = await timed([]);
     const beforeCold = requests();
@@ -60,29 +68,26 @@ export async function onlineImageChecks(): Promise<OnlineImagesResult> {
     const requestsWarm = requests() - beforeCold - requestsCold;
     // Two more cold runs (each with a cache of its own) and three of the peer, taken in turns: the medians are
     // compared, as one run of each on a shared machine varied by a third.
-    const sequential = [await sequentialHeads(registry.host)];
+    const sequential = [await peer()];
     for (let round = 1; round < ROUNDS; round++) {
       cold.push(await online(path.join(root, `.cache-${round}`)));
-      sequential.push(await sequentialHeads(registry.host));
+      sequential.push(await peer());
     }
-    const coldMs = median(cold);
-    const sequentialHeadMs = median(sequential);
-    return { offlineMs, coldMs, warmMs, sequentialHeadMs, requestsCold, requestsWarm, tokenRequestsCold };
+    // The same script inside this process: loaded as the ES module it is, not bundled.
+    type PeerScript = { sequentialHeads: (host: string, count: number) => Promise<void> };
+    const { sequentialHeads } = await import(pathToFileURL(peerScript).href) as PeerScript;
+    const inProcess = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = performance.now();
+      await sequentialHeads(registry.host, IMAGES);
+      inProcess.push(performance.now() - start);
+    }
+    return {
+      offlineMs, coldMs: median(cold), warmMs, sequentialHeadMs: median(sequential), sequentialHeadInProcessMs: median(inProcess),
+      requestsCold, requestsWarm, tokenRequestsCold,
+    };
   } finally {
     await registry.stop();
     fs.rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** The peer: a token, then one HEAD per image, each waiting for the last (what a shell loop over curl does). */
-async function sequentialHeads(host: string): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < IMAGES; i++) {
-    const url = `http://${host}/v2/bench/image-${i}/manifests/1.0`;
-    const challenge = await fetch(url, { method: 'HEAD' });
-    const realm = /realm="([^"]+)",service="([^"]+)"/.exec(challenge.headers.get('www-authenticate') ?? '');
-    const token = realm ? (await (await fetch(`${realm[1]}?service=${realm[2]}&scope=repository:bench/image-${i}:pull`)).json() as { token: string }).token : '';
-    await fetch(url, { method: 'HEAD', headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.oci.image.manifest.v1+json' } });
-  }
-  return performance.now() - start;
 }
