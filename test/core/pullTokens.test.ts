@@ -17,12 +17,15 @@ const scope = (name: string) => `repository:${name}:pull`;
  */
 function registry(grant: (scopes: string[]) => string[] | 'refused' = (scopes) => scopes) {
   const tokenRequests: string[][] = [];
+  /** The service each token request named (the challenge's). */
+  const services: (string | null)[] = [];
   const refusedRequests: string[] = [];
   const fetch: Fetch = (url, init) => {
     const { host, pathname, searchParams } = new URL(url);
     if (host === 'auth.example.com') {
       const scopes = searchParams.getAll('scope');
       tokenRequests.push(scopes);
+      services.push(searchParams.get('service'));
       const granted = grant(scopes);
       return Promise.resolve(granted === 'refused' ? new Response(null, { status: 400 }) : Response.json({ token: granted.join(' ') }));
     }
@@ -35,7 +38,7 @@ function registry(grant: (scopes: string[]) => string[] | 'refused' = (scopes) =
     return Promise.resolve(pathname.includes('/blobs/') ? Response.json({ architecture: 'amd64', os: 'linux' }) : Response.json({ config: { digest: 'sha256:c' } }));
   };
   const client = new RegistryClient(fetch);
-  return { client, tokenRequests, refusedRequests };
+  return { client, tokenRequests, services, refusedRequests };
 }
 
 /** Inspects the images in `names` on registry.example.com the way the online checks do: each expected first. */
@@ -112,12 +115,27 @@ describe('one token request for several repositories (#27.14)', () => {
   });
 
   it('asks the next repository\'s token before its first request, from the challenge it remembers', async () => {
-    const { client, tokenRequests, refusedRequests } = registry();
+    const { client, tokenRequests, services, refusedRequests } = registry();
     await client.inspect(at('registry.example.com/lab/first:1.0'));
     assert.deepEqual(refusedRequests, ['/v2/lab/first/manifests/1.0']);
     assert.equal((await client.inspect(at('registry.example.com/lab/second:1.0'))).kind, 'found');
     assert.deepEqual(refusedRequests, ['/v2/lab/first/manifests/1.0'], 'no 401 for the second repository');
     assert.deepEqual(tokenRequests, [[scope('lab/first')], [scope('lab/second')]]);
+    assert.deepEqual(services, ['reg', 'reg'], 'the remembered challenge names its service too');
+  });
+
+  it('keeps sharing tokens on a registry when another registry\'s token server grants one scope per token', async () => {
+    // Both registries send to one token server; it grants the one-scope registry's repositories (one/…) one at a time.
+    const { client, tokenRequests } = registry((scopes) => (scopes[0].includes(':one/') ? scopes.slice(0, 1) : scopes));
+    const shared = Array.from({ length: 6 }, (_, i) => at(`registry.example.com/lab/image-${i}:1.0`));
+    const oneScope = Array.from({ length: 3 }, (_, i) => at(`other.example.com/one/image-${i}:1.0`));
+    const done = [...shared, ...oneScope].map((location) => client.expect(location));
+    assert.equal((await client.inspect(shared[0])).kind, 'found');
+    for (const location of oneScope) assert.equal((await client.inspect(location)).kind, 'found');
+    for (const location of shared.slice(1)) assert.equal((await client.inspect(location)).kind, 'found');
+    done.forEach((end) => end());
+    const sharedRequests = tokenRequests.filter((scopes) => scopes[0].includes(':lab/'));
+    assert.deepEqual(sharedRequests, [shared.map((location) => scope(location.repository))], 'one token for all six');
   });
 
   it('asks a token of the repository\'s own twice at most when the registry refuses the repository', async () => {
