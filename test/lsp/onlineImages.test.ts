@@ -12,6 +12,8 @@ import { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-typ
 import { LocalRegistry, freePort, startRegistry } from '../helpers/dockerRegistry';
 import { TestClient, messageText, startTestClient } from '../helpers/lspClient';
 import { startConnectProxy } from '../helpers/connectProxy';
+import { IN_PROCESS } from '../helpers/cliRun';
+import { waitFor } from '../helpers/waitFor';
 import { ImageStatus } from '../../server/src/lsp/protocol';
 
 // The test registry is on this machine, which online checks ask only when the user allows it (#27.1).
@@ -72,6 +74,29 @@ describe('online image checks in the language server (real registry, token auth)
       assert.deepEqual(registry.requests().filter((r) => !/^(PUT|POST|GET \/v2\/ )/.test(r)), [], 'no request reached the registry');
     } finally {
       await client.stop();
+    }
+  });
+
+  it('loads its HTTP client (dist/undici.js) at the first question to a registry, never while online checks are off', {
+    skip: IN_PROCESS && 'what the server loads is seen in a process of its own',
+  }, async () => {
+    // Node names each CommonJS module it loads on standard error under NODE_DEBUG=module.
+    const env = { ...process.env, NODE_DEBUG: 'module' };
+    const loadsClient = (client: TestClient) => /load "[^"]*undici\.js"/.test(client.stderr());
+    const off = await startTestClient({ env, initializationOptions: { imageCacheFolder: cacheFolder } });
+    try {
+      await off.openChecked(file('OffLoads'), entry(`${registry.host}/acme/lab:1.0`));
+      assert.ok(/load "[^"]*server\.js"/.test(off.stderr()), 'NODE_DEBUG names what is loaded');
+      assert.ok(!loadsClient(off), 'with online checks off, the HTTP client is not loaded');
+    } finally {
+      await off.stop();
+    }
+    const on = await startTestClient({ env, settings: ONLINE, initializationOptions: { imageCacheFolder: path.join(cacheFolder, 'loads') } });
+    try {
+      on.open(file('OnLoads'), entry(`${registry.host}/acme/lab:1.0`));
+      await waitFor('the HTTP client loaded for the first question', () => loadsClient(on));
+    } finally {
+      await on.stop();
     }
   });
 
