@@ -39,15 +39,15 @@ export function registryFetch(
   proxy: string | undefined, allowedHosts: () => readonly string[], environment: NodeJS.ProcessEnv = process.env,
 ): Fetch {
   const viaProxy = proxy !== undefined || PROXY_VARIABLES.some((name) => environment[name]);
+  const load = () => import('undici').then((undici) => ({
+    fetch: undici.fetch,
+    dispatcher: !viaProxy ? new undici.Agent({ connect: { lookup: guardedLookup(allowedHosts) } })
+      : proxy ? new undici.ProxyAgent(proxy) : new undici.EnvHttpProxyAgent(),
+  }));
   // Loaded at the first request, not before: with online checks off (the default) the server never pays for it.
-  let agent: Promise<{ fetch: typeof import('undici').fetch; dispatcher: import('undici').Dispatcher }> | undefined;
+  let agent: ReturnType<typeof load> | undefined;
   return async (url, init) => {
-    agent ??= import('undici').then((undici) => ({
-      fetch: undici.fetch,
-      dispatcher: !viaProxy ? new undici.Agent({ connect: { lookup: guardedLookup(allowedHosts) } })
-        : proxy ? new undici.ProxyAgent(proxy) : new undici.EnvHttpProxyAgent(),
-    }));
-    const { fetch: guarded, dispatcher } = await agent;
+    const { fetch: guarded, dispatcher } = await (agent ??= load());
     return guarded(url, { ...init, dispatcher });
   };
 }
