@@ -77,6 +77,12 @@ describe('kasm-registry-lint --online (real registry, token auth)', () => {
     // One GET asks whether a tag exists and reads its manifest (a HEAD first was one request more per image, #27.14).
     assert.ok(registry.requests().includes('GET /v2/acme/lab/manifests/1.0 HTTP/1.1 200'));
     assert.ok(!registry.requests().some((r) => r.startsWith('HEAD ')));
+    // A one-platform image's config blob names its architecture; a multi-platform image's gives only the build date,
+    // which a hover shows and the CLI does not: that request is not made.
+    assert.ok(registry.requests().some((r) => r.startsWith('GET /v2/acme/lab/blobs/sha256:')));
+    const multi = registry.requests().filter((r) => r.startsWith('GET /v2/acme/multi/'));
+    assert.ok(multi.some((r) => r.includes('/manifests/sha256:')), 'its platform manifest is read: it gives the size');
+    assert.ok(!multi.some((r) => r.includes('/blobs/')), multi.join('\n'));
 
     const asked = registry.requests().length;
     const again = await lint(['--online', '--allow-host', '127.0.0.1', '--cache-dir', cache, root]);

@@ -96,7 +96,7 @@ async function confirmImages(
   planned: readonly Planned[], version: string, online: { allowHosts: readonly string[]; cacheFolder?: string }, err: (s: string) => void,
 ): Promise<Map<string, ImageAdjustment | string>> {
   const images = createNodeOnlineImages({
-    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => online.allowHosts,
+    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => online.allowHosts, readsBuildDates: false,
   }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
   const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ requester: p.file, image: p.outcome.image }] : []));
   const adjustments = await confirmNewImages(images, asked, version);

@@ -212,7 +212,7 @@ export async function lintOnline(
   const allowHosts = online.allowHosts ?? [];
   const budgetMs = online.budgetMs ?? 60_000;
   const images = createNodeOnlineImages({
-    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts, budgetMs,
+    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts, budgetMs, readsBuildDates: false,
   }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
   let run = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {

@@ -44,6 +44,8 @@ export interface OnlineImagesOptions {
   allowedHosts?: () => readonly string[];
   /** Time for all questions, from the first (the CLI's budget, #27.4): then every request ends and none starts. */
   budgetMs?: number;
+  /** Read multi-platform images' build dates, which only a hover shows (default: yes; the CLI says no). */
+  readsBuildDates?: boolean;
 }
 
 export class OnlineImages implements ImageFactsSource {
@@ -71,7 +73,7 @@ export class OnlineImages implements ImageFactsSource {
   budgetEnded = false;
 
   constructor(private readonly options: OnlineImagesOptions) {
-    this.client = new RegistryClient(options.fetch, options.timeoutMs, options.allowedHosts);
+    this.client = new RegistryClient(options.fetch, options.timeoutMs, options.allowedHosts, options.readsBuildDates);
     this.now = options.now ?? Date.now;
   }
 
