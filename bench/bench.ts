@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     ['the same, started bare (`node dist/server.js --stdio`)', `${results.registryDiagnostics1000BareMs} ms, RSS ${results.serverRss1000BareMb} MB (< 100)`, results.serverRss1000BareMb < 100],
     ['squiggle after a keystroke in code-server vs VS Code\'s JSON with our schema (median of 60 edits)',
       `${results.squiggleVsJson.oursMedianMs} vs ${results.squiggleVsJson.jsonMedianMs} ms: ${results.squiggleVsJson.ratio} × (≤ 1.0)`, results.squiggleVsJson.ratio <= 1.0],
-    ['CLI --online, 200 distinct images of a local registry (token auth): cold cache vs a script of one HEAD after another, each a process',
+    ['CLI --online, 200 distinct images of a local registry (token auth): cold cache vs a script of one HEAD after another, each a process (medians of 5)',
       `${results.onlineImages200.coldMs} vs ${results.onlineImages200.sequentialHeadMs} ms: ${results.onlineImages200.coldVsSequentialHead} × (≤ 1.0); `
       + `${results.onlineImages200.requestsCold} requests to the registry (≤ 500) and ${results.onlineImages200.tokenRequestsCold} to its token server; `
       + `the script run warm inside the bench: ${results.onlineImages200.sequentialHeadInProcessMs} ms (${results.onlineImages200.coldVsSequentialHeadInProcess} ×)`,

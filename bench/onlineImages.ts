@@ -15,7 +15,8 @@ import { REPO_ROOT } from '../test/helpers/core';
 import { startRegistry } from '../test/helpers/dockerRegistry';
 
 const IMAGES = 200;
-const ROUNDS = 3;
+/** Cold runs and peer runs each, in turns; their medians are compared (one run of each varied by a third here). */
+const ROUNDS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -66,8 +67,7 @@ export async function onlineImageChecks(): Promise<OnlineImagesResult> {
     const tokenRequestsCold = registry.tokenRequests().length - tokensBeforeCold;
     const warmMs = await online(cache);
     const requestsWarm = requests() - beforeCold - requestsCold;
-    // Two more cold runs (each with a cache of its own) and three of the peer, taken in turns: the medians are
-    // compared, as one run of each on a shared machine varied by a third.
+    // More cold runs (each with a cache of its own) and as many of the peer, taken in turns.
     const sequential = [await peer()];
     for (let round = 1; round < ROUNDS; round++) {
       cold.push(await online(path.join(root, `.cache-${round}`)));
