@@ -19,7 +19,7 @@ export interface LintResult {
   /** Path relative to the working directory, with forward slashes. */
   file: string;
   diagnostics: LintMessage[];
-  /** What the entry asks of the agent's host (#29.5); given in the json format only. */
+  /** What the entry asks of the agent's host (#29.5); printed by the json format only. */
   hostAccess?: string[];
 }
 

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCHEMA_VERSIONS } from '../service/kasm/knowledge';
 import { hostAccess } from '../service/kasm/hostAccess';
-import { CHECK_LIMITS, jsonValue } from '../service/document';
-import { readText } from '../service/fileSystem';
+import { jsonValue } from '../service/document';
 import { createLanguageService } from '../service/languageService';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
@@ -172,18 +171,14 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
     }
     for (const [file, { own, crossEntry }] of index.diagnostics()) {
       const messages = [...own, ...crossEntry].map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
-      results.push({ file: relativeFile(cwd, file), diagnostics: messages });
+      // What the entry asks of the host (#29.5), from the text checked: not read a second time, so never another one.
+      const asks = hostAccess(jsonValue(index.text(file) ?? '')).map((ask) => ask.label);
+      results.push({ file: relativeFile(cwd, file), diagnostics: messages, hostAccess: asks });
     }
   }
   const invalid = configs.read().filter((config) => config.problems.length);
   if (invalid.length) throw new LintConfigError(invalid, cwd);
   return { results, configs: configs.read() };
-}
-
-/** What an entry asks of the host (#29.5), read again for the json format only; nothing for a file that is not JSON. */
-function hostAccessOf(file: string): string[] {
-  const text = readText(nodeFileSystem, file, CHECK_LIMITS.maxBytes);
-  return typeof text === 'string' ? hostAccess(jsonValue(text)).map((ask) => ask.label) : [];
 }
 
 /** A file's path from `from`, with forward slashes: how every output names files, on any system. */
@@ -242,7 +237,6 @@ export async function main(
         { cacheFolder: options.cacheDir, allowHosts: options.allowHosts, budgetMs: options.onlineBudgetMs }, io.err)
       : lint(options.paths, options, io.cwd);
     if (options.quiet) results = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
-    if (options.format === 'json') results = results.map((r) => ({ ...r, hostAccess: hostAccessOf(path.resolve(io.cwd, r.file)) }));
     io.out(format(options.format, results, { color: options.color, version: VERSION }));
     const { errors, warnings } = counts(results);
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

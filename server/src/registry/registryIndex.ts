@@ -181,6 +181,11 @@ export class RegistryIndex {
     this.ownChanged.delete(file);
   }
 
+  /** The text last checked of an entry ('' for one that was not read), undefined for a file that is none. */
+  text(file: string): string | undefined {
+    return this.entries.get(file)?.text;
+  }
+
   has(file: string): boolean {
     return this.entries.has(file);
   }
