@@ -21,8 +21,12 @@ export type { EntrySummary } from './service/features/entrySummary';
 export type { SchemaDetection } from './service/schemaVersion';
 export { CREATE_PLACEHOLDER_ICON_COMMAND } from './service/codeActions/placeholderIcon';
 export { isKasmEntry } from './service/entryDetection';
-/** The web page of the rules, where the server's diagnostic codes link; the extension opens its own copy instead. */
+/** The web page of the rules, where the server's diagnostic codes link; the extension opens its own pages instead. */
 export const RULES_DOCUMENT_URL = DOCS.rules;
+/** The rule table that docs/rules.md is generated from: the extension's offline rule pages. */
+export { RULES } from './service/diagnostics/rules';
+export type { Rule } from './service/diagnostics/rules';
+export { ruleDocsLink, ruleEvidence } from './service/diagnostics/rulesDoc';
 export {
   ARCHITECTURES, CATEGORIES, DOCKER_REGISTRIES, MAX_CATEGORIES, NEWEST_SCHEMA, compatibilityVersionsFor,
 } from './service/kasm/knowledge';

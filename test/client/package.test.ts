@@ -13,7 +13,7 @@ describe('the packaged extension', () => {
     const listed = execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepEqual(listed, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'dist/undici.js', 'docs/rules.md',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/extension.js', 'dist/server.js', 'dist/undici.js',
       'images/icon.png', 'images/placeholder-icon.png',
       'language-configuration.json', 'package.json', 'schemas/kasm-lint.schema.json', 'schemas/workspace-1.0.schema.json', 'schemas/workspace-1.1.schema.json',
       'snippets/kasm-workspace.code-snippets', 'syntaxes/kasm-workspace.tmLanguage.json',

@@ -7,6 +7,16 @@ function docsTitle(href: string): string {
   return 'Kasm docs';
 }
 
+/** Where a rule's fact comes from; the rules without a source of their own rest on the registry template. */
+export function ruleEvidence(rule: Rule): string {
+  return rule.evidence ?? '§3, §8; registry template, every Kasm version with registries (1.13+)';
+}
+
+/** A rule's documentation link, in Markdown. */
+export function ruleDocsLink(rule: Rule): string {
+  return `[${docsTitle(rule.docs)}](${rule.docs})`;
+}
+
 /** docs/rules.md: every diagnostic code with its usual severity, generated from the rule table. */
 export function rulesMarkdown(): string {
   return [
@@ -23,7 +33,7 @@ export function rulesMarkdown(): string {
     '| code | usual severity | what it means | evidence | read more |',
     '| --- | --- | --- | --- | --- |',
     ...Object.entries(RULES).map(([code, rule]: [string, Rule]) =>
-      `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${rule.evidence ?? '§3, §8; registry template, every Kasm version with registries (1.13+)'} | [${docsTitle(rule.docs)}](${rule.docs}) |`),
+      `| <a id="${code}"></a>\`${code}\` | ${rule.severity} | ${rule.summary} | ${ruleEvidence(rule)} | ${ruleDocsLink(rule)} |`),
     '',
   ].join('\n');
 }
