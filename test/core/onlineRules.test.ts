@@ -7,14 +7,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ImageFacts, ImageFactsSource } from '../../server/src/service/imageFacts';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
-import { textDocument } from '../helpers/core';
+import { spoken, textDocument } from '../helpers/core';
 
 const ONLINE = new Set(['image-tag-missing', 'image-host-refused', 'image-repository-missing', 'image-arch-missing', 'image-arch-unlisted', 'image-size-far', 'available-tag-missing']);
 const found = (architectures: string[], compressedBytes?: number): Extract<ImageFacts, { kind: 'found' }> => ({
   kind: 'found', digest: 'sha256:x', platforms: architectures.map((architecture) => ({ architecture, os: 'linux' })), compressedBytes,
 });
 
-/** The online problems of an entry, as "code at «text»: message (fixes)", with what was asked. */
+/** The online problems of an entry, as "code/severity at «text»: message [fixes]", with what was asked. */
 function check(entry: object, facts: Record<string, ImageFacts>, tags: Record<string, readonly string[] | null> = {}, online = true) {
   const asked: string[] = [];
   const source: ImageFactsSource = {
@@ -22,14 +22,9 @@ function check(entry: object, facts: Record<string, ImageFacts>, tags: Record<st
     tags: (reference) => { asked.push(`tags ${reference}`); return tags[reference]; },
   };
   const service = createLanguageService({ images: source });
-  const text = JSON.stringify(entry);
-  const doc = textDocument(text);
+  const doc = textDocument(JSON.stringify(entry));
   const problems = service.validate(doc, { ...DEFAULT_SETTINGS, onlineImages: online })
-    .filter((d) => ONLINE.has(String(d.code)))
-    .map((d) => {
-      const fixes = (d.data as { suggestions?: unknown[] } | undefined)?.suggestions;
-      return `${String(d.code)} at ${text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end))}: ${d.message}${fixes?.length ? ` (${JSON.stringify(fixes)})` : ''}`;
-    });
+    .filter((d) => ONLINE.has(String(d.code))).map((d) => spoken(doc, d));
   return { problems, asked };
 }
 
@@ -46,24 +41,24 @@ describe('the online image rules', () => {
 
   it('a missing tag: what install does, on the image, with the closest tags as fixes; a digest says digest', () => {
     assert.deepEqual(check(entry('ghcr.io/acme/lab:1.2'), { 'ghcr.io/acme/lab:1.2': { kind: 'tag-missing', closestTags: ['1.3', '1.1'] } }).problems, [
-      'image-tag-missing at "ghcr.io/acme/lab:1.2": The tag "1.2" does not exist in acme/lab\'s repository, so installing the workspace fails to pull "ghcr.io/acme/lab:1.2". '
-      + 'Closest: "ghcr.io/acme/lab:1.3", "ghcr.io/acme/lab:1.1". (["ghcr.io/acme/lab:1.3","ghcr.io/acme/lab:1.1"])',
+      'image-tag-missing/warning at "ghcr.io/acme/lab:1.2": The tag "1.2" does not exist in acme/lab\'s repository, so installing the workspace fails to pull "ghcr.io/acme/lab:1.2". '
+      + 'Closest: "ghcr.io/acme/lab:1.3", "ghcr.io/acme/lab:1.1". ["ghcr.io/acme/lab:1.3","ghcr.io/acme/lab:1.1"]',
     ]);
     const digest = `acme/lab@sha256:${'a'.repeat(64)}`;
     assert.deepEqual(check(entry(digest), { [digest]: { kind: 'tag-missing', closestTags: [] } }).problems, [
-      `image-tag-missing at "${digest}": The digest sha256:${'a'.repeat(64)} does not exist in acme/lab's repository, so installing the workspace fails to pull "${digest}".`,
+      `image-tag-missing/warning at "${digest}": The digest sha256:${'a'.repeat(64)} does not exist in acme/lab's repository, so installing the workspace fails to pull "${digest}".`,
     ]);
     assert.match(check(entry('acme/lab'), { 'acme/lab': { kind: 'tag-missing', closestTags: [] } }).problems[0], /The tag "latest" does not exist/);
   });
 
   it('a missing or private repository, and a refused host said once per reason', () => {
     assert.deepEqual(check(entry('acme/gone:1'), { 'acme/gone:1': { kind: 'repository-missing' } }).problems, [
-      'image-repository-missing at "acme/gone:1": The repository of "acme/gone:1" does not exist, or is private (anonymously the two look the same): Kasm can pull it only with the registry\'s credentials.',
+      'image-repository-missing/info at "acme/gone:1": The repository of "acme/gone:1" does not exist, or is private (anonymously the two look the same): Kasm can pull it only with the registry\'s credentials.',
     ]);
     const refused: ImageFacts = { kind: 'unknown', reason: 'refused', detail: '10.0.0.1 is a private address' };
     const two = { friendly_name: 'Lab', compatibility: [{ version: '1.18.x', image: '10.0.0.1/a:1' }, { version: '1.19.x', image: '10.0.0.1/b:1' }] };
     assert.deepEqual(check(two, { '10.0.0.1/a:1': refused, '10.0.0.1/b:1': refused }).problems, [
-      'image-host-refused at "10.0.0.1/a:1": Not checked online: 10.0.0.1 is a private address. Requests go only to public registries over HTTPS, '
+      'image-host-refused/info at "10.0.0.1/a:1": Not checked online: 10.0.0.1 is a private address. Requests go only to public registries over HTTPS, '
       + 'unless you allow the host in kasm.images.allowHosts (a user setting) or with --allow-host.',
     ]);
     for (const reason of ['offline', 'timeout', 'rate-limited', 'error', 'bug'] as const) {
@@ -75,8 +70,8 @@ describe('the online image rules', () => {
     const sized = (mb: number, bytes: number | null = 400_000_000) =>
       check(entry('acme/lab:1', {}, { uncompressed_size_mb: mb }), { 'acme/lab:1': found(['amd64'], bytes ?? undefined) }).problems;
     for (const mb of [500, 2000, 1000]) assert.deepEqual(sized(mb), [], `${mb} of about 1000`);
-    assert.deepEqual(sized(499), ['image-size-far at 499: uncompressed_size_mb is 499, but "acme/lab:1" has 400 MB of compressed layers: about 1000 MB uncompressed (×2.5), '
-      + 'which Kasm shows against the agent\'s free space. ([1000])']);
+    assert.deepEqual(sized(499), ['image-size-far/hint at 499: uncompressed_size_mb is 499, but "acme/lab:1" has 400 MB of compressed layers: about 1000 MB uncompressed (×2.5), '
+      + 'which Kasm shows against the agent\'s free space. [1000]']);
     assert.equal(sized(2001).length, 1);
     assert.deepEqual(sized(1, null), [], 'no layer sizes, no comparison');
     assert.deepEqual(sized(1, 0), []);
@@ -86,10 +81,10 @@ describe('the online image rules', () => {
   it('architectures: each listed one the image lacks, and those it has that are not listed', () => {
     const archs = (listed: unknown[], has: string[]) => check(entry('acme/lab:1', { architecture: listed }), { 'acme/lab:1': found(has) }).problems;
     assert.deepEqual(archs(['amd64', 'arm64'], ['amd64']), [
-      'image-arch-missing at "arm64": "acme/lab:1" has no arm64 image (it has linux/amd64): arm64 hosts offer the workspace and fail to pull it. (["amd64"])',
+      'image-arch-missing/warning at "arm64": "acme/lab:1" has no arm64 image (it has linux/amd64): arm64 hosts offer the workspace and fail to pull it. ["amd64"]',
     ]);
     assert.deepEqual(archs(['amd64'], ['amd64', 'arm64', 's390x']), [
-      'image-arch-unlisted at ["amd64"]: The image also runs on arm64, which architecture does not list: hosts of it never offer the workspace. (["amd64","arm64"])',
+      'image-arch-unlisted/hint at ["amd64"]: The image also runs on arm64, which architecture does not list: hosts of it never offer the workspace. ["amd64","arm64"]',
     ]);
     assert.deepEqual(archs(['amd64', 'arm64'], ['amd64', 'arm64']), []);
     assert.deepEqual(archs(['amd64', 'i386', 7], ['amd64']), [], 'an architecture Kasm does not offer is the offline rules\' business');
@@ -125,7 +120,7 @@ describe('the online image rules', () => {
     const two = { friendly_name: 'Lab', architecture: ['amd64', 'arm64'], compatibility: [{ version: '1.18.x', image: 'a/x:1' }, { version: '1.19.x', image: 'a/y:1' }] };
     const { problems } = check(two, { 'a/x:1': found(['arm64']), 'a/y:1': { ...found(['arm64']), platforms: [{ architecture: 'arm64', os: 'linux', variant: 'v8' }] } });
     assert.deepEqual(problems, [
-      'image-arch-missing at "amd64": "a/x:1", "a/y:1" have no amd64 image (it has linux/arm64): amd64 hosts offer the workspace and fail to pull it. (["arm64"])',
+      'image-arch-missing/warning at "amd64": "a/x:1", "a/y:1" have no amd64 image (it has linux/arm64): amd64 hosts offer the workspace and fail to pull it. ["arm64"]',
     ]);
   });
 
@@ -133,7 +128,7 @@ describe('the online image rules', () => {
     const channels = (tags: unknown[], listed: readonly string[] | null) =>
       check(entry('acme/lab:1', {}, { available_tags: tags }), { 'acme/lab:1': found(['amd64']) }, { 'acme/lab:1': listed });
     const { problems, asked } = channels(['1', 'develop', 'gone', '', 3], ['develop', '1']);
-    assert.deepEqual(problems, ['available-tag-missing at "gone": The tag "gone" does not exist in acme/lab\'s repository: the channel that pulls it fails to install the workspace.']);
+    assert.deepEqual(problems, ['available-tag-missing/warning at "gone": The tag "gone" does not exist in acme/lab\'s repository: the channel that pulls it fails to install the workspace.']);
     assert.deepEqual(asked, ['image acme/lab:1', 'tags acme/lab:1']);
     assert.deepEqual(channels(['gone'], null).problems, [], 'a registry that lists no tags');
     assert.deepEqual(channels(['1'], []).asked, ['image acme/lab:1']);
@@ -143,6 +138,6 @@ describe('the online image rules', () => {
 
   it('reads a schema 1.0 entry\'s image from "name"', () => {
     const v10 = { friendly_name: 'Lab', name: 'acme/old:1', compatibility: ['1.15.x'], architecture: ['amd64'] };
-    assert.deepEqual(check(v10, { 'acme/old:1': { kind: 'repository-missing' } }).problems.map((p) => p.split(':')[0]), ['image-repository-missing at "acme/old']);
+    assert.deepEqual(check(v10, { 'acme/old:1': { kind: 'repository-missing' } }).problems.map((p) => p.split(':')[0]), ['image-repository-missing/info at "acme/old']);
   });
 });
