@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../test/helpers/core';
 import { startRegistry } from '../test/helpers/dockerRegistry';
 
 const IMAGES = 200;
-/** Cold runs and peer runs each, in turns; their medians are compared (one run of each varied by a third here). */
+/** Cold runs and peer runs each, in turns; their medians are compared (single runs vary by a fifth or more here). */
 const ROUNDS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

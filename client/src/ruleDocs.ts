@@ -10,7 +10,7 @@ export const SHOW_RULE_DOCUMENTATION_COMMAND = 'kasm.showRuleDocumentation';
 const SCHEME = 'kasm-rule';
 
 /** One rule as a Markdown page. */
-export function rulePage(code: string, rule: Rule): string {
+function rulePage(code: string, rule: Rule): string {
   return [
     `# \`${code}\``, '', rule.summary, '',
     `- **Usual severity:** ${rule.severity} (change it with \`kasm.rules\` or the registry's \`.kasm-lint.json\`)`,

@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeFileSystem, writeFileWhole } from '../node/nodeFileSystem';
-import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
 import { findWorkspaceFiles } from '../node/workspaceFiles';
 import { CHECK_LIMITS, fileUri } from '../service/document';
 import { AddVersionOutcome, ImageAdjustment, addKasmVersion, addableVersion, confirmNewImages } from '../service/features/addVersion';
@@ -18,7 +17,7 @@ import { readText } from '../service/fileSystem';
 import { createLanguageService } from '../service/languageService';
 import { LintConfigs } from '../service/lintConfig';
 import { escapeControl } from './formats';
-import { UsageError, relativeFile } from './lint';
+import { UsageError, cliOnlineImages, relativeFile } from './lint';
 
 export const ADD_VERSION_USAGE = `Usage: kasm-registry-lint add-version <version> [options] [path]
 
@@ -95,9 +94,7 @@ function matches(root: string, file: string, name: string): boolean {
 async function confirmImages(
   planned: readonly Planned[], version: string, online: { allowHosts: readonly string[]; cacheFolder?: string }, err: (s: string) => void,
 ): Promise<Map<string, ImageAdjustment | string>> {
-  const images = createNodeOnlineImages({
-    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => online.allowHosts, readsBuildDates: false,
-  }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
+  const images = cliOnlineImages(online, err);
   const asked = planned.flatMap((p) => (p.outcome.kind === 'added' && p.outcome.image ? [{ requester: p.file, image: p.outcome.image }] : []));
   const adjustments = await confirmNewImages(images, asked, version);
   await images.save();

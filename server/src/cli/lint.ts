@@ -18,6 +18,7 @@ import { RegistrySchemaSetting } from '../service/schemaVersion';
 import { FORMATS, FormatName, LintResult, format, toLintMessage } from './formats';
 import { ImageFactsSource } from '../service/imageFacts';
 import { createNodeOnlineImages, defaultCacheFolder } from '../node/registryFetch';
+import { OnlineImages } from '../online/onlineImages';
 import { runVisible } from './visible';
 import { runAddVersion } from './addVersion';
 
@@ -196,6 +197,20 @@ export function counts(results: LintResult[]): { errors: number; warnings: numbe
   };
 }
 
+/**
+ * The command line's online image source (lint and add-version): answers kept in the cache folder, what goes wrong
+ * said on standard error, and no build dates, which only an editor's hover shows (#27.14).
+ */
+export function cliOnlineImages(
+  online: { cacheFolder?: string; allowHosts?: readonly string[]; budgetMs?: number }, err: (s: string) => void,
+): OnlineImages {
+  const allowHosts = online.allowHosts ?? [];
+  return createNodeOnlineImages({
+    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts,
+    budgetMs: online.budgetMs, readsBuildDates: false,
+  }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
+}
+
 /** Questions to registries come from a check, and answers bring more (tags, once an image is found): a few rounds. */
 const ONLINE_ROUNDS = 4;
 
@@ -204,11 +219,8 @@ export async function lintOnline(
   paths: string[], options: LintOptions, cwd: string, online: { cacheFolder?: string; allowHosts?: readonly string[]; budgetMs?: number },
   err: (s: string) => void,
 ): Promise<LintRun> {
-  const allowHosts = online.allowHosts ?? [];
   const budgetMs = online.budgetMs ?? 60_000;
-  const images = createNodeOnlineImages({
-    onAnswer: () => undefined, log: (message) => err(`kasm-registry-lint: ${message}\n`), allowedHosts: () => allowHosts, budgetMs, readsBuildDates: false,
-  }, { cacheFolder: online.cacheFolder ?? defaultCacheFolder() });
+  const images = cliOnlineImages({ ...online, budgetMs }, err);
   let run = lint(paths, options, cwd, images);
   for (let round = 1; round < ONLINE_ROUNDS && images.busy; round++) {
     await images.settled();
