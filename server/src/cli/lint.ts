@@ -75,6 +75,8 @@ export interface LintOptions {
   allowEmpty: boolean;
   /** Every `.kasm-lint.json` is ignored: default severities (a pull request's own config must not silence its check). */
   ignoreConfig?: boolean;
+  /** Each result names what its entry asks of the host (#29.5): only the json format prints it. */
+  hostAccess?: boolean;
 }
 
 /** What a lint run found: each file's problems, and the `.kasm-lint.json` files that set its rules. */
@@ -127,6 +129,7 @@ export function parseArguments(args: string[], isTty: boolean): Options | 'help'
     allowHosts: values['allow-host'] ?? [],
     onlineBudgetMs: Number(values['online-budget'] ?? 60) * 1000,
     ignoreConfig: values['ignore-config'] ?? false,
+    hostAccess: format === 'json',
   };
 }
 
@@ -172,9 +175,9 @@ export function lint(paths: string[], options: LintOptions, cwd: string, images?
     }
     for (const [file, { own, crossEntry }] of index.diagnostics()) {
       const messages = [...own, ...crossEntry].map(toLintMessage).sort((a, b) => a.line - b.line || a.column - b.column);
-      // What the entry asks of the host (#29.5), from the text checked: not read a second time, so never another one.
-      const asks = hostAccess(jsonValue(index.text(file) ?? '')).map((ask) => ask.label);
-      results.push({ file: relativeFile(cwd, file), diagnostics: messages, hostAccess: asks });
+      // What the entry asks of the host, from the text checked: not read a second time, so never another one.
+      const asks = options.hostAccess ? { hostAccess: hostAccess(jsonValue(index.text(file) ?? '')).map((ask) => ask.label) } : {};
+      results.push({ file: relativeFile(cwd, file), diagnostics: messages, ...asks });
     }
   }
   const invalid = configs.read().filter((config) => config.problems.length);
